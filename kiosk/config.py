@@ -1,0 +1,16 @@
+"""What the web app needs to know about its deployment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    """Settings of the web app (built from the product's Settings in `medborgardialog`)."""
+
+    frame_ancestors: str = "'self'"
+    require_kiosk_key: bool = False
+    idle_warning_seconds: int = 45
+    idle_reset_seconds: int = 60
+    secure_cookies: bool = False

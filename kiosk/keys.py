@@ -1,0 +1,16 @@
+"""Typed keys for what the web app holds: passed in by the app factory, never global."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from kiosk.config import WebConfig
+from locales import Catalogs
+from storage import Store
+from survey import Campaign
+
+CONFIG = web.AppKey("config", WebConfig)
+STORE = web.AppKey("store", Store)
+CAMPAIGNS = web.AppKey("campaigns", dict[str, Campaign])
+CATALOGS = web.AppKey("catalogs", Catalogs)
+SECRET = web.AppKey("secret", bytes)

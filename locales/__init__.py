@@ -1,0 +1,85 @@
+"""UI translations: gettext catalogs per language, compiled from the `.po` files at start-up.
+
+Message ids are Swedish, the source language; every shipped language has a complete catalog.
+Catalogs are split by domain (one per part of the product) and merged per language.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+LOCALES_DIR = Path(__file__).parent
+LANGUAGES = ("sv", "en", "ar", "fi")
+DOMAINS = ("core", "bot", "web", "staff")
+
+
+def compile_po(path: Path, lang: str) -> Translations:
+    """Compile one `.po` file in memory; fuzzy entries are left out, as msgfmt does."""
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang, domain=path.stem)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain=path.stem)
+
+
+@dataclass(frozen=True)
+class Catalogs:
+    """Every shipped language's translations, built once at start-up and passed around."""
+
+    by_language: dict[str, Translations]
+
+    @classmethod
+    def load(cls, directory: Path = LOCALES_DIR) -> Catalogs:
+        by_language: dict[str, Translations] = {}
+        for lang in LANGUAGES:
+            merged: Translations | None = None
+            for domain in DOMAINS:
+                path = directory / lang / "LC_MESSAGES" / f"{domain}.po"
+                if not path.exists():
+                    continue
+                compiled = compile_po(path, lang)
+                merged = compiled if merged is None else merged.merge(compiled)
+            if merged is not None:
+                by_language[lang] = merged
+        return cls(by_language)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.by_language)
+
+    def get(self, lang: str) -> NullTranslations:
+        """The translations for `lang`; Swedish message ids for a language not shipped."""
+        return self.by_language.get(lang) or NullTranslations()
+
+
+def text_direction(lang: str) -> str:
+    """ "rtl" or "ltr" for a language code."""
+    return Locale.parse(lang).text_direction
+
+
+def language_name(lang: str) -> str:
+    """A language named in itself ("svenska", "العربية"), for language choices."""
+    return Locale.parse(lang).get_display_name(lang) or lang
+
+
+def format_period(opens: date, closes: date | None, lang: str) -> str:
+    """ "22 februari–18 mars 2016" in the reader's language; only the start if open-ended."""
+    if closes is None:
+        return format_date(opens, "long", locale=lang)
+    if opens.year == closes.year:
+        first = format_skeleton("MMMMd", opens, locale=lang)
+    else:
+        first = format_date(opens, "long", locale=lang)
+    last = format_date(closes, "long", locale=lang)
+    pattern = Locale.parse(lang).interval_formats.get(None, "{0}–{1}")
+    return pattern.replace("\u2009", "").replace("{0}", first).replace("{1}", last)

@@ -1,0 +1,46 @@
+"""What each validation problem says to a resident, in their language."""
+
+from __future__ import annotations
+
+from babel.support import NullTranslations
+
+from survey import Problem
+
+
+def problem_message(problem: Problem, translations: NullTranslations) -> str:
+    """A short sentence that tells the resident what to change."""
+    _ = translations.gettext
+    ngettext = translations.ngettext
+    params = problem.params
+    if problem.code == "areas.count":
+        expected = params["expected"]
+        return ngettext("Välj %(n)d område.", "Välj %(n)d områden.", expected) % {"n": expected}
+    if problem.code == "areas.too_many":
+        expected = params["expected"]
+        return ngettext(
+            "Du kan välja %(n)d område. Ta bort ett val först.",
+            "Du kan välja %(n)d områden. Ta bort ett val först.",
+            expected,
+        ) % {"n": expected}
+    if problem.code == "areas.unknown":
+        return _("Det området finns inte i den här enkäten.")
+    if problem.code == "areas.repeated":
+        return _("Samma område är valt två gånger.")
+    if problem.code == "comment.too_long":
+        limit = params["max"]
+        return ngettext(
+            "Synpunkten får vara högst %(max)d tecken lång (din är %(length)d).",
+            "Synpunkten får vara högst %(max)d tecken lång (din är %(length)d).",
+            limit,
+        ) % {"max": limit, "length": params["length"]}
+    if problem.code == "comment.required":
+        return _("Skriv en synpunkt innan du går vidare.")
+    if problem.code == "question.unknown":
+        return _("Den frågan finns inte i den här enkäten.")
+    if problem.code == "option.unknown":
+        return _("Det svarsalternativet finns inte.")
+    if problem.code == "campaign.not_open":
+        if params.get("status") == "upcoming":
+            return _("Enkäten har inte öppnat än.")
+        return _("Enkäten är stängd. Tack för ditt intresse!")
+    return _("Svaret kunde inte tas emot.")

@@ -1,0 +1,5 @@
+import sys
+
+from medborgardialog.cli import main
+
+sys.exit(main())

@@ -1,0 +1,212 @@
+"""The `medborgardialog` command: the one place that wires survey, store and channels together."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from medborgardialog.settings import Settings
+from survey import CampaignError, load_campaigns
+
+
+class CommandError(Exception):
+    """A failure to report as one line on stderr, with a non-zero exit."""
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", help="database file (default: $MEDBORGARDIALOG_DB or medborgardialog.db)"
+    )
+    parser.add_argument(
+        "--campaigns",
+        dest="campaigns_dir",
+        help="folder of campaign files (default: the sample campaigns)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="medborgardialog",
+        description="Citizen dialogue surveys: Telegram bot, kiosk, web survey and staff pages.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo",
+        help="run everything on the sample campaigns, with a "
+        "database in the working directory and a printed staff login",
+    )
+    demo.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    demo.add_argument("--port", type=int, default=8080, help="port to listen on")
+
+    serve = commands.add_parser(
+        "serve", help="run the web server (and the bot, when TELEGRAM_BOT_TOKEN is set)"
+    )
+    _add_common(serve)
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port to listen on (default 8080)")
+
+    bot = commands.add_parser("bot", help="run the Telegram bot alone (needs TELEGRAM_BOT_TOKEN)")
+    _add_common(bot)
+
+    export = commands.add_parser("export", help="export a campaign's answers")
+    _add_common(export)
+    export.add_argument("--campaign", required=True, help="campaign id")
+    export.add_argument(
+        "--format", required=True, choices=("csv", "xlsx", "json"), help="file format"
+    )
+    export.add_argument("--out", help="output file (default: standard output; required for xlsx)")
+    export.add_argument(
+        "--delimiter",
+        choices=("semicolon", "comma"),
+        default="semicolon",
+        help="CSV delimiter (default semicolon, for Swedish Excel)",
+    )
+    export.add_argument(
+        "--table",
+        choices=("responses", "tally", "comments"),
+        default="responses",
+        help="what to export as CSV or XLSX",
+    )
+    export.add_argument(
+        "--published",
+        action="store_true",
+        help="comments: only approved ones, personal data redacted",
+    )
+
+    staff = commands.add_parser("staff", help="manage staff accounts")
+    staff_commands = staff.add_subparsers(dest="staff_command", required=True, metavar="ACTION")
+    add = staff_commands.add_parser("add", help="create a staff account or set its password")
+    add.add_argument("username", help="login name")
+    _add_common(add)
+    add.add_argument(
+        "--role",
+        choices=("admin", "analyst"),
+        default="analyst",
+        help="admin manages accounts and kiosk keys; analyst reads and moderates",
+    )
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input instead of a prompt",
+    )
+
+    check = commands.add_parser("campaigns", help="work with campaign files")
+    campaign_commands = check.add_subparsers(
+        dest="campaigns_command", required=True, metavar="ACTION"
+    )
+    validate = campaign_commands.add_parser("check", help="validate campaign files")
+    validate.add_argument("dir", nargs="?", help="folder of campaign files (default: samples)")
+    return parser
+
+
+def cmd_campaigns_check(args: argparse.Namespace) -> int:
+    """Validate every campaign file in a folder and list them."""
+    settings = Settings.from_env(campaigns_dir=args.dir)
+    found = load_campaigns(settings.campaigns_dir)
+    if not found:
+        raise CommandError(f"no campaign files (*.toml) in {settings.campaigns_dir}")
+    for campaign in found.values():
+        print(
+            f"{campaign.id}: ok ({len(campaign.areas)} areas, pick {campaign.pick}, "
+            f"languages {', '.join(campaign.languages)})"
+        )
+    return 0
+
+
+def cmd_staff_add(args: argparse.Namespace) -> int:
+    """Create a staff account, or set a new password for an existing one."""
+    from storage import open_database
+    from storage.staff import add_staff, audit, hash_password
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass("Password: ")
+        if password != getpass.getpass("Password again: "):
+            raise CommandError("the passwords differ")
+    if len(password) < 10:
+        raise CommandError("the password must be at least 10 characters")
+    settings = Settings.from_env(db=args.db)
+    db = open_database(settings.db)
+    with db.conn:
+        created = add_staff(db, args.username, hash_password(password), args.role)
+        audit(
+            db,
+            "cli",
+            "staff.add" if created else "staff.password",
+            detail={"username": args.username, "role": args.role},
+        )
+    print(f"{'created' if created else 'updated'} {args.role} {args.username}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write a campaign's export to a file or standard output."""
+    from medborgardialog.exporting import run_export
+
+    settings = Settings.from_env(db=args.db, campaigns_dir=args.campaigns_dir)
+    return run_export(settings, args)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run the web server, with the bot inside it when a token is set."""
+    from medborgardialog.server import serve
+
+    settings = Settings.from_env(
+        db=args.db, campaigns_dir=args.campaigns_dir, host=args.host, port=args.port
+    )
+    serve(settings)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Run everything on the sample campaigns, with a database in the working directory."""
+    from medborgardialog.server import demo
+
+    demo(
+        Settings.from_env(
+            env={}, db=Path("medborgardialog-demo.db").resolve(), host=args.host, port=args.port
+        )
+    )
+    return 0
+
+
+def cmd_bot(args: argparse.Namespace) -> int:
+    """Run the Telegram bot alone against the database."""
+    settings = Settings.from_env(db=args.db, campaigns_dir=args.campaigns_dir)
+    if not settings.telegram_token:
+        raise CommandError("no bot token: set TELEGRAM_BOT_TOKEN to run the bot")
+    from medborgardialog.telegram import run_bot
+
+    run_bot(settings)
+    return 0
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "serve": cmd_serve,
+    "bot": cmd_bot,
+    "export": cmd_export,
+    "staff": cmd_staff_add,
+    "campaigns": cmd_campaigns_check,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except (CommandError, CampaignError, OSError, sqlite3.Error, ValueError) as error:
+        print(f"medborgardialog: error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Settings: read once in `main` from flags and the environment, then passed to every part."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import campaigns as sample_campaigns
+
+DEFAULT_API_URL = "https://api.telegram.org"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, for every part of the product."""
+
+    db: Path
+    campaigns_dir: Path
+    secret_file: Path
+    host: str = "127.0.0.1"
+    port: int = 8080
+    telegram_token: str | None = None
+    telegram_api_url: str = DEFAULT_API_URL
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: str | None = None
+    frame_ancestors: str = "'self'"
+    require_kiosk_key: bool = False
+    idle_warning_seconds: int = 45
+    idle_reset_seconds: int = 60
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **flags) -> Settings:
+        """Flags win over the environment, the environment over the defaults."""
+        env = os.environ if env is None else env
+        given = {k: v for k, v in flags.items() if v is not None}
+        db = Path(given.pop("db", None) or env.get("MEDBORGARDIALOG_DB") or "medborgardialog.db")
+        secret = given.pop("secret_file", None) or env.get("MEDBORGARDIALOG_SECRET_FILE")
+        values = {
+            "db": db,
+            "campaigns_dir": Path(
+                given.pop("campaigns_dir", None)
+                or env.get("MEDBORGARDIALOG_CAMPAIGNS")
+                or sample_campaigns.SAMPLE_DIR
+            ),
+            "secret_file": Path(secret) if secret else db.with_name(db.name + ".secret"),
+            "telegram_token": env.get("TELEGRAM_BOT_TOKEN") or None,
+            "telegram_api_url": (env.get("TELEGRAM_API_URL") or DEFAULT_API_URL).rstrip("/"),
+            "telegram_webhook_url": env.get("TELEGRAM_WEBHOOK_URL") or None,
+            "telegram_webhook_secret": env.get("TELEGRAM_WEBHOOK_SECRET") or None,
+            "frame_ancestors": env.get("MEDBORGARDIALOG_FRAME_ANCESTORS") or "'self'",
+            "require_kiosk_key": env.get("MEDBORGARDIALOG_REQUIRE_KIOSK_KEY", "") in ("1", "true"),
+        }
+        for key, name in (
+            ("idle_warning_seconds", "MEDBORGARDIALOG_KIOSK_IDLE_WARNING"),
+            ("idle_reset_seconds", "MEDBORGARDIALOG_KIOSK_IDLE_RESET"),
+        ):
+            if env.get(name):
+                values[key] = int(env[name])
+        values.update(given)
+        return cls(**values)
+
+
+def load_secret(path: Path) -> bytes:
+    """The key for pseudonyms and sessions; created with mode 0600 if absent. Never in the DB."""
+    try:
+        return bytes.fromhex(path.read_text().strip())
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    key = secrets.token_bytes(32)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key.hex() + "\n")
+    return key

@@ -1,0 +1,44 @@
+"""Opening the shared SQLite file: WAL, a busy timeout, foreign keys, durable commits."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+BUSY_TIMEOUT_SECONDS = 30
+
+
+def connect(path: Path | str, *, synchronous: str = "FULL") -> Database:
+    """Open (and create) the database file, ready for several threads' and processes' use.
+
+    The connection is in driver autocommit mode: writes open their transactions explicitly
+    with `BEGIN IMMEDIATE` (see `immediate`), so two processes never deadlock on an upgrade.
+    """
+    conn = sqlite3.connect(
+        str(path),
+        timeout=BUSY_TIMEOUT_SECONDS,
+        check_same_thread=False,
+        isolation_level=None,
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute(f"PRAGMA synchronous = {synchronous}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return Database(conn)
+
+
+@contextmanager
+def immediate(db: Database) -> Iterator[Database]:
+    """A write transaction that takes the write lock at its start (BEGIN IMMEDIATE)."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")

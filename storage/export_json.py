@@ -1,0 +1,41 @@
+"""The JSON export, streamed in the shape DESIGN.md fixes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from sqlite_utils import Database
+
+from storage.responses import count_tally, iter_responses
+from survey import Campaign
+from survey.serialize import campaign_as_dict
+
+
+def json_export_chunks(db: Database, campaign: Campaign) -> Iterator[str]:
+    """The export as text chunks, one response at a time, so memory stays flat."""
+    tally = count_tally(db, campaign)
+    lang = campaign.default_language
+    head = {
+        "campaign": campaign_as_dict(campaign),
+        "participants": tally.participants,
+        "tally": [
+            {"area": c.area, "label": campaign.area(c.area).label[lang], "votes": c.votes}
+            for c in tally.areas
+        ],
+    }
+    text = json.dumps(head, ensure_ascii=False, indent=1)
+    yield text[:-2] + ',\n "responses": ['
+    for index, r in enumerate(iter_responses(db, campaign.id)):
+        row = {
+            "id": r.id,
+            "channel": r.channel,
+            "source": r.source,
+            "locale": r.locale,
+            "submitted_at": r.submitted_at,
+            "areas": list(r.areas),
+            "comment": r.comment,
+            "answers": dict(r.answers),
+        }
+        yield ("\n  " if index == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False)
+    yield "\n ]\n}\n"

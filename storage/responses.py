@@ -1,0 +1,202 @@
+"""Responses: idempotent storing by client-made UUID, reading, deleting, counting."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlite_utils import Database
+
+from survey import Campaign, Response, Tally, tally_from_counts
+
+RESPONSE_COLUMNS = (
+    "id, campaign, channel, source, locale, participant, areas, comment, answers, "
+    "followup_consent, submitted_at"
+)
+
+
+class Outcome(StrEnum):
+    """What storing a response did."""
+
+    CREATED = "created"
+    ALREADY_STORED = "already_stored"
+    REPLACED = "replaced"
+    CONFLICT = "conflict"
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _row_to_response(row: tuple[Any, ...]) -> Response:
+    (
+        id_,
+        campaign,
+        channel,
+        source,
+        locale,
+        participant,
+        areas,
+        comment,
+        answers,
+        consent,
+        submitted_at,
+    ) = row
+    return Response(
+        id=id_,
+        campaign=campaign,
+        channel=channel,
+        source=source,
+        locale=locale,
+        participant=participant,
+        areas=tuple(json.loads(areas)),
+        comment=comment,
+        answers=json.loads(answers),
+        followup_consent=bool(consent),
+        submitted_at=submitted_at,
+    )
+
+
+def _write_children(db: Database, response: Response) -> None:
+    db.conn.executemany(
+        "INSERT INTO response_areas (response_id, campaign, area, position) VALUES (?, ?, ?, ?)",
+        [(response.id, response.campaign, area, i) for i, area in enumerate(response.areas)],
+    )
+    db.conn.executemany(
+        "INSERT INTO response_answers (response_id, campaign, question, option) "
+        "VALUES (?, ?, ?, ?)",
+        [(response.id, response.campaign, q, o) for q, o in sorted(response.answers.items())],
+    )
+
+
+def save_response(
+    db: Database, response: Response, *, replace: bool = False, entered_by: str | None = None
+) -> Outcome:
+    """Store a response once. Call inside a write transaction.
+
+    The same id with the same content is `ALREADY_STORED`; with other content, `CONFLICT`.
+    A participant (a pseudonym) has one response per campaign: a new one for the same
+    participant replaces it in place when `replace` is set, and is a `CONFLICT` otherwise.
+    """
+    fingerprint = response.fingerprint()
+    existing = db.conn.execute(
+        "SELECT fingerprint FROM responses WHERE id = ?", (response.id,)
+    ).fetchone()
+    if existing is not None:
+        return Outcome.ALREADY_STORED if existing[0] == fingerprint else Outcome.CONFLICT
+    stamp = now_iso()
+    if response.participant is not None:
+        mine = db.conn.execute(
+            "SELECT id, fingerprint FROM responses WHERE campaign = ? AND participant = ?",
+            (response.campaign, response.participant),
+        ).fetchone()
+        if mine is not None:
+            if mine[1] == fingerprint:
+                return Outcome.ALREADY_STORED
+            if not replace:
+                return Outcome.CONFLICT
+            kept = Response(**{**response.__dict__, "id": mine[0]})
+            db.conn.execute(
+                "UPDATE responses SET channel = ?, source = ?, locale = ?, areas = ?, "
+                "comment = ?, answers = ?, followup_consent = ?, fingerprint = ?, "
+                "updated_at = ? WHERE id = ?",
+                (
+                    kept.channel,
+                    kept.source,
+                    kept.locale,
+                    json.dumps(list(kept.areas)),
+                    kept.comment,
+                    json.dumps(dict(kept.answers), ensure_ascii=False),
+                    int(kept.followup_consent),
+                    fingerprint,
+                    stamp,
+                    kept.id,
+                ),
+            )
+            db.conn.execute("DELETE FROM response_areas WHERE response_id = ?", (kept.id,))
+            db.conn.execute("DELETE FROM response_answers WHERE response_id = ?", (kept.id,))
+            _write_children(db, kept)
+            return Outcome.REPLACED
+    db.conn.execute(
+        "INSERT INTO responses (id, campaign, channel, source, locale, participant, areas, "
+        "comment, answers, followup_consent, fingerprint, entered_by, submitted_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            response.id,
+            response.campaign,
+            response.channel,
+            response.source,
+            response.locale,
+            response.participant,
+            json.dumps(list(response.areas)),
+            response.comment,
+            json.dumps(dict(response.answers), ensure_ascii=False),
+            int(response.followup_consent),
+            fingerprint,
+            entered_by,
+            response.submitted_at or stamp,
+            stamp,
+        ),
+    )
+    _write_children(db, response)
+    return Outcome.CREATED
+
+
+def get_response(db: Database, response_id: str) -> Response | None:
+    row = db.conn.execute(
+        f"SELECT {RESPONSE_COLUMNS} FROM responses WHERE id = ?", (response_id,)
+    ).fetchone()
+    return _row_to_response(row) if row else None
+
+
+def response_for_participant(db: Database, campaign: str, participant: str) -> Response | None:
+    row = db.conn.execute(
+        f"SELECT {RESPONSE_COLUMNS} FROM responses WHERE campaign = ? AND participant = ?",
+        (campaign, participant),
+    ).fetchone()
+    return _row_to_response(row) if row else None
+
+
+def delete_for_participant(db: Database, campaign: str, participant: str) -> bool:
+    """Remove a participant's response in a campaign; True if there was one."""
+    cursor = db.conn.execute(
+        "DELETE FROM responses WHERE campaign = ? AND participant = ?", (campaign, participant)
+    )
+    return cursor.rowcount > 0
+
+
+def iter_responses(db: Database, campaign: str, batch: int = 5000) -> Iterator[Response]:
+    """Every response of a campaign in the order they came, fetched in batches."""
+    cursor = db.conn.execute(
+        f"SELECT {RESPONSE_COLUMNS} FROM responses WHERE campaign = ? ORDER BY submitted_at, id",
+        (campaign,),
+    )
+    while rows := cursor.fetchmany(batch):
+        yield from map(_row_to_response, rows)
+
+
+def count_tally(db: Database, campaign: Campaign) -> Tally:
+    """The campaign's tally, counted in SQL over the indexes."""
+    participants, comments = db.conn.execute(
+        "SELECT count(*), count(comment) FROM responses WHERE campaign = ?", (campaign.id,)
+    ).fetchone()
+    votes = dict(
+        db.conn.execute(
+            "SELECT area, count(*) FROM response_areas WHERE campaign = ? GROUP BY area",
+            (campaign.id,),
+        ).fetchall()
+    )
+    by_channel: dict[str, int] = {}
+    by_source: dict[str, int] = {}
+    for channel, source, n in db.conn.execute(
+        "SELECT channel, source, count(*) FROM responses WHERE campaign = ? "
+        "GROUP BY channel, source",
+        (campaign.id,),
+    ):
+        by_channel[channel] = by_channel.get(channel, 0) + n
+        if source:
+            by_source[source] = by_source.get(source, 0) + n
+    return tally_from_counts(campaign, participants, comments, votes, by_channel, by_source)

@@ -1,0 +1,107 @@
+"""The schema, as sqlite-utils migrations applied in order at start-up."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+from storage.connection import immediate
+
+migrations = Migrations("medborgardialog")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Campaigns, responses with their areas and answers, drafts, staff, kiosk keys, audit."""
+    run_script(
+        db,
+        """
+        CREATE TABLE campaigns (
+            id TEXT PRIMARY KEY,
+            definition TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE responses (
+            id TEXT PRIMARY KEY,
+            campaign TEXT NOT NULL REFERENCES campaigns(id),
+            channel TEXT NOT NULL,
+            source TEXT,
+            locale TEXT NOT NULL,
+            participant TEXT,
+            areas TEXT NOT NULL,
+            comment TEXT,
+            answers TEXT NOT NULL DEFAULT '{}',
+            followup_consent INTEGER NOT NULL DEFAULT 0,
+            fingerprint TEXT NOT NULL,
+            entered_by TEXT,
+            submitted_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX responses_by_campaign ON responses (campaign, channel, source);
+        CREATE INDEX responses_by_time ON responses (campaign, submitted_at);
+        CREATE UNIQUE INDEX responses_by_participant
+            ON responses (campaign, participant) WHERE participant IS NOT NULL;
+        CREATE TABLE response_areas (
+            response_id TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+            campaign TEXT NOT NULL,
+            area TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (response_id, area)
+        ) WITHOUT ROWID;
+        CREATE INDEX response_areas_by_campaign ON response_areas (campaign, area);
+        CREATE TABLE response_answers (
+            response_id TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+            campaign TEXT NOT NULL,
+            question TEXT NOT NULL,
+            option TEXT NOT NULL,
+            PRIMARY KEY (response_id, question)
+        ) WITHOUT ROWID;
+        CREATE INDEX response_answers_by_campaign ON response_answers (campaign, question, option);
+        CREATE TABLE drafts (
+            channel TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            campaign TEXT NOT NULL,
+            data TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (channel, participant)
+        );
+        CREATE INDEX drafts_by_campaign ON drafts (campaign);
+        CREATE TABLE staff (
+            username TEXT PRIMARY KEY,
+            password_hash TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'analyst')),
+            failed_logins INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE kiosk_keys (
+            id INTEGER PRIMARY KEY,
+            campaign TEXT NOT NULL,
+            source TEXT NOT NULL,
+            key_hash TEXT NOT NULL UNIQUE,
+            created_by TEXT,
+            created_at TEXT NOT NULL,
+            revoked_at TEXT
+        );
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            campaign TEXT,
+            detail TEXT
+        );
+        """,
+    )
+
+
+def run_script(db: Database, script: str) -> None:
+    """Run `;`-separated statements inside the open transaction (executescript would commit)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def migrate(db: Database) -> None:
+    """Bring the schema up to date; one transaction, so two processes starting at once agree."""
+    with immediate(db):
+        migrations.apply(db)

@@ -1,0 +1,103 @@
+"""The shared store: the async API the channels use, over one database thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from storage import campaigns as campaign_rows
+from storage import drafts, responses, staff
+from storage.connection import connect
+from storage.responses import Outcome
+from storage.schema import migrate
+from storage.staff import StaffAccount
+from storage.worker import DatabaseWorker
+from survey import Campaign, Response, Tally
+
+T = TypeVar("T")
+
+
+def open_database(path: Path | str):
+    """Open the file and bring its schema up to date (for one-thread users such as the CLI)."""
+    db = connect(path)
+    migrate(db)
+    return db
+
+
+class Store:
+    """Everything the channels keep. Every call runs on the store's own database thread.
+
+    Channel-specific queries are plain functions of a `Database` in `storage/`, run with
+    `read` or `write`; a write is acknowledged only after its transaction committed.
+    """
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self._worker = DatabaseWorker(lambda: open_database(self.path))
+
+    def close(self) -> None:
+        self._worker.close()
+
+    def call(self, fn: Callable[..., T], *args: Any, write: bool = False) -> T:
+        """Run `fn(db, *args)` and wait for it: for start-up code outside the event loop."""
+        return self._worker.submit(fn, *args, write=write).result()
+
+    async def read(self, fn: Callable[..., T], *args: Any) -> T:
+        return await self._worker.read(fn, *args)
+
+    async def write(self, fn: Callable[..., T], *args: Any) -> T:
+        return await self._worker.write(fn, *args)
+
+    async def register_campaigns(self, campaigns: list[Campaign]) -> None:
+        await self.write(campaign_rows.register_campaigns, list(campaigns))
+
+    async def save_response(
+        self, response: Response, *, replace: bool = False, entered_by: str | None = None
+    ) -> Outcome:
+        """Store a response (see `storage.responses.save_response`); committed when it returns."""
+        return await self.write(
+            lambda db: responses.save_response(db, response, replace=replace, entered_by=entered_by)
+        )
+
+    async def get_response(self, response_id: str) -> Response | None:
+        return await self.read(responses.get_response, response_id)
+
+    async def response_for_participant(self, campaign: str, participant: str) -> Response | None:
+        return await self.read(responses.response_for_participant, campaign, participant)
+
+    async def delete_participant(self, campaign: str, participant: str, channel: str) -> bool:
+        """Delete a participant's response and draft; True if a response was deleted."""
+
+        def delete(db):
+            drafts.delete_draft(db, channel, participant)
+            return responses.delete_for_participant(db, campaign, participant)
+
+        return await self.write(delete)
+
+    async def responses(self, campaign: str) -> list[Response]:
+        return await self.read(lambda db: list(responses.iter_responses(db, campaign)))
+
+    async def tally(self, campaign: Campaign) -> Tally:
+        return await self.read(responses.count_tally, campaign)
+
+    async def get_draft(self, channel: str, participant: str) -> str | None:
+        return await self.read(drafts.get_draft, channel, participant)
+
+    async def save_draft(self, channel: str, participant: str, campaign: str, data: str) -> None:
+        await self.write(drafts.save_draft, channel, participant, campaign, data)
+
+    async def delete_draft(self, channel: str, participant: str) -> bool:
+        return await self.write(drafts.delete_draft, channel, participant)
+
+    async def get_staff(self, username: str) -> StaffAccount | None:
+        return await self.read(staff.get_staff, username)
+
+    async def audit(
+        self,
+        actor: str,
+        action: str,
+        campaign: str | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        await self.write(staff.audit, actor, action, campaign, detail)

@@ -1,0 +1,243 @@
+"""Reading and validating campaign files (TOML), with errors that name file, key and problem."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from survey.campaign import (
+    PREFER_NOT_TO_SAY,
+    Area,
+    Campaign,
+    CommentRule,
+    Option,
+    Question,
+)
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}$")
+TOP_KEYS = {
+    "id",
+    "languages",
+    "title",
+    "intro",
+    "next_steps",
+    "organisers",
+    "opens",
+    "closes",
+    "timezone",
+    "pick",
+    "areas",
+    "comment",
+    "questions",
+}
+MAX_COMMENT_LENGTH = 10_000
+
+
+class CampaignError(ValueError):
+    """A campaign file that cannot be used; the message names the file, the key and the problem."""
+
+    def __init__(self, source: str, key: str, problem: str):
+        self.source, self.key, self.problem = source, key, problem
+        super().__init__(f"{source}: {key}: {problem}" if key else f"{source}: {problem}")
+
+
+class _Reader:
+    """Checks one parsed campaign file; every failure raises a CampaignError naming the key."""
+
+    def __init__(self, source: str, data: dict[str, Any]):
+        self.source = source
+        self.data = data
+        self.languages: tuple[str, ...] = ()
+
+    def fail(self, key: str, problem: str) -> CampaignError:
+        return CampaignError(self.source, key, problem)
+
+    def require(self, table: dict[str, Any], key: str, path: str, kind: type | tuple[type, ...]):
+        if key not in table:
+            raise self.fail(path, "is missing")
+        value = table[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            names = (
+                kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            )
+            raise self.fail(path, f"must be a {names}, not {type(value).__name__}")
+        return value
+
+    def unknown_keys(self, table: dict[str, Any], allowed: set[str], path: str) -> None:
+        extra = sorted(set(table) - allowed)
+        if extra:
+            where = f"{path}." if path else ""
+            raise self.fail(f"{where}{extra[0]}", "is not a known key")
+
+    def ident(self, value: Any, path: str) -> str:
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            raise self.fail(path, f"{value!r} is not an id (a-z, 0-9 and -, at most 40)")
+        return value
+
+    def text(self, table: dict[str, Any], key: str, path: str) -> dict[str, str]:
+        value = self.require(table, key, path, dict)
+        for lang in self.languages:
+            if lang not in value:
+                raise self.fail(path, f"missing language {lang!r}")
+            if not isinstance(value[lang], str) or not value[lang].strip():
+                raise self.fail(f"{path}.{lang}", "must be a non-empty string")
+        extra = sorted(set(value) - set(self.languages))
+        if extra:
+            raise self.fail(f"{path}.{extra[0]}", "is not one of the campaign's languages")
+        return {lang: value[lang].strip() for lang in self.languages}
+
+    def unique(self, items: list[Any], path: str) -> None:
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            if item.id in seen:
+                raise self.fail(f"{path}[{index}].id", f"duplicate id {item.id!r}")
+            seen.add(item.id)
+
+    def campaign(self) -> Campaign:
+        data = self.data
+        self.unknown_keys(data, TOP_KEYS, "")
+        campaign_id = self.ident(self.require(data, "id", "id", str), "id")
+        languages = self.require(data, "languages", "languages", list)
+        if not languages:
+            raise self.fail("languages", "must name at least one language")
+        for index, lang in enumerate(languages):
+            if not isinstance(lang, str) or not LANGUAGE_PATTERN.match(lang):
+                raise self.fail(f"languages[{index}]", f"{lang!r} is not a language code")
+        if len(set(languages)) != len(languages):
+            raise self.fail("languages", "lists a language twice")
+        self.languages = tuple(languages)
+        opens = self.require(data, "opens", "opens", date)
+        closes = data.get("closes")
+        if closes is not None:
+            closes = self.require(data, "closes", "closes", date)
+            if closes < opens:
+                raise self.fail("closes", "is before opens")
+        timezone = data.get("timezone", "Europe/Stockholm")
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError, TypeError):
+            raise self.fail("timezone", f"{timezone!r} is not a known time zone") from None
+        organisers = self.require(data, "organisers", "organisers", list)
+        if not organisers or not all(isinstance(o, str) and o.strip() for o in organisers):
+            raise self.fail("organisers", "must be a list of names")
+        areas = self.areas()
+        pick = self.require(data, "pick", "pick", int)
+        if not 1 <= pick <= len(areas):
+            raise self.fail("pick", f"must be between 1 and the number of areas ({len(areas)})")
+        return Campaign(
+            id=campaign_id,
+            languages=self.languages,
+            title=self.text(data, "title", "title"),
+            intro=self.text(data, "intro", "intro"),
+            next_steps=self.text(data, "next_steps", "next_steps"),
+            organisers=tuple(o.strip() for o in organisers),
+            opens=opens,
+            closes=closes,
+            timezone=timezone,
+            pick=pick,
+            areas=areas,
+            comment=self.comment(),
+            questions=self.questions(),
+        )
+
+    def areas(self) -> tuple[Area, ...]:
+        raw = self.require(self.data, "areas", "areas", list)
+        if len(raw) < 2:
+            raise self.fail("areas", "needs at least two areas")
+        areas = []
+        for index, table in enumerate(raw):
+            path = f"areas[{index}]"
+            if not isinstance(table, dict):
+                raise self.fail(path, "must be a table")
+            self.unknown_keys(table, {"id", "label"}, path)
+            area_id = self.ident(self.require(table, "id", f"{path}.id", str), f"{path}.id")
+            areas.append(Area(area_id, self.text(table, "label", f"{path}.label")))
+        self.unique(areas, "areas")
+        return tuple(areas)
+
+    def comment(self) -> CommentRule:
+        table = self.data.get("comment", {})
+        if not isinstance(table, dict):
+            raise self.fail("comment", "must be a table")
+        self.unknown_keys(table, {"required", "max_length"}, "comment")
+        required = table.get("required", False)
+        if not isinstance(required, bool):
+            raise self.fail("comment.required", "must be true or false")
+        max_length = table.get("max_length", 2000)
+        if isinstance(max_length, bool) or not isinstance(max_length, int):
+            raise self.fail("comment.max_length", "must be a whole number")
+        if not 1 <= max_length <= MAX_COMMENT_LENGTH:
+            raise self.fail("comment.max_length", f"must be between 1 and {MAX_COMMENT_LENGTH}")
+        return CommentRule(required=required, max_length=max_length)
+
+    def questions(self) -> tuple[Question, ...]:
+        raw = self.data.get("questions", [])
+        if not isinstance(raw, list):
+            raise self.fail("questions", "must be a list of tables")
+        questions = []
+        for index, table in enumerate(raw):
+            path = f"questions[{index}]"
+            if not isinstance(table, dict):
+                raise self.fail(path, "must be a table")
+            self.unknown_keys(table, {"id", "text", "options"}, path)
+            question_id = self.ident(self.require(table, "id", f"{path}.id", str), f"{path}.id")
+            options = []
+            for o_index, option in enumerate(
+                self.require(table, "options", f"{path}.options", list)
+            ):
+                o_path = f"{path}.options[{o_index}]"
+                if not isinstance(option, dict):
+                    raise self.fail(o_path, "must be a table")
+                self.unknown_keys(option, {"id", "label"}, o_path)
+                option_id = self.ident(
+                    self.require(option, "id", f"{o_path}.id", str), f"{o_path}.id"
+                )
+                options.append(Option(option_id, self.text(option, "label", f"{o_path}.label")))
+            self.unique(options, f"{path}.options")
+            if len(options) < 2 or options[-1].id != PREFER_NOT_TO_SAY:
+                raise self.fail(
+                    f"{path}.options", f"must end with the option {PREFER_NOT_TO_SAY!r}"
+                )
+            questions.append(
+                Question(question_id, self.text(table, "text", f"{path}.text"), tuple(options))
+            )
+        self.unique(questions, "questions")
+        return tuple(questions)
+
+
+def parse_campaign(text: str, source: str = "<campaign>") -> Campaign:
+    """Parse and validate the TOML text of one campaign file."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise CampaignError(source, "", f"not valid TOML: {error}") from None
+    return _Reader(source, data).campaign()
+
+
+def load_campaign(path: Path | str) -> Campaign:
+    """Read and validate one campaign file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CampaignError(path.name, "", f"cannot be read: {error}") from None
+    return parse_campaign(text, path.name)
+
+
+def load_campaigns(directory: Path | str) -> dict[str, Campaign]:
+    """Read every `*.toml` in a directory; ids must be unique. Keyed by campaign id."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise CampaignError(str(directory), "", "is not a directory")
+    campaigns: dict[str, Campaign] = {}
+    for path in sorted(directory.glob("*.toml")):
+        campaign = load_campaign(path)
+        if campaign.id in campaigns:
+            raise CampaignError(path.name, "id", f"{campaign.id!r} is used by another file")
+        campaigns[campaign.id] = campaign
+    return campaigns

@@ -1,0 +1,104 @@
+"""Validation of a whole answer set, returning structured problems for the channel to translate."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from survey.campaign import Campaign
+
+CHANNELS = ("telegram", "kiosk", "web", "paper")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why an answer is not acceptable: a stable code, the field, and values to show."""
+
+    code: str
+    field: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "field": self.field, "params": dict(self.params)}
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What a resident chose: the areas, a comment and background answers."""
+
+    areas: tuple[str, ...]
+    comment: str | None = None
+    answers: Mapping[str, str] = field(default_factory=dict)
+
+
+def clean_comment(text: str | None) -> str | None:
+    """Normalise a comment: NFC, no control characters but line breaks, trimmed; empty is None."""
+    if text is None:
+        return None
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cs"))
+    text = text.strip()
+    return text or None
+
+
+def check_areas(campaign: Campaign, areas: tuple[str, ...] | list[str]) -> list[Problem]:
+    problems = []
+    seen: set[str] = set()
+    for area_id in areas:
+        if campaign.area(area_id) is None:
+            problems.append(Problem("areas.unknown", "areas", {"area": area_id}))
+        elif area_id in seen:
+            problems.append(Problem("areas.repeated", "areas", {"area": area_id}))
+        seen.add(area_id)
+    if len(areas) != campaign.pick:
+        problems.append(
+            Problem("areas.count", "areas", {"expected": campaign.pick, "given": len(areas)})
+        )
+    return problems
+
+
+def check_comment(campaign: Campaign, comment: str | None) -> list[Problem]:
+    if comment is None:
+        if campaign.comment.required:
+            return [Problem("comment.required", "comment")]
+        return []
+    if len(comment) > campaign.comment.max_length:
+        return [
+            Problem(
+                "comment.too_long",
+                "comment",
+                {"max": campaign.comment.max_length, "length": len(comment)},
+            )
+        ]
+    return []
+
+
+def check_answers(campaign: Campaign, answers: Mapping[str, str]) -> list[Problem]:
+    problems = []
+    for question_id, option_id in answers.items():
+        question = campaign.question(question_id)
+        if question is None:
+            problems.append(Problem("question.unknown", "answers", {"question": question_id}))
+        elif not isinstance(option_id, str) or question.option(option_id) is None:
+            problems.append(
+                Problem(
+                    "option.unknown",
+                    f"answers.{question_id}",
+                    {"question": question_id, "option": str(option_id)},
+                )
+            )
+    return problems
+
+
+def validate(campaign: Campaign, answers: Answers, now: datetime | None = None) -> list[Problem]:
+    """Every problem with `answers` for `campaign` at `now`; an empty list means acceptable."""
+    problems = []
+    if not campaign.is_open(now):
+        problems.append(Problem("campaign.not_open", "campaign", {"status": campaign.status(now)}))
+    problems += check_areas(campaign, answers.areas)
+    problems += check_comment(campaign, answers.comment)
+    problems += check_answers(campaign, answers.answers)
+    return problems

@@ -1,0 +1,204 @@
+"""The walk through a survey: its ordered steps, and a draft that moves along them.
+
+Every channel renders these steps; none defines its own flow. A draft is plain data (it
+round-trips through JSON), so a channel can keep it in the store and resume after a restart.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from survey.campaign import Campaign, Question
+from survey.validation import Answers, Problem, check_areas, check_comment, clean_comment
+
+
+@dataclass(frozen=True)
+class LanguageStep:
+    """Choose one of the campaign's languages (only when it offers more than one)."""
+
+    id = "language"
+
+
+@dataclass(frozen=True)
+class IntroStep:
+    """Who asks and why, the dates, and the privacy notice."""
+
+    id = "intro"
+
+
+@dataclass(frozen=True)
+class AreasStep:
+    """Choose exactly `pick` of the campaign's areas."""
+
+    id = "areas"
+    pick: int = 3
+
+
+@dataclass(frozen=True)
+class CommentStep:
+    """Write a comment, or skip it when it is optional."""
+
+    id = "comment"
+    required: bool = False
+    max_length: int = 2000
+
+
+@dataclass(frozen=True)
+class ChoiceStep:
+    """One background question, answered with one option (or skipped)."""
+
+    question: Question
+
+    @property
+    def id(self) -> str:
+        return f"question:{self.question.id}"
+
+
+@dataclass(frozen=True)
+class ConfirmStep:
+    """Review the answer, change it or send it."""
+
+    id = "confirm"
+
+
+Step = LanguageStep | IntroStep | AreasStep | CommentStep | ChoiceStep | ConfirmStep
+STEP_TYPES: tuple[type, ...] = (
+    LanguageStep,
+    IntroStep,
+    AreasStep,
+    CommentStep,
+    ChoiceStep,
+    ConfirmStep,
+)
+
+
+def steps(campaign: Campaign) -> tuple[Step, ...]:
+    """The ordered steps of the walk for `campaign`."""
+    walk: list[Step] = []
+    if len(campaign.languages) > 1:
+        walk.append(LanguageStep())
+    walk += [
+        IntroStep(),
+        AreasStep(pick=campaign.pick),
+        CommentStep(required=campaign.comment.required, max_length=campaign.comment.max_length),
+    ]
+    walk += [ChoiceStep(question) for question in campaign.questions]
+    walk.append(ConfirmStep())
+    return tuple(walk)
+
+
+def step_by_id(campaign: Campaign, step_id: str) -> Step | None:
+    return next((s for s in steps(campaign) if s.id == step_id), None)
+
+
+def step_as_dict(step: Step) -> dict[str, Any]:
+    """A step as the JSON API describes it to channels that walk on the client."""
+    kind = type(step).__name__.removesuffix("Step").lower()
+    data: dict[str, Any] = {"id": step.id, "type": kind}
+    if isinstance(step, AreasStep):
+        data["pick"] = step.pick
+    elif isinstance(step, CommentStep):
+        data.update(required=step.required, max_length=step.max_length)
+    elif isinstance(step, ChoiceStep):
+        data["question"] = step.question.id
+    return data
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A half-finished walk: where the resident is and what they chose so far."""
+
+    campaign: str
+    response_id: str
+    locale: str
+    step: str = "intro"
+    areas: tuple[str, ...] = ()
+    comment: str | None = None
+    answers: Mapping[str, str] = field(default_factory=dict)
+    followup_consent: bool = False
+
+    def to_json(self) -> str:
+        data = {
+            "campaign": self.campaign,
+            "response_id": self.response_id,
+            "locale": self.locale,
+            "step": self.step,
+            "areas": list(self.areas),
+            "comment": self.comment,
+            "answers": dict(self.answers),
+            "followup_consent": self.followup_consent,
+        }
+        return json.dumps(data, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, raw: str) -> Draft:
+        data = json.loads(raw)
+        data["areas"] = tuple(data.get("areas", ()))
+        return cls(**data)
+
+    def as_answers(self) -> Answers:
+        return Answers(areas=self.areas, comment=self.comment, answers=dict(self.answers))
+
+    def at(self, step_id: str) -> Draft:
+        return replace(self, step=step_id)
+
+    def toggle_area(self, campaign: Campaign, area_id: str) -> tuple[Draft, Problem | None]:
+        """Tick or untick an area; refuse an unknown area or one more than the campaign allows."""
+        if campaign.area(area_id) is None:
+            return self, Problem("areas.unknown", "areas", {"area": area_id})
+        if area_id in self.areas:
+            return replace(self, areas=tuple(a for a in self.areas if a != area_id)), None
+        if len(self.areas) >= campaign.pick:
+            return self, Problem("areas.too_many", "areas", {"expected": campaign.pick})
+        return replace(self, areas=(*self.areas, area_id)), None
+
+    def with_comment(self, campaign: Campaign, text: str | None) -> tuple[Draft, Problem | None]:
+        """Set (or clear, with None) the comment; a too long one is refused and not kept."""
+        comment = clean_comment(text)
+        if comment is not None:
+            problems = check_comment(campaign, comment)
+            if problems:
+                return self, problems[0]
+        return replace(self, comment=comment), None
+
+    def with_answer(
+        self, campaign: Campaign, question_id: str, option_id: str
+    ) -> tuple[Draft, Problem | None]:
+        """Answer a background question with one of its options."""
+        question = campaign.question(question_id)
+        if question is None:
+            return self, Problem("question.unknown", "answers", {"question": question_id})
+        if question.option(option_id) is None:
+            params = {"question": question_id, "option": option_id}
+            return self, Problem("option.unknown", f"answers.{question_id}", params)
+        return replace(self, answers={**self.answers, question_id: option_id}), None
+
+    def problem_here(self, campaign: Campaign) -> Problem | None:
+        """What keeps the resident from leaving the current step, if anything."""
+        if self.step == AreasStep.id:
+            problems = check_areas(campaign, self.areas)
+            return problems[0] if problems else None
+        if self.step == CommentStep.id:
+            problems = check_comment(campaign, self.comment)
+            return problems[0] if problems else None
+        return None
+
+    def advance(self, campaign: Campaign) -> tuple[Draft, Problem | None]:
+        """Move to the next step when the current one is complete."""
+        problem = self.problem_here(campaign)
+        if problem is not None:
+            return self, problem
+        ids = [s.id for s in steps(campaign)]
+        index = ids.index(self.step) if self.step in ids else -1
+        return self.at(ids[min(index + 1, len(ids) - 1)]), None
+
+
+def new_draft(campaign: Campaign, response_id: str, locale: str | None = None) -> Draft:
+    """A fresh walk at its first step, in the best offered language for `locale`."""
+    first = steps(campaign)[0].id
+    return Draft(
+        campaign=campaign.id, response_id=response_id, locale=campaign.language(locale), step=first
+    )
