@@ -48,7 +48,7 @@ class DatabaseWorker:
         self._ready.result()
 
     def submit(self, fn: Callable[..., T], *args: Any, write: bool = False) -> Future:
-        """Queue `fn(db, *args)`; the future holds its result once done (and, if a write, committed)."""
+        """Queue `fn(db, *args)`; its future resolves when done (a write: when committed)."""
         if not self._thread.is_alive():
             raise RuntimeError("the database worker is closed")
         job = _Job(fn, args, write)
