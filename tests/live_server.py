@@ -23,8 +23,8 @@ def free_port() -> int:
 class LiveServer:
     """`medborgardialog serve` on 127.0.0.1, in a thread with its own event loop."""
 
-    def __init__(self, settings: Settings):
-        self.settings = replace(settings, host="127.0.0.1", port=settings.port or free_port())
+    def __init__(self, settings: Settings, port: int | None = None):
+        self.settings = replace(settings, host="127.0.0.1", port=port or free_port())
         self.url = f"http://127.0.0.1:{self.settings.port}"
         self.parts = None
         self._loop: asyncio.AbstractEventLoop | None = None
