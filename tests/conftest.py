@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ from locales import Catalogs
 from medborgardialog.settings import Settings
 from storage import Store
 from survey import load_campaigns
+
+# PTB 22 warns on every RetryAfter unless timedelta values are chosen; warnings are errors here.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -1,0 +1,131 @@
+"""The shared store: idempotent by UUID, one answer per participant, drafts, the tally."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import uuid
+
+from storage import Outcome
+from survey import Response
+
+AREAS = ("violence-public", "unsafe-places", "traffic")
+
+
+def response(**changes) -> Response:
+    base = Response(
+        id=str(uuid.uuid4()),
+        campaign="demo",
+        channel="web",
+        locale="sv",
+        areas=AREAS,
+        comment="Mer belysning",
+        answers={"age": "20-34"},
+    )
+    return dataclasses.replace(base, **changes)
+
+
+async def count(store) -> int:
+    return await store.read(
+        lambda db: db.conn.execute("SELECT count(*) FROM responses").fetchone()[0]
+    )
+
+
+async def test_the_same_uuid_twice_is_one_row(store):
+    answer = response()
+    assert Outcome.CREATED == await store.save_response(answer)
+    assert Outcome.ALREADY_STORED == await store.save_response(answer)
+    assert 1 == await count(store)
+
+
+async def test_the_same_uuid_with_other_content_is_a_conflict(store):
+    answer = response()
+    await store.save_response(answer)
+    assert Outcome.CONFLICT == await store.save_response(dataclasses.replace(answer, comment="X"))
+    stored = await store.get_response(answer.id)
+    assert "Mer belysning" == stored.comment
+
+
+async def test_a_stored_response_reads_back(store):
+    answer = response(source="mitt-i-city", channel="kiosk")
+    await store.save_response(answer)
+    stored = await store.get_response(answer.id)
+    assert (AREAS, {"age": "20-34"}, "mitt-i-city") == (stored.areas, stored.answers, stored.source)
+    assert stored.submitted_at.endswith("Z")
+
+
+async def test_a_participant_changes_their_answer_in_place(store):
+    first = response(channel="telegram", participant="p" * 64, comment=None)
+    await store.save_response(first)
+    changed = response(
+        channel="telegram",
+        participant="p" * 64,
+        areas=("traffic", "social-unrest", "unsafe-places"),
+    )
+    assert Outcome.CONFLICT == await store.save_response(changed)
+    assert Outcome.REPLACED == await store.save_response(changed, replace=True)
+    mine = await store.response_for_participant("demo", "p" * 64)
+    assert (first.id, changed.areas) == (mine.id, mine.areas)
+    assert 1 == await count(store)
+    votes = await store.read(
+        lambda db: db.conn.execute(
+            "SELECT count(*) FROM response_areas WHERE area = 'traffic'"
+        ).fetchone()[0]
+    )
+    assert 1 == votes
+
+
+async def test_deleting_a_participant_removes_answer_and_draft(store):
+    await store.save_response(response(channel="telegram", participant="q" * 64))
+    await store.save_draft("telegram", "q" * 64, "demo", '{"step": "areas"}')
+    assert await store.delete_participant("demo", "q" * 64, "telegram")
+    assert (None, None) == (
+        await store.response_for_participant("demo", "q" * 64),
+        await store.get_draft("telegram", "q" * 64),
+    )
+    assert not await store.delete_participant("demo", "q" * 64, "telegram")
+
+
+async def test_drafts_are_kept_and_replaced(store):
+    await store.save_draft("telegram", "r" * 64, "demo", '{"step": "intro"}')
+    await store.save_draft("telegram", "r" * 64, "demo", '{"step": "areas"}')
+    assert '{"step": "areas"}' == await store.get_draft("telegram", "r" * 64)
+
+
+async def test_concurrent_answers_are_all_stored_and_tallied(store, campaigns):
+    answers = [response(comment=None if n % 2 else f"c{n}") for n in range(300)]
+    outcomes = await asyncio.gather(*(store.save_response(a) for a in answers))
+    assert {Outcome.CREATED} == set(outcomes)
+    result = await store.tally(campaigns["demo"])
+    assert (300, 150) == (result.participants, result.comments)
+    assert {"violence-public": 300, "unsafe-places": 300, "traffic": 300} == {
+        c.area: c.votes for c in result.areas if c.votes
+    }
+
+
+async def test_one_failing_write_does_not_undo_the_others(store):
+    def broken(db):
+        db.conn.execute("INSERT INTO audit (at, actor, action) VALUES ('now', 'x', 'y')")
+        raise RuntimeError("boom")
+
+    good = response()
+    results = await asyncio.gather(
+        store.write(broken), store.save_response(good), return_exceptions=True
+    )
+    assert isinstance(results[0], RuntimeError)
+    assert Outcome.CREATED == results[1]
+    assert 0 == await store.read(
+        lambda db: db.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+    )
+    assert await store.get_response(good.id) is not None
+
+
+async def test_the_database_is_durable_and_in_wal_mode(store):
+    mode, sync, fks = await store.read(
+        lambda db: (
+            db.conn.execute("PRAGMA journal_mode").fetchone()[0],
+            db.conn.execute("PRAGMA synchronous").fetchone()[0],
+            db.conn.execute("PRAGMA foreign_keys").fetchone()[0],
+        )
+    )
+    assert ("wal", 2, 1) == (mode, sync, fks)
