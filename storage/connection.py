@@ -28,6 +28,7 @@ def connect(path: Path | str, *, synchronous: str = "FULL") -> Database:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute(f"PRAGMA synchronous = {synchronous}")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: the id index stays in memory
     return Database(conn)
 
 

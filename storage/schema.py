@@ -11,7 +11,12 @@ migrations = Migrations("medborgardialog")
 
 @migrations()
 def m001_initial(db: Database) -> None:
-    """Campaigns, responses with their areas and answers, drafts, staff, kiosk keys, audit."""
+    """Campaigns, responses with their areas and answers, drafts, staff, kiosk keys, audit.
+
+    Responses are found by their client-made UUID (`id`), but rows refer to each other by
+    `seq`, which only grows: random UUIDs as the children's keys would scatter every commit
+    over the whole file.
+    """
     run_script(
         db,
         """
@@ -21,7 +26,8 @@ def m001_initial(db: Database) -> None:
             updated_at TEXT NOT NULL
         );
         CREATE TABLE responses (
-            id TEXT PRIMARY KEY,
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
             campaign TEXT NOT NULL REFERENCES campaigns(id),
             channel TEXT NOT NULL,
             source TEXT,
@@ -37,23 +43,22 @@ def m001_initial(db: Database) -> None:
             updated_at TEXT NOT NULL
         );
         CREATE INDEX responses_by_campaign ON responses (campaign, channel, source);
-        CREATE INDEX responses_by_time ON responses (campaign, submitted_at);
         CREATE UNIQUE INDEX responses_by_participant
             ON responses (campaign, participant) WHERE participant IS NOT NULL;
         CREATE TABLE response_areas (
-            response_id TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+            response_seq INTEGER NOT NULL REFERENCES responses(seq) ON DELETE CASCADE,
             campaign TEXT NOT NULL,
             area TEXT NOT NULL,
             position INTEGER NOT NULL,
-            PRIMARY KEY (response_id, area)
+            PRIMARY KEY (response_seq, area)
         ) WITHOUT ROWID;
         CREATE INDEX response_areas_by_campaign ON response_areas (campaign, area);
         CREATE TABLE response_answers (
-            response_id TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+            response_seq INTEGER NOT NULL REFERENCES responses(seq) ON DELETE CASCADE,
             campaign TEXT NOT NULL,
             question TEXT NOT NULL,
             option TEXT NOT NULL,
-            PRIMARY KEY (response_id, question)
+            PRIMARY KEY (response_seq, question)
         ) WITHOUT ROWID;
         CREATE INDEX response_answers_by_campaign ON response_answers (campaign, question, option);
         CREATE TABLE drafts (

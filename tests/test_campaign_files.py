@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -103,7 +104,7 @@ def test_a_question_must_offer_prefer_not_to_say():
     )
     with pytest.raises(
         CampaignError,
-        match="questions\\[0\\].options: must end with the option 'prefer-not-to-say'",
+        match=re.escape("questions[0].options: must end with the option 'prefer-not-to-say'"),
     ):
         parse_campaign(minimal(questions=question), "test.toml")
 
@@ -111,5 +112,7 @@ def test_a_question_must_offer_prefer_not_to_say():
 def test_two_files_with_one_id_are_refused(tmp_path: Path):
     for name in ("a.toml", "b.toml"):
         (tmp_path / name).write_text(minimal(), encoding="utf-8")
-    with pytest.raises(CampaignError, match="b.toml: id: 'test' is used by another file"):
+    with pytest.raises(
+        CampaignError, match=re.escape("b.toml: id: 'test' is used by another file")
+    ):
         load_campaigns(tmp_path)

@@ -1,0 +1,54 @@
+"""Translations: every shipped catalog complete, every campaign language shipped, dates by Babel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from locales import LANGUAGES, format_period, language_name, text_direction
+from locales.catalogs import all_problems
+from locales.problems import problem_message
+from survey import Problem
+
+
+def test_every_shipped_catalog_is_complete_and_not_fuzzy():
+    assert [] == all_problems()
+
+
+def test_every_campaign_language_has_a_catalog(campaigns, catalogs):
+    for campaign in campaigns.values():
+        assert set(campaign.languages) <= set(catalogs.languages), campaign.id
+    assert set(LANGUAGES) == set(catalogs.languages)
+
+
+def test_arabic_has_the_correct_plural_rule(catalogs):
+    arabic = catalogs.get("ar")
+    assert [0, 1, 2, 3, 4, 5] == [arabic.plural(n) for n in (0, 1, 2, 3, 11, 100)]
+    ngettext = arabic.ngettext
+    assert "اختر %(n)d مجالًا." == ngettext("Välj %(n)d område.", "Välj %(n)d områden.", 11)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("sv", "22 februari–18 mars 2016"),
+        ("en", "February 22–March 18, 2016"),
+        ("fi", "22. helmikuuta–18. maaliskuuta 2016"),
+    ],
+)
+def test_periods_are_formatted_in_the_readers_language(lang, expected):
+    assert expected == format_period(date(2016, 2, 22), date(2016, 3, 18), lang)
+
+
+def test_arabic_reads_right_to_left():
+    assert ("rtl", "ltr") == (text_direction("ar"), text_direction("sv"))
+    assert "العربية" == language_name("ar")
+
+
+def test_problems_are_told_in_each_language(catalogs):
+    problem = Problem("areas.count", "areas", {"expected": 3, "given": 4})
+    said = {lang: problem_message(problem, catalogs.get(lang)) for lang in LANGUAGES}
+    assert "Välj 3 områden." == said["sv"]
+    assert "Choose 3 areas." == said["en"]
+    assert 4 == len(set(said.values()))
