@@ -14,3 +14,7 @@ class WebConfig:
     idle_warning_seconds: int = 45
     idle_reset_seconds: int = 60
     secure_cookies: bool = False
+    # How long the kiosk's thank-you stays before the attract screen returns.
+    thanks_seconds: int = 8
+    # The kiosk outbox retries after 1, 2, 4 ... seconds, never waiting longer than this.
+    outbox_max_backoff_seconds: int = 15

@@ -11,6 +11,7 @@ from locales import Catalogs
 from medborgardialog.settings import Settings, load_secret
 from storage import Store
 from storage.campaigns import register_campaigns
+from storage.drafts import delete_campaign_drafts
 from storage.staff import add_staff, audit, hash_password
 from survey import Campaign, CampaignError, load_campaigns
 
@@ -41,6 +42,9 @@ def assemble(settings: Settings) -> Parts:
     secret = load_secret(settings.secret_file)
     store = Store(settings.db)
     store.call(register_campaigns, list(campaigns.values()), write=True)
+    for campaign in campaigns.values():
+        if campaign.status() == "closed":  # a closed campaign's half-finished walks are void
+            store.call(delete_campaign_drafts, campaign.id, write=True)
     return Parts(settings, store, campaigns, catalogs, secret)
 
 
