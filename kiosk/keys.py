@@ -14,3 +14,6 @@ STORE = web.AppKey("store", Store)
 CAMPAIGNS = web.AppKey("campaigns", dict[str, Campaign])
 CATALOGS = web.AppKey("catalogs", Catalogs)
 SECRET = web.AppKey("secret", bytes)
+
+# The language the i18n middleware chose for this request ("sv", "ar", ...).
+LANGUAGE = web.RequestKey("language", str)

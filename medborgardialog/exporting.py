@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from typing import TextIO
 
 from medborgardialog.settings import Settings
 from storage import open_database
+from storage.connection import immediate
+from storage.export_csv import DELIMITERS, csv_chunks
 from storage.export_json import json_export_chunks
+from storage.export_tables import export_table
+from storage.export_xlsx import write_xlsx
+from storage.staff import audit
 from survey import load_campaigns
+
+# Below this many rows an export is over before a progress bar would help.
+PROGRESS_FROM_ROWS = 20_000
 
 
 def run_export(settings: Settings, args: argparse.Namespace) -> int:
@@ -22,14 +34,68 @@ def run_export(settings: Settings, args: argparse.Namespace) -> int:
         raise CommandError(
             f"unknown campaign {args.campaign!r} (known: {', '.join(sorted(campaigns))})"
         )
+    if args.format == "xlsx" and not args.out:
+        raise CommandError("an XLSX export needs --out FILE")
     db = open_database(settings.db)
-    if args.format == "json":
-        out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
-        try:
-            for chunk in json_export_chunks(db, campaign):
-                out.write(chunk)
-        finally:
-            if out is not sys.stdout:
-                out.close()
-        return 0
-    raise CommandError(f"the {args.format} export is not available yet")
+    db.conn.execute("PRAGMA cache_size = -8192")  # a stream reads each page once
+    # One read transaction: the export is a consistent snapshot while answers arrive.
+    db.conn.execute("BEGIN")
+    try:
+        if args.format == "json":
+            with _output(args.out) as out:
+                for chunk in json_export_chunks(db, campaign):
+                    out.write(chunk)
+        else:
+            table = export_table(db, campaign, args.table, published=args.published)
+            progress = _progress_bar(table.count)
+            if args.format == "csv":
+                with _output(args.out, newline="") as out:
+                    for chunk in csv_chunks(table, DELIMITERS[args.delimiter], progress):
+                        out.write(chunk)
+            else:
+                write_xlsx(table, args.out, progress)
+    finally:
+        db.conn.execute("COMMIT")
+    detail = {"format": args.format, "table": args.table, "published": args.published}
+    with immediate(db):
+        audit(db, "cli", "export", campaign.id, detail)
+    return 0
+
+
+@contextmanager
+def _output(path: str | None, newline: str | None = None):
+    """The file to write, or standard output (as UTF-8 whatever the terminal's encoding)."""
+    if path:
+        with open(path, "w", encoding="utf-8", newline=newline) as handle:
+            yield handle
+        return
+    sys.stdout.reconfigure(encoding="utf-8", newline=newline)
+    yield sys.stdout
+    sys.stdout.flush()
+
+
+def _progress_bar(
+    count: Callable[[], int], stream: TextIO | None = None
+) -> Callable[[int], None] | None:
+    """A bar on stderr for a long export, if stderr is a terminal; None otherwise."""
+    stream = stream or sys.stderr
+    if not stream.isatty():
+        return None
+    total = count()
+    if total < PROGRESS_FROM_ROWS:
+        return None
+    started = time.monotonic()
+
+    def show(done: int) -> None:
+        share = min(done / total, 1.0)
+        filled = int(share * 30)
+        rate = done / max(time.monotonic() - started, 1e-6)
+        stream.write(
+            f"\r[{'#' * filled}{'.' * (30 - filled)}] {share:4.0%} {done}/{total} rows "
+            f"({rate:,.0f} rows/s)"
+        )
+        if done >= total:
+            stream.write("\n")
+        stream.flush()
+
+    return show

@@ -195,8 +195,12 @@ def iter_responses(db: Database, campaign: str, batch: int = 5000) -> Iterator[R
 
 def count_tally(db: Database, campaign: Campaign) -> Tally:
     """The campaign's tally, counted in SQL over the indexes."""
-    participants, comments = db.conn.execute(
-        "SELECT count(*), count(comment) FROM responses WHERE campaign = ?", (campaign.id,)
+    # Two counts over two indexes (m002 adds the partial one of comments), not a table scan.
+    (participants,) = db.conn.execute(
+        "SELECT count(*) FROM responses WHERE campaign = ?", (campaign.id,)
+    ).fetchone()
+    (comments,) = db.conn.execute(
+        "SELECT count(*) FROM responses WHERE campaign = ? AND comment IS NOT NULL", (campaign.id,)
     ).fetchone()
     votes = dict(
         db.conn.execute(

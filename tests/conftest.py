@@ -60,3 +60,10 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "has_touch": True}
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests last: once the sync Playwright fixtures start, they keep an event loop
+    running on the main thread for the rest of the session, which asyncio tests cannot share."""
+    playwright = {"page", "context", "browser", "browser_type", "playwright", "new_context"}
+    items.sort(key=lambda item: bool(playwright & set(getattr(item, "fixturenames", ()))))

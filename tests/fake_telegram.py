@@ -86,6 +86,31 @@ class FakeUser:
         self.blocked = False  # True: sendMessage answers 403 "bot was blocked by the user"
         self.transcript: list[str] = []
         self._ids = itertools.count(1)  # message ids are per chat, shared by both sides
+        self._waiters: list[tuple[int, asyncio.Future]] = []
+
+    def _log(self, line: str) -> None:
+        """Add a transcript line and wake whoever waits for the transcript to grow."""
+        self.transcript.append(line)
+        if self._waiters:
+            for waiter in [w for w in self._waiters if w[0] <= len(self.transcript)]:
+                self._waiters.remove(waiter)
+                if not waiter[1].done():
+                    waiter[1].set_result(None)
+
+    async def wait_transcript(self, length: int, timeout: float = 5.0) -> None:
+        """Wait until the transcript has `length` lines (every event in this chat adds one)."""
+        if len(self.transcript) >= length:
+            return
+        waiter = (length, asyncio.get_running_loop().create_future())
+        self._waiters.append(waiter)
+        try:
+            await asyncio.wait_for(waiter[1], timeout)
+        except TimeoutError:
+            raise TimeoutError(f"the chat did not reach {length} events within {timeout}s\n"
+                               f"{self.format()}") from None
+        finally:
+            if waiter in self._waiters:
+                self._waiters.remove(waiter)
 
     @property
     def as_user(self) -> dict:
@@ -107,7 +132,7 @@ class FakeUser:
         if text.startswith("/"):
             length = len(text.split(maxsplit=1)[0].encode("utf-16-le")) // 2
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
-        self.transcript.append(f"> {text}")
+        self._log(f"> {text}")
         return await self.tg._enqueue({"message": message}, self)
 
     async def start(self, payload: str | None = None) -> dict:
@@ -136,7 +161,7 @@ class FakeUser:
     async def _callback(self, data: str, message: dict, label: str) -> dict:
         query_id = str(next(self.tg._query_ids))
         self.tg._queries[query_id] = self
-        self.transcript.append(f"* press [{label}] data={data!r} on #{message['message_id']}")
+        self._log(f"* press [{label}] data={data!r} on #{message['message_id']}")
         query = {"id": query_id, "from": self.as_user, "message": copy.deepcopy(message),
                  "chat_instance": f"{self.id}{self.tg.bot_id}", "data": data}
         return await self.tg._enqueue({"callback_query": query}, self)
@@ -413,7 +438,7 @@ class FakeTelegram:
         elif isinstance(raw, dict):  # reply keyboards are not part of the returned Message
             user.reply_keyboard = None if raw.get("remove_keyboard") else raw
         user.messages.append(message)
-        user.transcript.append(f"< #{message['message_id']} {message.get('text') or '<media>'}"
+        user._log(f"< #{message['message_id']} {message.get('text') or '<media>'}"
                                f"{user.buttons(message) or ''}")
         return message
 
@@ -444,7 +469,7 @@ class FakeTelegram:
             else:
                 message[key] = value
         message["edit_date"] = int(time.time())
-        user.transcript.append(f"~ #{message['message_id']} "
+        user._log(f"~ #{message['message_id']} "
                                f"{message.get('text') or ''}{user.buttons(message) or ''}")
         return message
 
@@ -459,7 +484,7 @@ class FakeTelegram:
     def _api_deletemessage(self, p: dict) -> bool:
         user, message = self._find(p, "delete")
         user.messages.remove(message)
-        user.transcript.append(f"x #{message['message_id']} deleted")
+        user._log(f"x #{message['message_id']} deleted")
         return True
 
     def _api_answercallbackquery(self, p: dict) -> bool:
@@ -467,7 +492,7 @@ class FakeTelegram:
         if user is None:  # unknown or already answered
             raise ApiError(400, QUERY_INVALID)
         user.alerts.append(p)
-        user.transcript.append(f"! answer {p.get('text') or ''}"
+        user._log(f"! answer {p.get('text') or ''}"
                                f"{' (alert)' if p.get('show_alert') else ''}")
         return True
 

@@ -323,3 +323,16 @@ async def test_commands_menu_and_misc(tg: FakeTelegram) -> None:
         with pytest.raises(Forbidden, match="blocked"):
             await bot.send_message(42, "hej")
     assert tg.count_calls("setMyCommands") == 3 and tg.count_calls("SETMYCOMMANDS") == 3
+
+
+async def test_wait_transcript_wakes_on_each_event(tg: FakeTelegram) -> None:
+    user = tg.user(42)
+    async with polling(build_app(tg)):
+        await user.start()  # "> /start", then the bot's "< #2 Hej ..."
+        await user.wait_transcript(2)
+        assert user.transcript[1].startswith("< #2 Hej Test!")
+        await user.press("Ja")  # "* press", "! answer", "~ #2 Val: yes"
+        await user.wait_transcript(5)
+        assert [line[0] for line in user.transcript] == [">", "<", "*", "!", "~"]
+        with pytest.raises(TimeoutError, match="did not reach 6 events"):
+            await user.wait_transcript(6, timeout=0.05)

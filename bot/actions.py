@@ -1,0 +1,275 @@
+"""What a button press does: one small function per operation, looked up from the data.
+
+Operations are verbs on the draft (toggle an area, answer a question, send), not states of
+a conversation: which step comes next is always the walk's decision (`Draft.advance`).
+Each checks that it fits where the resident is; a press that does not changes nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+
+from bot import pages
+from bot.callback_data import Action, campaign_token
+from bot.screens import language_screen
+from bot.state import Changes
+from bot.turn import Turn
+from storage import Outcome
+from survey import AreasStep, CommentStep, ConfirmStep, Draft, IntroStep, Response, validate
+from survey.walk import LanguageStep, steps
+
+
+async def apply(turn: Turn, action: Action | None) -> None:
+    """Apply a parsed press to the resident's state; None (unparseable data) is refused."""
+    if action is None:
+        turn.alert = turn.tr._("Den knappen känner jag inte igen. Skriv /start för att fortsätta.")
+        return
+    if action.op in GLOBAL:
+        await GLOBAL[action.op](turn, action)
+        return
+    campaign = turn.deps.by_token.get(action.scope or "")
+    if campaign is None:
+        turn.stale()
+        return
+    if action.op == "P":
+        await turn.begin(campaign)
+        return
+    if turn.campaign is None or campaign_token(turn.campaign.id) != action.scope:
+        turn.stale()  # a button of another campaign than the one being answered
+        return
+    if not turn.is_open(campaign):
+        turn.alert = turn.tr._("Enkäten är stängd. Tack för ditt intresse!")
+        if turn.draft is not None:
+            turn.changes.drop_draft = campaign.id
+            turn.draft = None
+        turn.screen = pages.not_open(campaign, turn.status(campaign), turn.tr)
+        return
+    handler, step_id = IN_CAMPAIGN[action.op]
+    if step_id is not None and (turn.draft is None or not _at(turn.draft, step_id)):
+        turn.stale()
+        return
+    await handler(turn, action)
+
+
+def _at(draft: Draft, step_id: str) -> bool:
+    if step_id == "question:":
+        return draft.step.startswith(step_id)
+    return step_id == "*" or draft.step == step_id
+
+
+async def choose_language(turn: Turn, action: Action) -> None:
+    """Use another language, then show where the resident was."""
+    lang = action.arg
+    campaign, draft = turn.campaign, turn.draft
+    offered = campaign.languages if campaign and draft else turn.deps.catalogs.languages
+    if lang not in offered:
+        turn.stale()
+        return
+    turn.set_session(replace(turn.session, locale=lang))
+    if draft is None:
+        turn.screen = pages.language_set(turn.tr)
+        return
+    turn.set_draft(replace(draft, locale=lang))
+    if draft.step == LanguageStep.id:
+        turn.advance()
+    else:
+        turn.screen = turn.step_screen()
+
+
+async def show_languages(turn: Turn, action: Action) -> None:
+    """Offer the campaign's languages in place of the current step."""
+    assert turn.campaign is not None and turn.draft is not None
+    turn.screen = language_screen(
+        turn.campaign.languages, turn.draft.locale, turn.tr, turn.deps.prompts
+    )
+
+
+async def next_step(turn: Turn, action: Action) -> None:
+    """Leave the intro, or the areas when exactly enough are chosen."""
+    turn.advance()
+
+
+async def tick_area(turn: Turn, action: Action) -> None:
+    """Tick or untick an area (as the button says: a second delivery changes nothing)."""
+    campaign, draft = turn.campaign, turn.draft
+    index = action.index()
+    if index >= len(campaign.areas):
+        turn.stale()
+        return
+    area_id = campaign.areas[index].id
+    if (area_id in draft.areas) == action.arg.endswith("+"):
+        turn.screen = turn.step_screen()  # already so
+        return
+    toggled, problem = draft.toggle_area(campaign, area_id)
+    if problem is not None:
+        turn.refuse(problem)
+        return
+    turn.set_draft(toggled)
+    turn.screen = turn.step_screen()
+
+
+async def skip_comment(turn: Turn, action: Action) -> None:
+    """Go on without a comment (removing one written before)."""
+    cleared, _problem = turn.draft.with_comment(turn.campaign, None)
+    turn.set_draft(cleared)
+    turn.advance()
+
+
+async def keep_comment(turn: Turn, action: Action) -> None:
+    """Go on with the comment already written."""
+    if turn.draft.comment is None:
+        turn.stale()
+        return
+    turn.advance()
+
+
+async def answer_question(turn: Turn, action: Action) -> None:
+    """Answer the current background question with one of its options, then go on."""
+    campaign, draft = turn.campaign, turn.draft
+    q, o = action.pair()
+    if q >= len(campaign.questions) or draft.step != f"question:{campaign.questions[q].id}":
+        turn.stale()
+        return
+    question = campaign.questions[q]
+    if o >= len(question.options):
+        turn.stale()
+        return
+    answered, problem = draft.with_answer(campaign, question.id, question.options[o].id)
+    if problem is not None:
+        turn.refuse(problem)
+        return
+    turn.set_draft(answered)
+    turn.advance()
+
+
+async def change(turn: Turn, action: Action) -> None:
+    """From the summary, go back to the areas, the comment or the background questions."""
+    campaign, draft = turn.campaign, turn.draft
+    if action.arg == "q":
+        target = next((s.id for s in steps(campaign) if s.id.startswith("question:")), None)
+        if target is None:
+            turn.stale()
+            return
+    else:
+        target = AreasStep.id if action.arg == "a" else CommentStep.id
+        turn.set_session(replace(turn.session, review=True))
+    turn.set_draft(draft.at(target))
+    turn.screen = turn.step_screen()
+
+
+async def send(turn: Turn, action: Action) -> None:
+    """Store the answer (replacing an earlier one), drop the draft, and say thank you."""
+    campaign, draft, tr = turn.campaign, turn.draft, turn.tr
+    problems = validate(campaign, draft.as_answers(), turn.deps.now())
+    if problems:
+        turn.refuse(problems[0])
+        return
+    response = Response(
+        id=draft.response_id,
+        campaign=campaign.id,
+        channel="telegram",
+        locale=draft.locale,
+        areas=draft.areas,
+        comment=draft.comment,
+        answers=dict(draft.answers),
+        participant=turn.keys.participant(campaign.id),
+        followup_consent=draft.followup_consent,
+    )
+    turn.changes.response = response
+    turn.changes.drop_draft = campaign.id
+    turn.set_session(replace(turn.session, review=False))
+    outcome = await turn.commit()
+    if outcome == Outcome.CONFLICT:
+        turn.refuse(tr._("Svaret kunde inte tas emot."))
+        return
+    turn.draft = None
+    turn.screen = pages.thanks(campaign, draft.followup_consent, tr)
+
+
+async def consent(turn: Turn, action: Action) -> None:
+    """Record whether the resident wants to hear about the follow-up (off until they say yes)."""
+    campaign = turn.campaign
+    wanted, where = action.arg[0] == "1", action.arg[1]
+    turn.changes.consent = (campaign.id, wanted)
+    if not await turn.commit():
+        turn.stale()
+        return
+    if wanted:
+        turn.alert = turn.tr._("Vi berättar om uppföljningen här i chatten.")
+    else:
+        turn.alert = turn.tr._("Du får inga meddelanden om uppföljningen.")
+    if where == "t":
+        turn.screen = pages.thanks(campaign, wanted, turn.tr)
+    else:
+        stored = await turn.stored_response(campaign)
+        if stored is not None:
+            turn.screen = pages.stored_answer(campaign, stored, turn.tr)
+
+
+async def change_stored(turn: Turn, action: Action) -> None:
+    """Open a stored answer for changes, at the summary; sending it replaces the stored one."""
+    campaign = turn.campaign
+    if turn.draft is not None:
+        turn.screen = turn.step_screen()
+        return
+    stored = await turn.stored_response(campaign)
+    if stored is None:
+        turn.stale()
+        return
+    draft = Draft(
+        campaign=campaign.id,
+        response_id=str(uuid.uuid4()),
+        locale=turn.tr.lang if turn.tr.lang in campaign.languages else stored.locale,
+        step=ConfirmStep.id,
+        areas=stored.areas,
+        comment=stored.comment,
+        answers=dict(stored.answers),
+        followup_consent=stored.followup_consent,
+    )
+    turn.set_draft(draft)
+    turn.screen = turn.step_screen()
+
+
+async def ask_delete(turn: Turn, action: Action) -> None:
+    """Ask before deleting."""
+    turn.screen = pages.confirm_delete(turn.campaign, turn.tr)
+
+
+async def delete(turn: Turn, action: Action) -> None:
+    """Delete the resident's answer and draft in this campaign."""
+    had_draft = turn.draft is not None
+    turn.changes = Changes(delete_everything=turn.campaign.id)
+    removed = await turn.commit()
+    turn.draft = None
+    turn.screen = (
+        pages.deleted(turn.tr) if removed or had_draft else pages.nothing_to_delete(turn.tr)
+    )
+    turn.alert = turn.tr._("Raderat.")
+
+
+async def keep(turn: Turn, action: Action) -> None:
+    """Do not delete after all."""
+    turn.screen = pages.kept(turn.tr)
+
+
+Op = Callable[[Turn, Action], Awaitable[None]]
+GLOBAL: dict[str, Op] = {"L": choose_language}
+# op -> (what it does, the step it belongs to: None anywhere in the campaign, "*" any step)
+IN_CAMPAIGN: dict[str, tuple[Op, str | None]] = {
+    "G": (show_languages, "*"),
+    "I": (next_step, IntroStep.id),
+    "A": (tick_area, AreasStep.id),
+    "N": (next_step, AreasStep.id),
+    "S": (skip_comment, CommentStep.id),
+    "K": (keep_comment, CommentStep.id),
+    "Q": (answer_question, "question:"),
+    "E": (change, ConfirmStep.id),
+    "C": (send, ConfirmStep.id),
+    "F": (consent, None),
+    "R": (change_stored, None),
+    "X": (ask_delete, None),
+    "D": (delete, None),
+    "B": (keep, None),
+}

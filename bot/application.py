@@ -1,0 +1,78 @@
+"""Building the PTB application: handlers, the rate limiter, the command menu per language."""
+
+from __future__ import annotations
+
+from telegram import BotCommand
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    BaseRateLimiter,
+    CallbackQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import handlers
+from bot.deps import BOT_DATA_KEY, BotDeps
+from bot.i18n import tr_for
+from bot.pages import command_descriptions
+from bot.screens import RENDERERS
+from survey import STEP_TYPES
+
+# Telegram answers 429 with a "retry after"; the limiter waits and tries again this often.
+MAX_RETRIES = 10
+CONCURRENT_UPDATES = 8
+
+
+def missing_renderers() -> list[str]:
+    """Step types of the walk that the bot cannot show (must be none)."""
+    return [t.__name__ for t in STEP_TYPES if t not in RENDERERS]
+
+
+def build_application(
+    deps: BotDeps,
+    token: str,
+    base_url: str,
+    *,
+    webhook: bool = False,
+    rate_limiter: BaseRateLimiter | None = None,
+) -> Application:
+    """The bot as a PTB application; `webhook` builds it without an updater (no polling)."""
+    if missing := missing_renderers():
+        raise RuntimeError(f"no bot renderer for {', '.join(missing)}")
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(base_url)
+        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=MAX_RETRIES))
+        .concurrent_updates(CONCURRENT_UPDATES)
+    )
+    if webhook:
+        builder = builder.updater(None)
+    application = builder.build()
+    application.bot_data[BOT_DATA_KEY] = deps
+    add_handlers(application)
+    return application
+
+
+def add_handlers(application: Application) -> None:
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    application.add_handler(CallbackQueryHandler(handlers.on_callback))
+    application.add_handler(MessageHandler(private & filters.COMMAND, handlers.on_command))
+    application.add_handler(MessageHandler(private & ~filters.COMMAND, handlers.on_message))
+    application.add_error_handler(handlers.on_error)
+
+
+async def register_commands(application: Application) -> None:
+    """Set the command menu in every shipped language; Swedish is also the default.
+
+    Call it once the application is initialised (PTB runs `post_init` only in `run_*`).
+    """
+    deps: BotDeps = application.bot_data[BOT_DATA_KEY]
+    for lang in deps.catalogs.languages:
+        described = command_descriptions(tr_for(deps.catalogs, lang))
+        menu = [BotCommand(name, text) for name, text in described.items()]
+        await application.bot.set_my_commands(menu, language_code=lang)
+        if lang == "sv":
+            await application.bot.set_my_commands(menu)

@@ -1,0 +1,136 @@
+"""What the commands and typed messages do, as functions of a turn."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+
+from bot import pages
+from bot.screens import Screen, language_screen
+from bot.turn import Turn
+from locales.problems import problem_message
+from survey import CommentStep
+from survey.loader import ID_PATTERN
+
+
+async def start(turn: Turn, args: list[str]) -> None:
+    """Begin or resume: the linked campaign, the current one, the only open one, or a choice."""
+    deps = turn.deps
+    if args:
+        payload = args[0]
+        campaign = deps.campaigns.get(payload) if ID_PATTERN.fullmatch(payload) else None
+        if campaign is None:
+            turn.screen = pages.unknown_campaign(turn.tr)
+        else:
+            await turn.begin(campaign)
+        return
+    current = turn.campaign
+    if current is not None and turn.is_open(current):
+        await turn.begin(current)
+        return
+    open_campaigns = deps.open_campaigns()
+    if not open_campaigns:
+        turn.screen = pages.no_open_campaign(turn.tr)
+    elif len(open_campaigns) == 1:
+        await turn.begin(open_campaigns[0])
+    else:
+        turn.screen = pages.campaign_choice(open_campaigns, turn.tr)
+
+
+async def language(turn: Turn, args: list[str]) -> None:
+    """Offer the languages: the campaign's during a walk, every shipped one otherwise."""
+    if turn.draft is not None and turn.campaign is not None:
+        languages, current = turn.campaign.languages, turn.draft.locale
+    else:
+        languages, current = turn.deps.catalogs.languages, turn.tr.lang
+    turn.screen = language_screen(languages, current, turn.tr, turn.deps.prompts)
+
+
+async def privacy(turn: Turn, args: list[str]) -> None:
+    """The full privacy notice, naming the current campaign's organisers."""
+    turn.screen = pages.privacy_page(turn.campaign, turn.tr)
+
+
+async def help_(turn: Turn, args: list[str]) -> None:
+    """What the bot is for and its commands."""
+    turn.screen = pages.help_page(turn.tr)
+
+
+async def cancel(turn: Turn, args: list[str]) -> None:
+    """Drop the half-finished walk; a stored answer stays."""
+    campaign = turn.campaign
+    if turn.draft is None or campaign is None:
+        turn.screen = pages.nothing_to_cancel(turn.tr)
+        return
+    tr = turn.tr
+    turn.changes.drop_draft = campaign.id
+    turn.set_session(replace(turn.session, review=False))
+    turn.draft = None
+    turn.screen = pages.cancelled(await turn.stored_response(campaign) is not None, tr)
+
+
+async def delete(turn: Turn, args: list[str]) -> None:
+    """Ask to confirm deleting the answer (and draft) in the current campaign."""
+    campaign = turn.campaign
+    stored = await turn.stored_response(campaign) if campaign else None
+    if campaign is None:
+        for candidate in turn.deps.campaigns.values():
+            stored = await turn.stored_response(candidate)
+            if stored is not None:
+                campaign = candidate
+                await turn.switch_to(campaign)
+                break
+    if campaign is None or (stored is None and turn.draft is None):
+        turn.screen = pages.nothing_to_delete(turn.tr)
+    elif not turn.is_open(campaign):
+        turn.screen = pages.closed_cannot_change(campaign, turn.tr)
+    else:
+        turn.screen = pages.confirm_delete(campaign, turn.tr)
+
+
+async def unknown(turn: Turn, args: list[str]) -> None:
+    """A command the bot does not have: the help."""
+    turn.screen = pages.help_page(turn.tr).with_note(turn.tr._("Det kommandot finns inte."))
+
+
+Body = Callable[[Turn, list[str]], Awaitable[None]]
+COMMANDS: dict[str, Body] = {
+    "start": start,
+    "language": language,
+    "privacy": privacy,
+    "delete": delete,
+    "cancel": cancel,
+    "help": help_,
+}
+
+
+async def typed(turn: Turn, text: str | None) -> None:
+    """A message typed in the chat: the comment at the comment step, otherwise a pointer."""
+    campaign, draft, tr = turn.campaign, turn.draft, turn.tr
+    if draft is None or campaign is None:
+        turn.screen = pages.hint_start(tr)
+        return
+    if not turn.is_open(campaign):
+        turn.changes.drop_draft = campaign.id
+        turn.draft = None
+        turn.screen = pages.not_open(campaign, turn.status(campaign), tr)
+        return
+    if draft.step != CommentStep.id:
+        turn.screen = turn.step_screen().with_note(tr._("Använd knapparna här nedanför, tack."))
+        return
+    if text is None:
+        turn.screen = Screen(tr._("Skriv din synpunkt som text, tack."))
+        return
+    updated, problem = draft.with_comment(campaign, text)
+    if problem is not None:
+        turn.reply = True
+        turn.screen = Screen(
+            problem_message(problem, tr.translations)
+            + "\n\n"
+            + tr._("Korta texten och skicka den igen; ditt meddelande finns kvar här ovanför.")
+        )
+        return
+    turn.set_draft(updated)
+    turn.advance()
+    if turn.alert is not None and turn.screen is None:  # the comment is required, and empty
+        turn.screen = Screen(turn.alert)

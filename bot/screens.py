@@ -1,0 +1,238 @@
+"""One renderer per step type of the walk: a step and the draft in, a message out.
+
+Renderers are pure: they build the text and the buttons (label, callback data) and nothing
+else. A step type of `survey.walk.STEP_TYPES` without a renderer here is a failing test.
+Messages are plain text (no parse mode), so campaign texts and comments need no escaping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from bot import callback_data as cd
+from bot.i18n import Tr
+from survey import (
+    AreasStep,
+    Campaign,
+    ChoiceStep,
+    CommentStep,
+    ConfirmStep,
+    Draft,
+    IntroStep,
+    LanguageStep,
+    Step,
+)
+
+Button = tuple[str, str]  # label, callback data
+SUMMARY_COMMENT_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What one bot message shows: its text and its rows of buttons."""
+
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+
+    def with_note(self, note: str | None) -> Screen:
+        return self if not note else Screen(f"{note}\n\n{self.text}", self.buttons)
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything a renderer may look at."""
+
+    campaign: Campaign
+    draft: Draft
+    tr: Tr
+    prompts: Mapping[str, str] | None = None  # "choose a language" in each language
+
+    @property
+    def token(self) -> str:
+        return cd.campaign_token(self.campaign.id)
+
+    def data(self, op: str, arg: str | int = "") -> str:
+        return cd.encode(self.token, op, arg)
+
+    def text(self, text) -> str:
+        return self.campaign.text(text, self.tr.lang)
+
+
+def rows(*buttons: Button) -> tuple[tuple[Button, ...], ...]:
+    """One button a row: long labels stay readable on a phone."""
+    return tuple((button,) for button in buttons)
+
+
+def crime_warning(tr: Tr) -> str:
+    return tr._(
+        "⚠️ Det här är inte ett sätt att anmäla brott. Vid nödläge: ring 112. "
+        "För andra polisärenden: ring 114 14."
+    )
+
+
+def render_language(step: LanguageStep, view: View) -> Screen:
+    """The language choice; the prompt in every offered language, each name in itself."""
+    return language_screen(view.campaign.languages, view.draft.locale, view.tr, view.prompts)
+
+
+def language_screen(
+    languages: tuple[str, ...], current: str, tr: Tr, prompts: Mapping[str, str] | None = None
+) -> Screen:
+    prompts = prompts or {current: tr._("Välj språk")}
+    text = "\n".join(f"🌐 {prompts[lang]}" for lang in languages if lang in prompts)
+    buttons = tuple(
+        (f"{'✅ ' if lang == current else ''}{tr.language_name(lang)}", cd.encode(None, "L", lang))
+        for lang in languages
+    )
+    return Screen(text, rows(*buttons))
+
+
+def render_intro(step: IntroStep, view: View) -> Screen:
+    """Who asks and why, the dates, and a short privacy notice."""
+    tr, campaign = view.tr, view.campaign
+    period = (
+        tr._("Enkäten är öppen %(period)s.")
+        % {"period": tr.period(campaign.opens, campaign.closes)}
+        if campaign.closes
+        else tr._("Enkäten är öppen från %(date)s.") % {"date": tr.date(campaign.opens)}
+    )
+    text = "\n\n".join(
+        [
+            view.text(campaign.title),
+            view.text(campaign.intro),
+            tr._("Frågorna ställs av: %(organisers)s.")
+            % {"organisers": ", ".join(campaign.organisers)},
+            period,
+            tr._(
+                "🔒 Vi sparar ditt svar utan ditt namn, användarnamn eller Telegram-id. "
+                "Mer om hur vi hanterar dina uppgifter: /privacy"
+            ),
+        ]
+    )
+    buttons = [(tr._("Börja ▶"), view.data("I"))]
+    if len(campaign.languages) > 1:
+        buttons.append((tr._("🌐 Språk"), view.data("G")))
+    return Screen(text, rows(*buttons))
+
+
+def render_areas(step: AreasStep, view: View) -> Screen:
+    """The areas as a multi-select keyboard, with how many are chosen."""
+    tr, chosen = view.tr, view.draft.areas
+    n = step.pick
+    text = "\n\n".join(
+        [
+            tr.ngettext(
+                "Välj det område som du tycker att polisen och kommunen ska prioritera.",
+                "Välj de %(n)d områden som du tycker att polisen och kommunen ska prioritera.",
+                n,
+            )
+            % {"n": n},
+            tr.ngettext("%(chosen)d av %(n)d vald", "%(chosen)d av %(n)d valda", n)
+            % {"chosen": len(chosen), "n": n},
+        ]
+    )
+    buttons = [
+        (f"✅ {view.text(area.label)}", view.data("A", f"{index}-"))
+        if area.id in chosen
+        else (f"⬜ {view.text(area.label)}", view.data("A", f"{index}+"))
+        for index, area in enumerate(view.campaign.areas)
+    ]
+    buttons.append((tr._("Klar ▶"), view.data("N")))
+    return Screen(text, rows(*buttons))
+
+
+def render_comment(step: CommentStep, view: View) -> Screen:
+    """Ask for a comment, typed in the chat; warn that this is no way to report a crime."""
+    tr, comment = view.tr, view.draft.comment
+    ask = (
+        tr._("Skriv din synpunkt eller ditt förslag här i chatten (högst %(max)d tecken).")
+        if step.required
+        else tr._(
+            "Vill du lämna en synpunkt eller ett förslag? Skriv det här i chatten "
+            "(högst %(max)d tecken), eller hoppa över."
+        )
+    ) % {"max": step.max_length}
+    parts = [ask, tr._("Skriv inga namn eller andra personuppgifter."), crime_warning(tr)]
+    buttons: list[Button] = []
+    if comment is not None:
+        parts.append(tr._("Din synpunkt nu: %(comment)s") % {"comment": _short(comment)})
+        buttons.append((tr._("Behåll synpunkten ▶"), view.data("K")))
+        if not step.required:
+            buttons.append((tr._("Ta bort synpunkten"), view.data("S")))
+    elif not step.required:
+        buttons.append((tr._("Hoppa över ▶"), view.data("S")))
+    return Screen("\n\n".join(parts), rows(*buttons))
+
+
+def render_choice(step: ChoiceStep, view: View) -> Screen:
+    """A background question: one button per option, "prefer not to say" last."""
+    tr, question = view.tr, step.question
+    questions = view.campaign.questions
+    number = questions.index(question)
+    head = tr._("Fråga %(i)d av %(n)d om dig (frivilligt)") % {
+        "i": number + 1,
+        "n": len(questions),
+    }
+    current = view.draft.answers.get(question.id)
+    buttons = [
+        (
+            f"{'✅ ' if option.id == current else ''}{view.text(option.label)}",
+            view.data("Q", f"{number}-{index}"),
+        )
+        for index, option in enumerate(question.options)
+    ]
+    return Screen(f"{head}\n\n{view.text(question.text)}", rows(*buttons))
+
+
+def render_confirm(step: ConfirmStep, view: View) -> Screen:
+    """The summary, with a button to send and buttons to change areas, comment or answers."""
+    tr = view.tr
+    text = "\n\n".join([tr._("Stämmer det här?"), summary(view.campaign, view.draft, tr)])
+    buttons = [
+        (tr._("✅ Skicka"), view.data("C")),
+        (tr._("Ändra områden"), view.data("E", "a")),
+        (tr._("Ändra synpunkt"), view.data("E", "c")),
+    ]
+    if view.campaign.questions:
+        buttons.append((tr._("Ändra svaren om dig"), view.data("E", "q")))
+    return Screen(text, rows(*buttons))
+
+
+def summary(campaign: Campaign, draft, tr: Tr) -> str:
+    """Areas, comment and background answers of a draft or a stored response."""
+    lang = tr.lang
+    areas = "\n".join(
+        f"{number}. {campaign.text(campaign.area(a).label, lang)}"
+        for number, a in enumerate(draft.areas, 1)
+        if campaign.area(a) is not None
+    )
+    comment = _short(draft.comment) if draft.comment else tr._("(ingen)")
+    parts = [f"{tr._('Dina områden:')}\n{areas}", f"{tr._('Din synpunkt:')} {comment}"]
+    for question in campaign.questions:
+        option = question.option(draft.answers.get(question.id, ""))
+        label = campaign.text(option.label, lang) if option else "–"
+        parts.append(f"{campaign.text(question.text, lang)} {label}")
+    return "\n\n".join(parts)
+
+
+def _short(comment: str) -> str:
+    if len(comment) <= SUMMARY_COMMENT_CHARS:
+        return f"«{comment}»"
+    return f"«{comment[:SUMMARY_COMMENT_CHARS]}…»"
+
+
+Renderer = Callable[[Step, View], Screen]
+RENDERERS: dict[type, Renderer] = {
+    LanguageStep: render_language,
+    IntroStep: render_intro,
+    AreasStep: render_areas,
+    CommentStep: render_comment,
+    ChoiceStep: render_choice,
+    ConfirmStep: render_confirm,
+}
+
+
+def render(step: Step, view: View) -> Screen:
+    """The screen for `step`; a step type without a renderer is a programming error."""
+    return RENDERERS[type(step)](step, view)

@@ -1,0 +1,150 @@
+"""One turn of the conversation: the resident's state in, what to store and show out."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from bot import pages, state
+from bot.deps import BotDeps
+from bot.i18n import Tr, best_language, tr_for
+from bot.screens import Screen, View, render
+from bot.state import Changes, Keys, Session
+from locales.problems import problem_message
+from storage import Outcome
+from survey import AreasStep, Campaign, CommentStep, ConfirmStep, Draft, Problem
+from survey.walk import LanguageStep, new_draft, step_by_id
+
+
+@dataclass
+class Turn:
+    """The state of one resident while one update is handled (under their lock)."""
+
+    deps: BotDeps
+    keys: Keys
+    update_id: int
+    telegram_language: str | None
+    session: Session
+    draft: Draft | None
+    changes: Changes = field(default_factory=Changes)
+    alert: str | None = None
+    popup: bool = False
+    screen: Screen | None = None
+    reply: bool = False  # show the screen as a reply to the resident's message
+
+    # --- reading ------------------------------------------------------------------------------
+
+    @property
+    def campaign(self) -> Campaign | None:
+        return self.deps.campaigns.get(self.session.campaign or "")
+
+    @property
+    def tr(self) -> Tr:
+        if self.draft is not None:
+            lang = self.draft.locale
+        else:
+            lang = best_language(self.deps.catalogs, self.session.locale, self.telegram_language)
+        return tr_for(self.deps.catalogs, lang)
+
+    def view(self) -> View:
+        assert self.campaign is not None and self.draft is not None
+        return View(self.campaign, self.draft, self.tr, self.deps.prompts)
+
+    def step_screen(self) -> Screen:
+        """The current step of the walk, rendered."""
+        view = self.view()
+        step = step_by_id(view.campaign, self.draft.step) or ConfirmStep()
+        return render(step, view)
+
+    def is_open(self, campaign: Campaign) -> bool:
+        return campaign.is_open(self.deps.now())
+
+    def status(self, campaign: Campaign) -> str:
+        return campaign.status(self.deps.now())
+
+    async def stored_response(self, campaign: Campaign):
+        return await self.deps.store.read(state.stored_response(self.keys, campaign.id))
+
+    # --- changing -----------------------------------------------------------------------------
+
+    def set_draft(self, draft: Draft) -> None:
+        self.draft = self.changes.draft = draft
+
+    def set_session(self, session: Session) -> None:
+        self.session = self.changes.session = session
+
+    def refuse(self, problem: Problem | str) -> None:
+        """Say no in a short alert; nothing changes."""
+        text = (
+            problem if isinstance(problem, str) else problem_message(problem, self.tr.translations)
+        )
+        self.alert, self.popup = text, True
+
+    def stale(self) -> None:
+        self.alert, self.popup = (
+            self.tr._("Den här knappen gäller inte längre. Skriv /start för att fortsätta."),
+            False,
+        )
+
+    async def switch_to(self, campaign: Campaign) -> None:
+        """Make `campaign` the one being answered, with its draft if there is one."""
+        if self.session.campaign == campaign.id:
+            return
+        self.set_session(replace(self.session, campaign=campaign.id, review=False))
+        raw = await self.deps.store.get_draft(state.CHANNEL, self.keys.participant(campaign.id))
+        self.draft = state._draft_or_none(raw, campaign.id)
+
+    async def begin(self, campaign: Campaign) -> None:
+        """Start or resume `campaign`: its draft, else the stored answer, else a new walk."""
+        status = self.status(campaign)
+        if status != "open":
+            self.screen = pages.not_open(campaign, status, self.tr)
+            return
+        await self.switch_to(campaign)
+        if self.draft is not None:
+            self.screen = self.step_screen()
+            return
+        stored = await self.stored_response(campaign)
+        if stored is not None:
+            self.screen = pages.stored_answer(campaign, stored, self.tr)
+            return
+        wanted = self.session.locale or self.telegram_language
+        draft = new_draft(campaign, str(uuid.uuid4()), wanted)
+        if draft.step == LanguageStep.id and _offers(campaign, wanted):
+            draft = draft.advance(campaign)[0]
+        self.set_draft(draft)
+        self.screen = self.step_screen()
+
+    def advance(self) -> None:
+        """Leave the current step if it is complete, and show the next one."""
+        campaign, draft = self.campaign, self.draft
+        assert campaign is not None and draft is not None
+        moved, problem = draft.advance(campaign)
+        if problem is not None:
+            self.refuse(problem)
+            return
+        if self.session.review and draft.step in (AreasStep.id, CommentStep.id):
+            moved = draft.at(ConfirmStep.id)
+            self.set_session(replace(self.session, review=False))
+        self.set_draft(moved)
+        self.screen = self.step_screen()
+
+    async def commit(self) -> Any:
+        """Store this turn's changes in one transaction."""
+        changes, self.changes = self.changes, Changes()
+        if not changes:
+            return None
+        outcome = await self.deps.store.write(state.commit(self.keys, changes))
+        if changes.delete_everything is not None:
+            self.session, self.draft = Session(), None
+        dropped = changes.drop_draft is not None and outcome != Outcome.CONFLICT
+        kept = state.Loaded(self.session, None if dropped else self.draft)
+        self.deps.cache.put(self.keys.session, kept)
+        return outcome
+
+
+def _offers(campaign: Campaign, wanted: str | None) -> bool:
+    if not wanted:
+        return False
+    return wanted.replace("_", "-").split("-")[0].lower() in campaign.languages

@@ -1,0 +1,111 @@
+"""The JSON API of DESIGN.md: the campaign as channels need it, and storing an answer."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from aiohttp import web
+
+from kiosk.errors import json_error
+from kiosk.i18n import gettext as _
+from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, STORE
+from kiosk.language import use_language
+from kiosk.submission import BadPayload, Submission, parse_submission
+from locales.problems import problem_message
+from storage import Outcome
+from storage.kiosk_keys import kiosk_key_source
+from survey import Campaign, Problem, validate
+from survey.serialize import campaign_as_dict
+
+# Room for the longest comment a campaign may allow (10,000 characters), even \u-escaped.
+MAX_BODY_BYTES = 256 * 1024
+KIOSK_KEY_HEADER = "X-Kiosk-Key"
+STATUS = {Outcome.CREATED: 201, Outcome.ALREADY_STORED: 200}
+
+
+def unknown_campaign() -> web.Response:
+    return json_error(404, "campaign.unknown", _("Den enkäten finns inte."))
+
+
+async def read_body(request: web.Request, limit: int = MAX_BODY_BYTES) -> bytes | None:
+    """The request body, or None when it is longer than `limit` (without reading it all)."""
+    if request.content_length is not None and request.content_length > limit:
+        return None
+    chunks, size = [], 0
+    async for chunk in request.content.iter_any():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def get_campaign(request: web.Request) -> web.Response:
+    """The campaign: texts in every language, areas, questions and the steps of the walk."""
+    campaign = request.app[CAMPAIGNS].get(request.match_info["campaign"])
+    if campaign is None:
+        return unknown_campaign()
+    return web.json_response(campaign_as_dict(campaign))
+
+
+async def kiosk_source(request: web.Request, campaign: Campaign, submission: Submission):
+    """The venue to record: from the kiosk key when one is sent or required, else as sent.
+
+    Returns (source, None) or (None, error response).
+    """
+    config = request.app[CONFIG]
+    key = request.headers.get(KIOSK_KEY_HEADER)
+    if submission.channel == "kiosk" and (key or config.require_kiosk_key):
+        source = None
+        if key:
+            source = await request.app[STORE].read(kiosk_key_source, campaign.id, key)
+        if source is None:
+            message = _("Kioskens nyckel saknas eller gäller inte längre.")
+            return None, json_error(403, "kiosk_key.invalid", message)
+        return source, None
+    # When keys are required, only a key may claim a venue.
+    return (None if config.require_kiosk_key else submission.source), None
+
+
+async def post_response(request: web.Request) -> web.Response:
+    """Store one answer, idempotently by its client-made id; 2xx only once committed."""
+    campaign = request.app[CAMPAIGNS].get(request.match_info["campaign"])
+    if campaign is None:
+        return unknown_campaign()
+    body = await read_body(request)
+    if body is None:
+        return json_error(413, "body.too_large", _("Det som skickades är för stort."))
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        return json_error(422, "body.malformed", BadPayload("body.malformed").message())
+    if isinstance(data, dict) and data.get("locale") in campaign.languages:
+        use_language(request, data["locale"])
+    try:
+        submission = parse_submission(data, campaign)
+    except BadPayload as error:
+        return json_error(422, error.code, error.message(), field=error.field)
+    translations = request.app[CATALOGS].get(submission.locale)
+    if not campaign.is_open():
+        closed = Problem("campaign.not_open", "campaign", {"status": campaign.status()})
+        return json_error(410, closed.code, problem_message(closed, translations))
+    source, refused = await kiosk_source(request, campaign, submission)
+    if refused is not None:
+        return refused
+    problems = validate(campaign, submission.as_answers())
+    if problems:
+        details = [{**p.as_dict(), "message": problem_message(p, translations)} for p in problems]
+        first = details[0]
+        return json_error(422, first["code"], first["message"], problems=details)
+    response = replace(submission, source=source).as_response(campaign)
+    outcome = await request.app[STORE].save_response(response)
+    if outcome == Outcome.CONFLICT:
+        message = _("Ett annat svar med samma id finns redan.")
+        return json_error(409, "id.conflict", message)
+    return web.json_response({"id": submission.id, "status": outcome.value}, status=STATUS[outcome])
+
+
+def setup_api(app: web.Application) -> None:
+    app.router.add_get("/api/v1/campaigns/{campaign}", get_campaign)
+    app.router.add_post("/api/v1/campaigns/{campaign}/responses", post_response)

@@ -1,0 +1,89 @@
+"""The web app factory: API, web survey, kiosk and (mounted by `kiosk.staff`) the staff pages.
+
+What the staff pages rely on, kept stable:
+- the AppKeys in `kiosk.keys` (CONFIG, STORE, CAMPAIGNS, CATALOGS, SECRET, and LANGUAGE on
+  each request);
+- the Jinja environment (templates in kiosk/templates, autoescape on, `_`/`ngettext` that
+  follow the request's language, `static_url(path)`, `current_language()`,
+  `text_direction(lang)`); `base.html` has the blocks `title`, `head`, `content`, `scripts`
+  and sets `lang` and `dir` on <html>;
+- the language middleware (`kiosk.language`) and the error middleware run first, in that
+  order; the security headers (`kiosk.headers`) are added to every response;
+- static files under /static/ from kiosk/static (staff files in kiosk/static/staff/).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+
+from kiosk import i18n
+from kiosk.api import setup_api
+from kiosk.config import WebConfig
+from kiosk.errors import error_middleware
+from kiosk.headers import add_security_headers
+from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, SECRET, STORE
+from kiosk.kiosk_page import setup_kiosk
+from kiosk.language import language_middleware
+from kiosk.staff import setup_staff
+from kiosk.web_survey import setup_web_survey
+from locales import Catalogs, language_name
+from storage import Store
+from survey import Campaign
+
+HERE = Path(__file__).parent
+TEMPLATES_DIR = HERE / "templates"
+STATIC_DIR = HERE / "static"
+# Forms and answers are small; the API reads its own bodies with a tighter limit.
+CLIENT_MAX_SIZE = 1024 * 1024
+
+
+@cache
+def static_url(path: str) -> str:
+    """The URL of a static file, versioned by its content so a new release is never stale."""
+    digest = hashlib.sha256((STATIC_DIR / path).read_bytes()).hexdigest()[:10]
+    return f"/static/{path}?v={digest}"
+
+
+def setup_templates(app: web.Application) -> jinja2.Environment:
+    env = aiohttp_jinja2.setup(
+        app,
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    i18n.install(env)
+    env.globals["static_url"] = static_url
+    env.globals["language_name"] = language_name
+    return env
+
+
+def create_app(
+    config: WebConfig,
+    store: Store,
+    campaigns: dict[str, Campaign],
+    catalogs: Catalogs,
+    secret: bytes,
+) -> web.Application:
+    """Build the whole web app from its parts; nothing is read from globals."""
+    app = web.Application(
+        middlewares=[language_middleware, error_middleware], client_max_size=CLIENT_MAX_SIZE
+    )
+    app[CONFIG] = config
+    app[STORE] = store
+    app[CAMPAIGNS] = campaigns
+    app[CATALOGS] = catalogs
+    app[SECRET] = secret
+    setup_templates(app)
+    app.on_response_prepare.append(add_security_headers)
+    setup_api(app)
+    setup_web_survey(app)
+    setup_kiosk(app)
+    app.router.add_static("/static/", STATIC_DIR, name="static")
+    setup_staff(app)
+    return app

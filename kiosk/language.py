@@ -1,0 +1,81 @@
+"""Which language a request is answered in: `?lang=`, then a cookie, then Accept-Language.
+
+Only the languages on offer count: a campaign's own languages on its pages and in its API,
+otherwise every shipped catalog. A `?lang=` choice on a public page is remembered in a
+cookie, but never on kiosk pages: the next resident must not inherit it.
+"""
+
+from __future__ import annotations
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from kiosk import i18n
+from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE
+
+COOKIE = "lang"
+COOKIE_MAX_AGE = 365 * 24 * 3600
+
+
+def accepted_languages(header: str) -> list[str]:
+    """Language codes of an Accept-Language header, most wanted first."""
+    weighted = []
+    for position, part in enumerate(header.split(",")):
+        code, _, params = part.strip().partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if code and code != "*" and quality > 0:
+            weighted.append((-quality, position, code))
+    return [code for _, _, code in sorted(weighted)]
+
+
+def base_language(code: str | None) -> str:
+    return (code or "").replace("_", "-").split("-")[0].strip().lower()
+
+
+def offered_languages(request: web.Request) -> tuple[str, ...]:
+    """The campaign's languages on a campaign's pages, otherwise every shipped language."""
+    campaign = request.app[CAMPAIGNS].get(request.match_info.get("campaign", ""))
+    return campaign.languages if campaign else request.app[CATALOGS].languages
+
+
+def choose_language(request: web.Request, offered: tuple[str, ...]) -> str:
+    wanted = [request.query.get("lang"), request.cookies.get(COOKIE)]
+    wanted += accepted_languages(request.headers.get("Accept-Language", ""))
+    for code in wanted:
+        if base_language(code) in offered:
+            return base_language(code)
+    return offered[0] if offered else "sv"
+
+
+def use_language(request: web.Request, lang: str) -> None:
+    """Answer the rest of this request in `lang` (also for views that switch it later)."""
+    request[LANGUAGE] = lang
+    i18n.activate(lang, request.app[CATALOGS].get(lang))
+
+
+@web.middleware
+async def language_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Pick the request's language, activate its translations, remember an explicit choice."""
+    lang = choose_language(request, offered_languages(request))
+    use_language(request, lang)
+    response = await handler(request)
+    explicit = base_language(request.query.get("lang")) == lang
+    public_page = not request.path.startswith(("/kiosk/", "/api/", "/static/"))
+    if explicit and public_page and request.cookies.get(COOKIE) != lang:
+        response.set_cookie(
+            COOKIE,
+            lang,
+            max_age=COOKIE_MAX_AGE,
+            path="/",
+            httponly=True,
+            samesite="Lax",
+            secure=request.app[CONFIG].secure_cookies,
+        )
+    return response

@@ -1,0 +1,213 @@
+"""A campaign's figures as the results page and the report show them: counted in the store,
+kept for a moment (several staff polling every few seconds share one count), labelled in
+the reader's language, small cells suppressed."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from aiohttp import web
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+from kiosk.i18n import gettext
+from kiosk.keys import STORE
+from kiosk.staff.chart import BarChart, ColumnChart, bar_chart, day_chart
+from locales import text_direction
+from storage.responses import count_tally
+from storage.results import (
+    QuestionCounts,
+    answers_per_day,
+    background_counts,
+    sources_by_channel,
+)
+from survey import Campaign, Tally
+from survey.suppression import suppress
+from survey.validation import CHANNELS
+
+FRESH_SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Everything counted for a campaign at one moment."""
+
+    tally: Tally
+    per_day: list[tuple[date, int]]
+    background: list[QuestionCounts]
+    sources: dict[str, list[tuple[str, int]]]
+
+
+@dataclass
+class CountsCache:
+    """The latest counts per campaign, reused while younger than FRESH_SECONDS."""
+
+    entries: dict[str, tuple[float, Counts]] = field(default_factory=dict)
+
+
+COUNTS_CACHE = web.AppKey("staff_counts_cache", CountsCache)
+
+
+def _count_all(db, campaign: Campaign) -> Counts:
+    return Counts(
+        count_tally(db, campaign),
+        answers_per_day(db, campaign),
+        background_counts(db, campaign),
+        sources_by_channel(db, campaign),
+    )
+
+
+async def counts(request: web.Request, campaign: Campaign) -> Counts:
+    """The campaign's counts, from the cache while fresh, else from the store."""
+    cache = request.app[COUNTS_CACHE]
+    entry = cache.entries.get(campaign.id)
+    if entry and time.monotonic() - entry[0] < FRESH_SECONDS:
+        return entry[1]
+    found = await request.app[STORE].read(_count_all, campaign)
+    cache.entries[campaign.id] = (time.monotonic(), found)
+    return found
+
+
+def channel_name(channel: str) -> str:
+    names = {
+        "telegram": gettext("Telegram"),
+        "kiosk": gettext("Kiosk"),
+        "web": gettext("Webbenkät"),
+        "paper": gettext("Papper och workshop"),
+    }
+    return names.get(channel, channel)
+
+
+def number(n: int, lang: str) -> str:
+    return format_decimal(n, locale=lang)
+
+
+@cache
+def _percent_pattern(lang: str) -> str:
+    """The language's own percent pattern ("#,##0\xa0%" in Swedish) with one decimal."""
+    return Locale.parse(lang).percent_formats[None].pattern.replace("0", "0.0", 1)
+
+
+def percent(share: float, lang: str) -> str:
+    return format_percent(share, _percent_pattern(lang), locale=lang)
+
+
+def shown(n: int | None, lang: str) -> str:
+    """A count, or "<5" where it is suppressed."""
+    return number(n, lang) if n is not None else "<5"
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    rank: int
+    area: str
+    label: str
+    votes: int
+    share: str
+
+
+def area_rows(campaign: Campaign, tally: Tally, lang: str) -> list[AreaRow]:
+    return [
+        AreaRow(
+            c.rank,
+            c.area,
+            campaign.text(campaign.area(c.area).label, lang),
+            c.votes,
+            percent(c.share, lang),
+        )
+        for c in tally.areas
+    ]
+
+
+def ranking_chart(campaign: Campaign, tally: Tally, lang: str) -> BarChart:
+    rows = [
+        (f"{r.rank}. {r.label}", r.votes, f"{number(r.votes, lang)} ({r.share})")
+        for r in area_rows(campaign, tally, lang)
+    ]
+    return bar_chart(gettext("Prioriterade områden"), rows, text_direction(lang))
+
+
+def per_day_chart(per_day: list[tuple[date, int]], lang: str) -> ColumnChart:
+    days = [(format_date(day, "d MMM", locale=lang), n) for day, n in per_day]
+    return day_chart(gettext("Svar per dag"), days)
+
+
+@dataclass(frozen=True)
+class BackgroundTable:
+    """One background question: people per option, and the areas each group chose."""
+
+    question: str
+    rows: list[tuple[str, str, str]]  # option, people, share of participants
+    areas: list[str]
+    crossed: list[tuple[str, list[str]]]  # option, votes per area
+
+
+def background_tables(campaign: Campaign, counted: Counts, lang: str) -> list[BackgroundTable]:
+    """The background questions with every count under five suppressed."""
+    tables = []
+    participants = counted.tally.participants
+    area_ids = [a.id for a in campaign.areas]
+    for question_counts in counted.background:
+        question = campaign.question(question_counts.question)
+        options = list(question.options)
+        raw = [question_counts.options.get(o.id, 0) for o in options]
+        raw.append(participants - question_counts.answered)
+        visible = suppress(raw)
+        labels = [campaign.text(o.label, lang) for o in options] + [gettext("Inget svar")]
+        rows = [
+            (label, shown(n, lang), percent(n / participants, lang) if n and participants else "")
+            for label, n in zip(labels, visible, strict=True)
+        ]
+        crossed = []
+        # A group's votes add up to `pick` times its size, so each row is suppressed as a
+        # table with a known total; a group too small to show hides its whole row.
+        for option, group in zip(options, visible[:-1], strict=True):
+            by_area = question_counts.areas_by_option.get(option.id, {})
+            cells = suppress([by_area.get(a, 0) for a in area_ids]) if group is not None else []
+            texts = [shown(n, lang) for n in cells] if group is not None else ["<5"] * len(area_ids)
+            crossed.append((campaign.text(option.label, lang), texts))
+        tables.append(
+            BackgroundTable(
+                question=campaign.text(question.text, lang),
+                rows=rows,
+                areas=[campaign.text(a.label, lang) for a in campaign.areas],
+                crossed=crossed,
+            )
+        )
+    return tables
+
+
+def figures_context(campaign: Campaign, counted: Counts, lang: str) -> dict:
+    """What the live part of the results page and the report show."""
+    tally = counted.tally
+    return {
+        "participants": tally.participants,
+        "participants_text": number(tally.participants, lang),
+        "comments_text": number(tally.comments, lang),
+        "areas": area_rows(campaign, tally, lang),
+        "chart": ranking_chart(campaign, tally, lang),
+        "channels": [
+            (
+                channel_name(ch),
+                tally.by_channel.get(ch, 0),
+                number(tally.by_channel.get(ch, 0), lang),
+                [(source, number(n, lang)) for source, n in counted.sources.get(ch, [])],
+            )
+            for ch in CHANNELS
+        ],
+        "sources": [
+            (source, channel_name(ch), number(n, lang))
+            for ch in CHANNELS
+            for source, n in counted.sources.get(ch, [])
+        ],
+        "days": [
+            (format_date(d, "EEE d MMM y", locale=lang), number(n, lang))
+            for d, n in counted.per_day
+        ],
+        "day_chart": per_day_chart(counted.per_day, lang),
+        "background": background_tables(campaign, counted, lang),
+    }

@@ -1,0 +1,156 @@
+"""Keying in answers collected on paper or at a workshop, one form after another."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from aiohttp import web
+
+from kiosk.i18n import current_language, gettext
+from kiosk.keys import CATALOGS, STORE
+from kiosk.staff.auth import staff_user
+from kiosk.staff.pages import campaign_of, flash, redirect, render, session_of
+from locales.problems import problem_message
+from storage.responses import Outcome
+from storage.responses import save_response as store_response
+from storage.staff import audit
+from survey import Campaign, Problem
+from survey.paper import SOURCE_LENGTH, paper_response, parse_day
+
+
+def today_in(campaign: Campaign):
+    return datetime.now(ZoneInfo(campaign.timezone)).date()
+
+
+def describe(request: web.Request, problem: Problem) -> str:
+    """A problem with a paper answer or a batch file, in the staff member's language."""
+    params = problem.params
+    messages = {
+        "paper.source": gettext("Skriv var svaret samlades in (högst %(max)d tecken).")
+        % {"max": params.get("max", SOURCE_LENGTH)},
+        "paper.date": gettext("Ange ett datum som ÅÅÅÅ-MM-DD, inte senare än i dag."),
+        "paper.locale": gettext("Okänt språk: %(value)s.") % {"value": params.get("locale")},
+        "paper.area": gettext("Okänt område: %(value)s.") % {"value": params.get("value")},
+        "paper.option": gettext("Okänt svar på %(question)s: %(value)s.")
+        % {"question": problem.field, "value": params.get("value")},
+        "file.empty": gettext("Filen innehåller inga svar."),
+        "file.columns": gettext("Filen saknar kolumnerna %(columns)s.")
+        % {"columns": params.get("columns")},
+        "file.rows": gettext("Filen har för många rader (högst %(max)d per fil).")
+        % {"max": params.get("max", 0)},
+        "file.repeated": gettext("Den här filen är redan inläst."),
+        "file.missing": gettext("Välj en CSV-fil att läsa in."),
+    }
+    if problem.code in messages:
+        return messages[problem.code]
+    return problem_message(problem, request.app[CATALOGS].get(current_language()))
+
+
+def form_context(request: web.Request, campaign: Campaign, values: dict, problems=()) -> dict:
+    lang = current_language()
+    return {
+        "campaign": campaign,
+        "active": "paper",
+        "values": values,
+        "problems": [describe(request, p) for p in problems],
+        "areas": [(a.id, campaign.text(a.label, lang)) for a in campaign.areas],
+        "questions": [
+            (
+                q.id,
+                campaign.text(q.text, lang),
+                [(o.id, campaign.text(o.label, lang)) for o in q.options],
+            )
+            for q in campaign.questions
+        ],
+        "locales": campaign.languages,
+        "today": today_in(campaign).isoformat(),
+    }
+
+
+def blank_values(request: web.Request, campaign: Campaign) -> dict:
+    """An empty answer, keeping the source, date and language of the previous one."""
+    sticky = session_of(request).get("paper", {}).get(campaign.id, {})
+    return {
+        "id": str(uuid.uuid4()),
+        "source": sticky.get("source", ""),
+        "date": sticky.get("date", today_in(campaign).isoformat()),
+        "locale": sticky.get("locale", campaign.default_language),
+        "areas": [],
+        "comment": "",
+        "answers": {},
+        "count": sticky.get("count", 0),
+    }
+
+
+async def paper_form(request: web.Request) -> web.Response:
+    """A blank form for the next paper answer, and the batch import."""
+    campaign = campaign_of(request)
+    values = blank_values(request, campaign)
+    return render(request, "staff/paper.html", form_context(request, campaign, values))
+
+
+async def paper_submit(request: web.Request) -> web.Response:
+    """Store one paper answer, or show the form again with what to correct."""
+    campaign = campaign_of(request)
+    form = await request.post()
+    try:
+        response_id = str(uuid.UUID(str(form.get("id", ""))))
+    except ValueError:
+        response_id = str(uuid.uuid4())
+    values = {
+        "id": response_id,
+        "source": str(form.get("source", ""))[: SOURCE_LENGTH * 2],
+        "date": str(form.get("date", "")),
+        "locale": str(form.get("locale", campaign.default_language)),
+        "areas": [str(a) for a in form.getall("area", [])],
+        "comment": str(form.get("comment", "")),
+        "answers": {
+            q.id: str(form[f"q.{q.id}"]) for q in campaign.questions if form.get(f"q.{q.id}")
+        },
+    }
+    response, problems = paper_response(
+        campaign,
+        response_id=response_id,
+        source=values["source"],
+        day=parse_day(values["date"], today_in(campaign)),
+        locale=values["locale"],
+        areas=values["areas"],
+        comment=values["comment"] or None,
+        answers=values["answers"],
+    )
+    if response is None:
+        context = form_context(request, campaign, values, problems)
+        return render(request, "staff/paper.html", context, status=422)
+    user = staff_user(request)
+
+    def save(db):
+        outcome = store_response(db, response, entered_by=user.username)
+        if outcome is Outcome.CREATED:
+            detail = {"response": response.id, "source": response.source}
+            audit(db, user.username, "paper.entry", campaign.id, detail)
+        return outcome
+
+    outcome = await request.app[STORE].write(save)
+    if outcome is Outcome.CONFLICT:
+        problem = Problem("conflict", "id")
+        context = form_context(request, campaign, values, [problem])
+        return render(request, "staff/paper.html", context, status=409)
+    session = session_of(request)
+    papers = dict(session.get("paper", {}))
+    count = papers.get(campaign.id, {}).get("count", 0) + (outcome is Outcome.CREATED)
+    papers[campaign.id] = {
+        "source": response.source,
+        "date": values["date"],
+        "locale": response.locale,
+        "count": count,
+    }
+    session["paper"] = papers
+    flash(
+        request,
+        gettext("Svaret är sparat.")
+        if outcome is Outcome.CREATED
+        else gettext("Det här svaret var redan sparat."),
+    )
+    return redirect(request, "staff.paper", campaign=campaign.id)

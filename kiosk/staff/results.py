@@ -1,0 +1,55 @@
+"""The staff front page and a campaign's live results."""
+
+from __future__ import annotations
+
+import aiohttp_jinja2
+from aiohttp import web
+
+from kiosk.i18n import current_language
+from kiosk.keys import CAMPAIGNS, STORE
+from kiosk.staff.figures import counts, figures_context, number
+from kiosk.staff.pages import campaign_of, render
+from storage.results import participants_by_campaign
+
+POLL_SECONDS = 5
+
+
+async def root(request: web.Request) -> web.Response:
+    """/staff without the slash."""
+    raise web.HTTPSeeOther("/staff/")
+
+
+async def index(request: web.Request) -> web.Response:
+    """Every campaign with its status and participants so far."""
+    lang = current_language()
+    participants = await request.app[STORE].read(participants_by_campaign)
+    rows = [
+        (campaign, campaign.status(), number(participants.get(campaign.id, 0), lang))
+        for campaign in request.app[CAMPAIGNS].values()
+    ]
+    return render(request, "staff/index.html", {"rows": rows})
+
+
+async def results(request: web.Request) -> web.Response:
+    """The results page; a small script keeps its figures current."""
+    campaign = campaign_of(request)
+    counted = await counts(request, campaign)
+    context = figures_context(campaign, counted, current_language())
+    context.update({"campaign": campaign, "active": "results", "poll_seconds": POLL_SECONDS})
+    return render(request, "staff/results.html", context)
+
+
+async def live(request: web.Request) -> web.Response:
+    """The results' figures as JSON, with their HTML fragment, for the page to poll."""
+    campaign = campaign_of(request)
+    counted = await counts(request, campaign)
+    context = figures_context(campaign, counted, current_language())
+    context["campaign"] = campaign
+    html = aiohttp_jinja2.render_string("staff/_figures.html", request, context)
+    return web.json_response(
+        {
+            "participants": counted.tally.participants,
+            "comments": counted.tally.comments,
+            "html": html,
+        }
+    )

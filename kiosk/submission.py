@@ -1,0 +1,125 @@
+"""An answer as the API receives it, checked field by field before the survey rules apply."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.i18n import gettext as _
+from survey import Answers, Campaign, Response
+from survey.validation import clean_comment
+
+PUBLIC_CHANNELS = ("kiosk", "web")
+SOURCE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+class BadPayload(Exception):
+    """A request body that is not an answer at all (as opposed to an invalid answer)."""
+
+    def __init__(self, code: str, field: str | None = None):
+        super().__init__(code)
+        self.code = code
+        self.field = field
+
+    def message(self) -> str:
+        """The problem in the request's language."""
+        if self.code == "body.malformed":
+            return _("Innehållet är inte giltig JSON.")
+        if self.code == "body.type":
+            return _("Innehållet ska vara ett JSON-objekt.")
+        if self.code == "field.missing":
+            return _("Fältet %(field)s saknas.") % {"field": self.field}
+        if self.code == "id.invalid":
+            return _("Svarets id ska vara ett UUID.")
+        if self.code == "channel.invalid":
+            return _("Kanalen ska vara kiosk eller web.")
+        if self.code == "locale.invalid":
+            return _("Det språket finns inte i den här enkäten.")
+        if self.code == "source.invalid":
+            return _("Platsen får bara innehålla bokstäver, siffror, punkt och bindestreck.")
+        return _("Fältet %(field)s har fel typ.") % {"field": self.field}
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A well-formed answer, not yet validated against the campaign's rules."""
+
+    id: str
+    locale: str
+    channel: str
+    areas: tuple[str, ...]
+    comment: str | None
+    answers: dict[str, str]
+    source: str | None = None
+
+    def as_answers(self) -> Answers:
+        return Answers(areas=self.areas, comment=self.comment, answers=self.answers)
+
+    def as_response(self, campaign: Campaign) -> Response:
+        return Response(
+            id=self.id,
+            campaign=campaign.id,
+            channel=self.channel,
+            locale=self.locale,
+            areas=self.areas,
+            comment=self.comment,
+            answers=self.answers,
+            source=self.source,
+        )
+
+
+def response_id(value: Any) -> str:
+    """The canonical form of a client-made UUID; BadPayload if it is none."""
+    if not isinstance(value, str) or len(value) > 64:
+        raise BadPayload("id.invalid", "id")
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise BadPayload("id.invalid", "id") from None
+
+
+def _field(data: dict[str, Any], name: str, kind: type | tuple[type, ...], required: bool = True):
+    if name not in data:
+        if required:
+            raise BadPayload("field.missing", name)
+        return None
+    value = data[name]
+    if value is None and not required:
+        return None
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise BadPayload("field.type", name)
+    return value
+
+
+def parse_submission(data: Any, campaign: Campaign) -> Submission:
+    """Check the shape of a decoded JSON body; raises BadPayload naming the first bad field."""
+    if not isinstance(data, dict):
+        raise BadPayload("body.type")
+    answer_id = response_id(_field(data, "id", str))
+    areas = _field(data, "areas", list)
+    if not all(isinstance(area, str) for area in areas):
+        raise BadPayload("field.type", "areas")
+    comment = _field(data, "comment", str, required=False)
+    locale = _field(data, "locale", str)
+    if locale not in campaign.languages:
+        raise BadPayload("locale.invalid", "locale")
+    channel = _field(data, "channel", str)
+    if channel not in PUBLIC_CHANNELS:
+        raise BadPayload("channel.invalid", "channel")
+    answers = _field(data, "answers", dict, required=False) or {}
+    if not all(isinstance(option, str) for option in answers.values()):
+        raise BadPayload("field.type", "answers")
+    source = _field(data, "source", str, required=False)
+    if source is not None and not SOURCE_PATTERN.match(source):
+        raise BadPayload("source.invalid", "source")
+    return Submission(
+        id=answer_id,
+        locale=locale,
+        channel=channel,
+        areas=tuple(areas),
+        comment=clean_comment(comment),
+        answers=dict(answers),
+        source=source,
+    )

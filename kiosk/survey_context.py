@@ -1,0 +1,141 @@
+"""What the web survey's templates are given: the campaign's texts in one language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.i18n import gettext as _
+from kiosk.submission import Submission
+from locales import format_period, language_name
+from locales.problems import problem_message
+from survey import Campaign, Problem
+from survey.validation import check_areas
+
+
+def api_url(campaign: Campaign) -> str:
+    return f"/api/v1/campaigns/{campaign.id}/responses"
+
+
+def chosen_counts(pick: int, translations) -> list[str]:
+    """ "2 av 3 valda" for every count from none to all, for scripts to show."""
+    ngettext = translations.ngettext
+    return [
+        ngettext("%(n)d av %(pick)d vald", "%(n)d av %(pick)d valda", n) % {"n": n, "pick": pick}
+        for n in range(pick + 1)
+    ]
+
+
+def area_messages(campaign: Campaign, translations) -> dict[str, str]:
+    """The two things a script says about areas: choose exactly `pick`, not one more."""
+    count = check_areas(campaign, ())[-1]
+    too_many = Problem("areas.too_many", "areas", {"expected": campaign.pick})
+    return {
+        "areas_count": problem_message(count, translations),
+        "too_many": problem_message(too_many, translations),
+    }
+
+
+def header_context(campaign: Campaign, lang: str) -> dict[str, Any]:
+    return {
+        "campaign_id": campaign.id,
+        "title": campaign.text(campaign.title, lang),
+        "organisers": campaign.organisers,
+        "period": format_period(campaign.opens, campaign.closes, lang),
+        "languages": [(code, language_name(code)) for code in campaign.languages],
+    }
+
+
+def survey_context(
+    campaign: Campaign,
+    lang: str,
+    translations,
+    *,
+    answer_id: str,
+    source: str | None,
+    submission: Submission | None = None,
+    errors: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """The form: every step, what was already filled in, and the errors beside their fields."""
+    errors = errors or {}
+    chosen = set(submission.areas) if submission else set()
+    given = dict(submission.answers) if submission else {}
+    areas = [
+        {"id": a.id, "label": campaign.text(a.label, lang), "checked": a.id in chosen}
+        for a in campaign.areas
+    ]
+    questions = [
+        {
+            "id": q.id,
+            "text": campaign.text(q.text, lang),
+            "error": errors.get(f"answers.{q.id}"),
+            "options": [
+                {
+                    "id": o.id,
+                    "label": campaign.text(o.label, lang),
+                    "checked": given.get(q.id) == o.id,
+                }
+                for o in q.options
+            ],
+        }
+        for q in campaign.questions
+    ]
+    # The summary links to the first control of each field in error, in page order.
+    anchors = {"areas": f"area-{campaign.areas[0].id}", "comment": "comment"}
+    for q in campaign.questions:
+        anchors[f"answers.{q.id}"] = f"q-{q.id}-{q.options[0].id}"
+    summary = [(anchors.get(field, "survey"), message) for field, message in errors.items()]
+    script_data = {
+        "api": api_url(campaign),
+        "lang": lang,
+        "source": source,
+        "pick": campaign.pick,
+        "text": {
+            "next": _("Nästa"),
+            "back": _("Tillbaka"),
+            "step": _("Steg %(n)d av %(total)d"),
+            "chosen": chosen_counts(campaign.pick, translations),
+            "sending": _("Skickar …"),
+            "network": _("Svaret kunde inte skickas. Kontrollera anslutningen och försök igen."),
+            "no_comment": _("Ingen synpunkt"),
+            "no_answer": _("Inget svar"),
+            **area_messages(campaign, translations),
+        },
+    }
+    return {
+        **header_context(campaign, lang),
+        "intro": campaign.text(campaign.intro, lang),
+        "next_steps": campaign.text(campaign.next_steps, lang),
+        "action": f"/c/{campaign.id}/?lang={lang}",
+        "answer_id": answer_id,
+        "source": source,
+        "pick": campaign.pick,
+        "areas": areas,
+        "comment": (submission.comment if submission else None) or "",
+        "comment_rule": campaign.comment,
+        "questions": questions,
+        "errors": errors,
+        "summary": summary,
+        "script_data": script_data,
+    }
+
+
+def thanks_context(campaign: Campaign, lang: str, submission: Submission) -> dict[str, Any]:
+    """The thank-you page: what was stored, and what happens next."""
+    answers = []
+    for q in campaign.questions:
+        option = q.option(submission.answers.get(q.id, ""))
+        if option is not None:
+            answers.append((campaign.text(q.text, lang), campaign.text(option.label, lang)))
+    return {
+        **header_context(campaign, lang),
+        "next_steps": campaign.text(campaign.next_steps, lang),
+        "areas": [campaign.text(campaign.area(a).label, lang) for a in submission.areas],
+        "comment": submission.comment,
+        "answers": answers,
+    }
+
+
+def closed_context(campaign: Campaign, lang: str, translations) -> dict[str, Any]:
+    """A campaign that is not open: when it runs, and that it takes no answers now."""
+    status = Problem("campaign.not_open", "campaign", {"status": campaign.status()})
+    return {**header_context(campaign, lang), "message": problem_message(status, translations)}

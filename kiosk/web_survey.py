@@ -1,0 +1,141 @@
+"""The public web survey: one accessible form that works without JavaScript.
+
+GET shows every step of the walk on one page; POST validates on the server and answers
+with the form and its errors, or with the thank-you page. A hidden UUID makes a double
+submit store once. With JavaScript, static/survey.js walks the same markup step by step.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import aiohttp_jinja2
+from aiohttp import web
+
+from kiosk.errors import error_page
+from kiosk.i18n import gettext as _
+from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE, STORE
+from kiosk.submission import SOURCE_PATTERN, BadPayload, Submission, response_id
+from kiosk.survey_context import closed_context, survey_context, thanks_context
+from locales.problems import problem_message
+from storage import Outcome
+from survey import Campaign, validate
+from survey.validation import clean_comment
+
+
+def campaign_or_404(request: web.Request) -> Campaign:
+    campaign = request.app[CAMPAIGNS].get(request.match_info["campaign"])
+    if campaign is None:
+        raise web.HTTPNotFound()
+    return campaign
+
+
+def venue(request: web.Request, given: str | None) -> str | None:
+    """A `?source=` on a survey link (the municipality's own tracking), unless keys rule."""
+    if request.app[CONFIG].require_kiosk_key or not given or not SOURCE_PATTERN.match(given):
+        return None
+    return given
+
+
+@aiohttp_jinja2.template("index.html")
+async def index(request: web.Request) -> dict:
+    """The campaigns open right now, each with its web survey."""
+    lang = request[LANGUAGE]
+    open_now = [c for c in request.app[CAMPAIGNS].values() if c.is_open()]
+    return {"campaigns": [(c.id, c.text(c.title, lang)) for c in open_now]}
+
+
+def closed_page(request: web.Request, campaign: Campaign, lang: str) -> web.Response:
+    """A campaign that takes no answers now: 410, with its dates."""
+    context = closed_context(campaign, lang, request.app[CATALOGS].get(lang))
+    return aiohttp_jinja2.render_template("closed.html", request, context, status=410)
+
+
+async def redirect_slash(request: web.Request) -> web.Response:
+    """`/c/demo` and `/kiosk/demo` lead to the page with its trailing slash."""
+    raise web.HTTPMovedPermanently(
+        request.rel_url.with_path(request.path + "/").with_query(request.query)
+    )
+
+
+async def survey_form(request: web.Request) -> web.Response:
+    """The whole survey as one form, with a fresh answer id."""
+    campaign = campaign_or_404(request)
+    lang = request[LANGUAGE]
+    if not campaign.is_open():
+        return closed_page(request, campaign, lang)
+    source = venue(request, request.query.get("source"))
+    context = survey_context(
+        campaign,
+        lang,
+        request.app[CATALOGS].get(lang),
+        answer_id=str(uuid.uuid4()),
+        source=source,
+    )
+    return aiohttp_jinja2.render_template("survey.html", request, context)
+
+
+def read_form(campaign: Campaign, form, lang: str, source: str | None) -> Submission:
+    """The posted form as a submission; a missing or tampered id gets a fresh one."""
+
+    def text(name: str) -> str | None:
+        value = form.get(name)
+        return value if isinstance(value, str) else None
+
+    try:
+        answer_id = response_id(text("id"))
+    except BadPayload:
+        answer_id = str(uuid.uuid4())
+    areas = tuple(a for a in form.getall("areas", []) if isinstance(a, str))
+    answers = {q.id: text(f"q-{q.id}") for q in campaign.questions if text(f"q-{q.id}")}
+    return Submission(
+        id=answer_id,
+        locale=lang,
+        channel="web",
+        areas=areas,
+        comment=clean_comment(text("comment")),
+        answers=answers,
+        source=source,
+    )
+
+
+async def survey_submit(request: web.Request) -> web.Response:
+    """Validate the posted form; show it again with errors, or store it and say thank you."""
+    campaign = campaign_or_404(request)
+    lang = request[LANGUAGE]
+    if not campaign.is_open():
+        return closed_page(request, campaign, lang)
+    form = await request.post()
+    source = form.get("source")
+    submission = read_form(
+        campaign, form, lang, venue(request, source if isinstance(source, str) else None)
+    )
+    problems = validate(campaign, submission.as_answers())
+    if problems:
+        translations = request.app[CATALOGS].get(lang)
+        errors: dict[str, str] = {}
+        for problem in problems:
+            errors.setdefault(problem.field, problem_message(problem, translations))
+        context = survey_context(
+            campaign,
+            lang,
+            translations,
+            answer_id=submission.id,
+            source=submission.source,
+            submission=submission,
+            errors=errors,
+        )
+        return aiohttp_jinja2.render_template("survey.html", request, context, status=422)
+    outcome = await request.app[STORE].save_response(submission.as_response(campaign))
+    if outcome == Outcome.CONFLICT:
+        message = _("Det här formuläret är redan skickat med andra svar. Börja om för att svara.")
+        return error_page(request, 409, message)
+    context = thanks_context(campaign, lang, submission)
+    return aiohttp_jinja2.render_template("thanks.html", request, context)
+
+
+def setup_web_survey(app: web.Application) -> None:
+    app.router.add_get("/", index)
+    app.router.add_get("/c/{campaign}", redirect_slash)
+    app.router.add_get("/c/{campaign}/", survey_form)
+    app.router.add_post("/c/{campaign}/", survey_submit)

@@ -1,0 +1,28 @@
+"""The web channel built from the product's parts (the kiosk package never sees Settings)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from aiohttp import web
+
+from kiosk.app import create_app
+from kiosk.config import WebConfig
+
+if TYPE_CHECKING:
+    from medborgardialog.server import Parts
+
+
+def web_config(parts: Parts) -> WebConfig:
+    settings = parts.settings
+    return WebConfig(
+        frame_ancestors=settings.frame_ancestors,
+        require_kiosk_key=settings.require_kiosk_key,
+        idle_warning_seconds=settings.idle_warning_seconds,
+        idle_reset_seconds=settings.idle_reset_seconds,
+    )
+
+
+def build_web_app(parts: Parts) -> web.Application:
+    """The aiohttp app of the web survey, kiosk, API and staff pages."""
+    return create_app(web_config(parts), parts.store, parts.campaigns, parts.catalogs, parts.secret)

@@ -1,0 +1,89 @@
+"""What the results page shows beyond the tally: answers per day and the background tables.
+
+Counts only; the small-cell suppression is applied by `survey.suppression` where they are
+shown or exported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from survey import Campaign
+
+
+def answers_per_day(db: Database, campaign: Campaign) -> list[tuple[date, int]]:
+    """Responses per local calendar day of the campaign's time zone, oldest first.
+
+    SQLite knows no time zones, so it counts per UTC hour (over an index) and the hours are
+    put on local days here: exact wherever the offset is a whole number of hours.
+    """
+    zone = ZoneInfo(campaign.timezone)
+    days: dict[date, int] = {}
+    for hour, n in db.conn.execute(
+        "SELECT substr(submitted_at, 1, 13), count(*) FROM responses WHERE campaign = ? GROUP BY 1",
+        (campaign.id,),
+    ):
+        local = datetime.fromisoformat(hour + ":00:00+00:00").astimezone(zone).date()
+        days[local] = days.get(local, 0) + n
+    return sorted(days.items())
+
+
+@dataclass(frozen=True)
+class QuestionCounts:
+    """How many answered each option of a background question, and which areas they chose."""
+
+    question: str
+    answered: int
+    options: dict[str, int]
+    areas_by_option: dict[str, dict[str, int]]
+
+
+def background_counts(db: Database, campaign: Campaign) -> list[QuestionCounts]:
+    """One `QuestionCounts` per background question, in the campaign's order."""
+    options: dict[str, dict[str, int]] = {q.id: {} for q in campaign.questions}
+    for question, option, n in db.conn.execute(
+        "SELECT question, option, count(*) FROM response_answers WHERE campaign = ? "
+        "GROUP BY question, option",
+        (campaign.id,),
+    ):
+        if question in options:
+            options[question][option] = n
+    crossed: dict[str, dict[str, dict[str, int]]] = {q.id: {} for q in campaign.questions}
+    for question, option, area, n in db.conn.execute(
+        "SELECT q.question, q.option, a.area, count(*) FROM response_answers q "
+        "JOIN response_areas a ON a.response_seq = q.response_seq "
+        "WHERE q.campaign = ? GROUP BY q.question, q.option, a.area",
+        (campaign.id,),
+    ):
+        if question in crossed:
+            crossed[question].setdefault(option, {})[area] = n
+    return [
+        QuestionCounts(
+            question=q.id,
+            answered=sum(options[q.id].values()),
+            options=options[q.id],
+            areas_by_option=crossed[q.id],
+        )
+        for q in campaign.questions
+    ]
+
+
+def sources_by_channel(db: Database, campaign: Campaign) -> dict[str, list[tuple[str, int]]]:
+    """The venues (kiosk places, workshops) of each channel, most answers first."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for channel, source, n in db.conn.execute(
+        "SELECT channel, source, count(*) FROM responses WHERE campaign = ? AND source IS NOT NULL "
+        "GROUP BY channel, source ORDER BY count(*) DESC, source",
+        (campaign.id,),
+    ):
+        found.setdefault(channel, []).append((source, n))
+    return found
+
+
+def participants_by_campaign(db: Database) -> dict[str, int]:
+    """How many answered each campaign (over the campaign index alone)."""
+    return dict(db.conn.execute("SELECT campaign, count(*) FROM responses GROUP BY campaign"))

@@ -1,0 +1,192 @@
+"""Answers collected on paper or at a workshop: one keyed in, or a CSV batch of them.
+
+Pure: the staff pages hand in the form's values or the file's bytes, and get back responses
+ready to store, or the problems of each row, as codes for the page to translate.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+from survey.campaign import Campaign
+from survey.response import Response
+from survey.validation import Answers, Problem, clean_comment, validate
+
+SOURCE_LENGTH = 100
+MAX_ROWS = 5000
+# Paper is often keyed in after the dialogue closed; that is not a reason to refuse it.
+LATE_IS_FINE = "campaign.not_open"
+
+
+def stamp(day: date, campaign: Campaign) -> str:
+    """Noon of the day the answer was given, in UTC, as the store writes times."""
+    noon = datetime.combine(day, time(12), ZoneInfo(campaign.timezone)).astimezone(UTC)
+    return noon.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_day(text: str, today: date) -> date | None:
+    """An ISO date (2016-03-01) not after today; None if it is anything else."""
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return day if day <= today else None
+
+
+def paper_response(
+    campaign: Campaign,
+    *,
+    response_id: str,
+    source: str,
+    day: date | None,
+    locale: str,
+    areas: Sequence[str],
+    comment: str | None,
+    answers: Mapping[str, str],
+    unknown: Sequence[Problem] = (),
+) -> tuple[Response | None, list[Problem]]:
+    """A paper answer ready to store, or what is wrong with it."""
+    source = " ".join(source.split())
+    problems = list(unknown)
+    if not source or len(source) > SOURCE_LENGTH:
+        problems.append(Problem("paper.source", "source", {"max": SOURCE_LENGTH}))
+    if day is None:
+        problems.append(Problem("paper.date", "date"))
+    if locale not in campaign.languages:
+        problems.append(Problem("paper.locale", "locale", {"locale": locale}))
+    comment = clean_comment(comment)
+    found = validate(campaign, Answers(tuple(areas), comment, dict(answers)))
+    skip_areas = any(p.field == "areas" for p in unknown)
+    problems += [
+        p for p in found if p.code != LATE_IS_FINE and not (skip_areas and p.field == "areas")
+    ]
+    if problems:
+        return None, problems
+    response = Response(
+        id=response_id,
+        campaign=campaign.id,
+        channel="paper",
+        locale=locale,
+        areas=tuple(areas),
+        comment=comment,
+        answers=dict(answers),
+        source=source,
+        submitted_at=stamp(day, campaign),
+    )
+    return response, []
+
+
+class PaperFileError(ValueError):
+    """The file as a whole cannot be read; `code` says why."""
+
+    def __init__(self, code: str, params: Mapping[str, object] | None = None):
+        super().__init__(code)
+        self.code = code
+        self.params = dict(params or {})
+
+
+@dataclass(frozen=True)
+class PaperRow:
+    """One row of a batch: its line in the file, its cells, and the outcome of checking it."""
+
+    line: int
+    cells: tuple[str, ...]
+    response: Response | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def template_header(campaign: Campaign) -> list[str]:
+    """The columns of a batch file, as the downloadable template has them."""
+    areas = [f"area_{n}" for n in range(1, campaign.pick + 1)]
+    return ["source", "date", *areas, "comment", *(q.id for q in campaign.questions), "locale"]
+
+
+def decode(data: bytes) -> str:
+    """The file's text: UTF-8 (with or without BOM), or the Windows code page Excel uses."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _lookup(campaign: Campaign) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """Every way a cell may name an area (id, number, label) or an option (id, label)."""
+    areas: dict[str, str] = {}
+    for number, area in enumerate(campaign.areas, start=1):
+        areas[area.id.casefold()] = area.id
+        areas[str(number)] = area.id
+        for label in area.label.values():
+            areas[label.casefold()] = area.id
+    options = {
+        q.id: {key.casefold(): o.id for o in q.options for key in (o.id, *o.label.values())}
+        for q in campaign.questions
+    }
+    return areas, options
+
+
+def read_batch(
+    campaign: Campaign,
+    data: bytes,
+    *,
+    new_id,
+    default_source: str,
+    default_day: date | None,
+    today: date,
+) -> list[PaperRow]:
+    """Check every row of a batch file. Raises PaperFileError if the file is unusable."""
+    text = decode(data)
+    first = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [h.strip().casefold() for h in next(reader, [])]
+    if not any(header):
+        raise PaperFileError("file.empty")
+    area_columns = [f"area_{n}" for n in range(1, campaign.pick + 1)]
+    missing = [c for c in area_columns if c not in header]
+    if missing:
+        raise PaperFileError("file.columns", {"columns": ", ".join(missing)})
+    areas_by_name, options_by_name = _lookup(campaign)
+    rows = []
+    for cells in reader:
+        if not any(c.strip() for c in cells):
+            continue
+        if len(rows) == MAX_ROWS:
+            raise PaperFileError("file.rows", {"max": MAX_ROWS})
+        row = dict(zip(header, (c.strip() for c in cells), strict=False))
+        unknown: list[Problem] = []
+        areas = []
+        for column in area_columns:
+            value = row.get(column, "")
+            area = areas_by_name.get(value.casefold())
+            if area:
+                areas.append(area)
+            elif value:
+                unknown.append(Problem("paper.area", "areas", {"value": value}))
+        answers = {}
+        for question, names in options_by_name.items():
+            value = row.get(question.casefold(), "")
+            if value and value.casefold() in names:
+                answers[question] = names[value.casefold()]
+            elif value:
+                unknown.append(Problem("paper.option", question, {"value": value}))
+        day = parse_day(row["date"], today) if row.get("date") else default_day
+        response, problems = paper_response(
+            campaign,
+            response_id=new_id(),
+            source=row.get("source") or default_source,
+            day=day,
+            locale=row.get("locale") or campaign.default_language,
+            areas=areas,
+            comment=row.get("comment") or None,
+            answers=answers,
+            unknown=unknown,
+        )
+        rows.append(PaperRow(reader.line_num, tuple(cells), response, problems))
+    if not rows:
+        raise PaperFileError("file.empty")
+    return rows

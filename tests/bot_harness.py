@@ -1,0 +1,120 @@
+"""The real bot (the entry point of `medborgardialog bot`) against the fake Bot API, for tests."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+from bot.callback_data import campaign_token, encode
+from medborgardialog.server import Parts, assemble
+from medborgardialog.settings import Settings
+from medborgardialog.telegram import poll_until
+from survey import Response
+from tests.fake_telegram import FakeTelegram, FakeUser
+
+
+def bot_settings_for(
+    tg: FakeTelegram, tmp_path: Path, env: dict[str, str] | None = None, **flags
+) -> Settings:
+    """Settings as `medborgardialog bot` reads them, with TELEGRAM_API_URL at the fake."""
+    env = {"TELEGRAM_BOT_TOKEN": tg.token, "TELEGRAM_API_URL": tg.url, **(env or {})}
+    flags.setdefault("db", tmp_path / "bot.db")
+    flags.setdefault("secret_file", tmp_path / "bot.secret")
+    return Settings.from_env(env=env, **flags)
+
+
+class RunningBot:
+    """`medborgardialog bot` in this event loop: `poll_until` is what `run_bot` runs."""
+
+    def __init__(self, settings: Settings, tg: FakeTelegram):
+        self.settings, self.tg = settings, tg
+        self.parts: Parts | None = None
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task | None = None
+
+    async def start(self) -> RunningBot:
+        self.parts = assemble(self.settings)
+        self._stop = asyncio.Event()
+        polls = self.tg.count_calls("getUpdates")
+        self._task = asyncio.create_task(poll_until(self.parts, self._stop))
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 10
+        while self.tg.count_calls("getUpdates") == polls:
+            if self._task.done():
+                self._task.result()
+            assert loop.time() < deadline, "the bot did not start polling"
+            await asyncio.sleep(0.01)
+        return self
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._stop.set()
+            await asyncio.wait_for(self._task, 20)
+            self._task = None
+        if self.parts is not None:
+            self.parts.store.close()
+            self.parts = None
+
+    async def restart(self) -> None:
+        await self.stop()
+        await self.start()
+
+    @property
+    def store(self):
+        assert self.parts is not None
+        return self.parts.store
+
+    async def responses(self, campaign: str = "demo") -> list[Response]:
+        return await self.store.responses(campaign)
+
+    def table_count(self, table: str) -> int:
+        with sqlite3.connect(self.settings.db) as conn:
+            return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def data(campaign_id: str, op: str, arg: str | int = "") -> str:
+    """The callback data of a button of `campaign_id` ("-": of no campaign)."""
+    return encode(None if campaign_id == "-" else campaign_token(campaign_id), op, arg)
+
+
+async def press(
+    user: FakeUser, campaign_id: str, op: str, arg: str | int = "", settle: float = 0.1
+) -> None:
+    """Press the button with this action on the latest keyboard, and wait for the bot.
+
+    For an area (op "A", an index) it is the area's button as shown: tick or untick.
+    """
+    if op == "A" and isinstance(arg, int):
+        shown = {d for row in user.buttons(user.last) for _, d in row}
+        arg = f"{arg}-" if data(campaign_id, op, f"{arg}-") in shown else f"{arg}+"
+    await user.press(data(campaign_id, op, arg))
+    await user.wait_idle(timeout=5 + 20 * settle, settle=settle)
+
+
+async def say(user: FakeUser, text: str, settle: float = 0.1) -> None:
+    """Type a message (or a command) and wait for the bot."""
+    await user.send(text)
+    await user.wait_idle(timeout=5 + 20 * settle, settle=settle)
+
+
+async def demo_walk(
+    user: FakeUser,
+    areas: tuple[int, ...] = (0, 2, 5),
+    comment: str | None = "Mer belysning i parken, tack.",
+    answers: tuple[int, ...] = (1, 7),
+    settle: float = 0.1,
+) -> None:
+    """A whole walk through the demo campaign, from /start to the thank-you."""
+    await say(user, "/start", settle)
+    await press(user, "demo", "I", settle=settle)
+    for index in areas:
+        await press(user, "demo", "A", index, settle)
+    await press(user, "demo", "N", settle=settle)
+    if comment is None:
+        await press(user, "demo", "S", settle=settle)
+    else:
+        await say(user, comment, settle)
+    for question, option in enumerate(answers):
+        await press(user, "demo", "Q", f"{question}-{option}", settle)
+    await press(user, "demo", "C", settle=settle)

@@ -1,0 +1,45 @@
+"""Shared steps for the kiosk's browser tests: a live server and a resident's taps."""
+
+from __future__ import annotations
+
+import time
+
+from playwright.sync_api import Page, expect
+
+from storage.responses import iter_responses
+
+KIOSK = "/kiosk/demo/?source=mitt-i-city"
+
+
+def stored(server, campaign: str = "demo") -> list:
+    return server.parts.store.call(lambda db: list(iter_responses(db, campaign)))
+
+
+def wait_for_stored(server, count: int, timeout: float = 30.0) -> list:
+    """Poll the store until `count` answers are there (the kiosk sends in the background)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = stored(server)
+        if len(found) >= count or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
+
+
+def next_step(page: Page) -> None:
+    page.locator(".nav .primary").tap()
+
+
+def quick_walk(page: Page, tiles: tuple[int, ...] = (0, 1, 2)) -> None:
+    """A resident who picks three areas and sends, skipping everything optional."""
+    page.locator(".screen-attract").tap()
+    page.get_by_role("button", name="svenska").tap()
+    next_step(page)
+    for index in tiles:
+        page.locator(".tile").nth(index).tap()
+    next_step(page)
+    while page.locator(".screen-confirm").count() == 0:
+        next_step(page)
+    next_step(page)
+    expect(page.locator(".screen-thanks h1")).to_be_visible()
+    page.locator(".screen-thanks .primary").tap()
+    expect(page.locator(".screen-attract")).to_be_visible()

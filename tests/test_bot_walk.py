@@ -1,0 +1,174 @@
+"""A whole walk in the chat, in Swedish and in Arabic, stored as one response."""
+
+from __future__ import annotations
+
+from locales import Catalogs
+from tests.bot_harness import data, demo_walk, press, say
+
+pytest_plugins = ["tests.bot_fixtures"]
+
+AR = Catalogs.load().get("ar")
+WALK_METHODS = ("sendMessage", "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery")
+
+
+def message_calls(tg) -> int:
+    return sum(tg.count_calls(method) for method in WALK_METHODS)
+
+
+async def test_a_full_walk_in_swedish(bot, tg):
+    user = tg.user(7350123468, first_name="Anna", language_code="sv", username="anna_k")
+    await demo_walk(user, areas=(0, 2, 5), comment="Mer belysning i parken, tack.")
+
+    [stored] = await bot.responses()
+    assert ("violence-public", "drugs-alcohol", "social-unrest") == stored.areas
+    assert "Mer belysning i parken, tack." == stored.comment
+    assert {"age": "20-34", "district": "prefer-not-to-say"} == dict(stored.answers)
+    assert ("telegram", "sv", False) == (stored.channel, stored.locale, stored.followup_consent)
+    assert stored.participant is not None and 64 == len(stored.participant)
+    assert user.last_text.startswith("Tack! Ditt svar är sparat.")
+    assert "Tack för att du testade!" in user.last_text  # the campaign's next steps
+    assert [[("🔔 Ja, berätta om uppföljningen", data("demo", "F", "1t"))]] == user.buttons()
+    assert 0 == bot.table_count("drafts WHERE campaign = 'demo'")
+    assert all(alert.get("callback_query_id") for alert in user.alerts)
+
+
+async def test_the_intro_names_who_asks_the_dates_and_privacy(bot, tg):
+    user = tg.user(1001, language_code="sv")
+    await say(user, "/start")
+    intro = user.last_text
+    assert intro.startswith("Demo: Trygg och säker")
+    assert "Frågorna ställs av: Polisen, Kommunen." in intro
+    assert "Enkäten är öppen från 1 januari 2024." in intro
+    assert "/privacy" in intro
+    assert [["Börja ▶"], ["🌐 Språk"]] == [[label for label, _ in row] for row in user.buttons()]
+
+
+async def test_a_full_walk_in_arabic(bot, tg):
+    user = tg.user(1002, first_name="Layla", language_code="ar")
+    await say(user, "/start")
+    intro = user.last_text
+    assert intro.startswith("نسخة تجريبية: آمن ومطمئن")  # the campaign's Arabic title
+    assert (
+        AR.gettext("Frågorna ställs av: %(organisers)s.") % {"organisers": "Polisen, Kommunen"}
+        in intro
+    )
+    assert "\u200e" not in intro and "\u202a" not in intro  # no left-to-right marks
+    await press(user, "demo", "I")
+    assert user.last_text.startswith("اختر")
+    assert "0 من 3" in user.last_text
+    assert "العنف في الأماكن العامة" in user.buttons()[0][0][0]
+    for index in (1, 3, 4):
+        await press(user, "demo", "A", index)
+    assert "3 من 3" in user.last_text
+    await press(user, "demo", "N")
+    assert "112" in user.last_text and "114 14" in user.last_text
+    await say(user, "نحتاج إلى إضاءة أفضل في الحديقة")
+    assert "كم عمرك؟" in user.last_text
+    assert "أفضّل عدم الإجابة" == user.buttons()[-1][0][0]
+    await press(user, "demo", "Q", "0-5")
+    await press(user, "demo", "Q", "1-7")
+    assert "نحتاج إلى إضاءة أفضل في الحديقة" in user.last_text
+    await press(user, "demo", "C")
+    assert user.last_text.startswith(AR.gettext("Tack! Ditt svar är sparat."))
+    assert "شكرًا لتجربتك!" in user.last_text  # the campaign's next steps in Arabic
+
+    [stored] = await bot.responses()
+    assert ("unsafe-places", "theft-burglary", "domestic-violence") == stored.areas
+    assert ("ar", "نحتاج إلى إضاءة أفضل في الحديقة") == (stored.locale, stored.comment)
+    swedish_ids = ("Börja", "Välj", "Klar", "Skicka", "Tack!", "Stämmer")
+    for message in user.messages:
+        assert not any(word in message["text"] for word in swedish_ids), message["text"]
+
+
+async def test_the_language_is_offered_when_telegrams_is_not_and_can_be_changed(bot, tg):
+    user = tg.user(1003, language_code="de")
+    await say(user, "/start")
+    assert "🌐 Välj språk\n🌐 Choose a language" in user.last_text
+    assert ["✅ svenska", "English", "العربية", "suomi"] == [row[0][0] for row in user.buttons()]
+    await press(user, "-", "L", "en")
+    assert user.last_text.startswith("Demo: Safe and secure")
+    await press(user, "demo", "G")
+    await press(user, "-", "L", "fi")
+    assert user.last_text.startswith("Demo: Turvallinen ja varma")
+    await press(user, "demo", "I")
+    await say(user, "/language")
+    await press(user, "-", "L", "sv")
+    assert user.last_text.startswith("Välj de 3 områden")
+
+
+async def test_areas_are_ticked_in_place_and_a_fourth_is_refused(bot, tg):
+    user = tg.user(1004, language_code="sv")
+    await say(user, "/start")
+    await press(user, "demo", "I")
+    areas_message = user.last
+    sent = tg.count_calls("sendMessage")
+    await press(user, "demo", "A", 0)
+    await press(user, "demo", "A", 1)
+    assert "2 av 3 valda" in user.last_text
+    await press(user, "demo", "N")
+    assert "Välj 3 områden." == user.alerts[-1]["text"] and user.alerts[-1]["show_alert"]
+    await press(user, "demo", "A", 2)
+    await press(user, "demo", "A", 3)
+    assert "Du kan välja 3 områden. Ta bort ett val först." == user.alerts[-1]["text"]
+    assert "3 av 3 valda" in user.last_text
+    await press(user, "demo", "A", 1)
+    assert "2 av 3 valda" in user.last_text
+    assert sent == tg.count_calls("sendMessage")  # every change was an edit of one message
+    assert areas_message is user.last and 1 == len(user.messages)
+
+
+async def test_a_too_long_comment_is_refused_and_the_chat_keeps_it(bot, tg):
+    user = tg.user(1005, language_code="sv")
+    await say(user, "/start")
+    await press(user, "demo", "I")
+    for index in (0, 1, 2):
+        await press(user, "demo", "A", index)
+    await press(user, "demo", "N")
+    await say(user, "x" * 2001)
+    assert "högst 2000 tecken lång (din är 2001)" in user.last_text
+    reply = [params for name, params in tg.calls if name.lower() == "sendmessage"][-1]
+    assert "reply_parameters" in reply  # a reply to the resident's own message
+    await say(user, "x" * 2000)
+    assert "Hur gammal är du?" in user.last_text
+
+
+async def test_the_comment_can_be_skipped_and_changed_from_the_summary(bot, tg):
+    user = tg.user(1006, language_code="sv")
+    await say(user, "/start")
+    await press(user, "demo", "I")
+    for index in (0, 1, 2):
+        await press(user, "demo", "A", index)
+    await press(user, "demo", "N")
+    await say(user, "Hej")  # the comment
+    await say(user, "Hallå")  # not at the comment step any more: pointed to the buttons
+    assert user.last_text.startswith("Använd knapparna")
+    await press(user, "demo", "Q", "0-0")
+    await press(user, "demo", "Q", "1-0")
+    await press(user, "demo", "E", "c")
+    assert "Din synpunkt nu: «Hej»" in user.last_text
+    await press(user, "demo", "S")
+    assert user.last_text.startswith("Stämmer det här?")  # back at the summary
+    assert "Din synpunkt: (ingen)" in user.last_text
+    await press(user, "demo", "E", "a")
+    await press(user, "demo", "A", 0)
+    await press(user, "demo", "A", 7)
+    await press(user, "demo", "N")
+    assert "3. Klotter och vandalisering" in user.last_text
+    await press(user, "demo", "C")
+    [stored] = await bot.responses()
+    assert (("unsafe-places", "drugs-alcohol", "graffiti-vandalism"), None) == (
+        stored.areas,
+        stored.comment,
+    )
+
+
+async def test_a_walk_stays_within_the_bot_api_budget(bot, tg):
+    """At most two calls per button press (answer, edit) and one per message typed."""
+    user = tg.user(1007, language_code="sv")
+    before = message_calls(tg)
+    await demo_walk(user)
+    presses = sum(1 for line in user.transcript if line.startswith("* press"))
+    typed = sum(1 for line in user.transcript if line.startswith("> "))
+    assert (8, 2) == (presses, typed)
+    assert message_calls(tg) - before <= 2 * presses + typed
+    assert presses == tg.count_calls("answerCallbackQuery")

@@ -1,0 +1,91 @@
+"""The web survey in Chromium: without JavaScript as one form, with it step by step."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.kiosk_helpers import stored
+from tests.live_server import LiveServer
+
+
+@pytest.fixture
+def server(settings):
+    with LiveServer(settings) as live:
+        yield live
+
+
+def test_without_javascript_errors_are_translated_then_the_answer_is_stored(
+    browser: Browser, server
+):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(server.url + "/c/demo/?lang=en")
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        page.locator("#area-traffic").check()
+        page.get_by_role("button", name="Send answer").click()
+        summary = page.locator("#error-summary")
+        expect(summary).to_be_focused()
+        expect(summary).to_contain_text("Choose 3 areas.")
+        expect(page.locator("#areas-error")).to_contain_text("Choose 3 areas.")
+        expect(page.locator("#area-traffic")).to_be_checked()
+        # Keyboard only: the summary's link leads to the first area.
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        expect(page.locator("#area-violence-public")).to_be_focused()
+        page.keyboard.press("Space")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Space")
+        page.fill("#comment", "<script>alert(1)</script>")
+        page.locator("#q-age-20-34").check()
+        page.get_by_role("button", name="Send answer").click()
+        expect(page.locator("h1")).to_have_text("Thank you for your answer!")
+        expect(page.locator(".summary .comment")).to_have_text("<script>alert(1)</script>")
+        expect(page.locator("main")).to_contain_text("In a real citizen dialogue")
+        [answer] = stored(server)
+        assert ("web", "en") == (answer.channel, answer.locale)
+        assert {"violence-public", "unsafe-places", "traffic"} == set(answer.areas)
+        assert {"age": "20-34"} == dict(answer.answers)
+    finally:
+        context.close()
+
+
+def test_with_javascript_the_form_is_walked_step_by_step(page: Page, server):
+    page.on("dialog", lambda dialog: pytest.fail(f"a script ran: {dialog.message}"))
+    page.goto(server.url + "/c/demo/?lang=sv")
+    expect(page.locator(".progress")).to_have_text("Steg 1 av 6")
+    expect(page.locator("#areas")).to_be_hidden()
+    page.get_by_role("button", name="Nästa").click()
+    expect(page.locator("#areas .step-heading")).to_be_focused()
+    page.get_by_role("button", name="Nästa").click()
+    expect(page.locator("#areas-error")).to_contain_text("Välj 3 områden.")
+    for area in ("violence-public", "drugs-alcohol", "traffic", "social-unrest"):
+        page.locator(f"label[for=area-{area}]").click()
+    expect(page.locator("#area-social-unrest")).not_to_be_checked()
+    expect(page.locator("#areas-error")).to_contain_text("Ta bort ett val först")
+    expect(page.locator(".counter")).to_have_text("3 av 3 valda")
+    page.get_by_role("button", name="Nästa").click()
+    page.fill("#comment", "<img src=x onerror=alert(1)> Mer ljus")
+    for _ in range(3):
+        page.get_by_role("button", name="Nästa").click()
+    summary = page.locator(".summary")
+    expect(summary).to_contain_text("Narkotika- och alkoholrelaterad brottslighet")
+    expect(summary.locator(".comment")).to_have_text("<img src=x onerror=alert(1)> Mer ljus")
+    assert 0 == summary.locator("img").count()
+    page.get_by_role("button", name="Skicka svar").click()
+    expect(page.locator("#thanks")).to_be_visible()
+    expect(page.locator("#thanks .step-heading")).to_be_focused()
+    [answer] = stored(server)
+    assert ("web", "sv", None) == (answer.channel, answer.locale, answer.source)
+    assert "<img src=x onerror=alert(1)> Mer ljus" == answer.comment
+
+
+def test_arabic_survey_is_right_to_left_on_a_phone(page: Page, server):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server.url + "/c/demo/")
+    page.get_by_role("link", name="العربية").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("h1")).to_have_text("نسخة تجريبية: آمن ومطمئن")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390
