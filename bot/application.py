@@ -76,3 +76,10 @@ async def register_commands(application: Application) -> None:
         await application.bot.set_my_commands(menu, language_code=lang)
         if lang == "sv":
             await application.bot.set_my_commands(menu)
+
+
+async def finish(application: Application) -> None:
+    """Write the drafts that wait: after the application stopped, before the store closes."""
+    deps = application.bot_data.get(BOT_DATA_KEY)
+    if deps is not None:
+        await deps.drafts.close()

@@ -11,11 +11,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.callback_data import campaign_token
+from bot.draft_writer import DraftWriter
 from locales import Catalogs
 from storage import Store
 from survey import Campaign
 
 BOT_DATA_KEY = "medborgardialog"
+CHANNEL = "telegram"
 
 
 def utc_now() -> datetime:
@@ -93,10 +95,12 @@ class BotDeps:
     locks: KeyedLocks = field(default_factory=KeyedLocks)
     recent: RecentIds = field(default_factory=RecentIds)
     cache: StateCache = field(default_factory=StateCache)
+    drafts: DraftWriter = field(init=False)
     by_token: dict[str, Campaign] = field(init=False)
     prompts: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
+        self.drafts = DraftWriter(self.store, CHANNEL)
         self.by_token = {}
         for campaign in self.campaigns.values():
             token = campaign_token(campaign.id)

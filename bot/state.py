@@ -20,13 +20,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from bot.deps import CHANNEL
+from bot.draft_writer import Entry, write_rows
 from storage import drafts as draft_rows
 from storage import responses as response_rows
 from storage.responses import Outcome
 from survey import Draft, Response
 from survey.response import pseudonym
 
-CHANNEL = "telegram"
 NO_CAMPAIGN = ""
 
 
@@ -105,7 +106,7 @@ def _draft_or_none(raw: str | None, campaign_id: str) -> Draft | None:
 
 @dataclass
 class Changes:
-    """Writes of one turn, committed together in one transaction."""
+    """Writes of one turn."""
 
     session: Session | None = None
     draft: Draft | None = None
@@ -117,33 +118,53 @@ class Changes:
     def __bool__(self) -> bool:
         return any(value is not None for value in vars(self).values())
 
+    @property
+    def answer(self) -> str | None:
+        """The campaign whose stored answer this turn writes (and must commit at once)."""
+        if self.response is not None:
+            return self.response.campaign
+        if self.consent is not None:
+            return self.consent[0]
+        return self.delete_everything
 
-def commit(keys: Keys, changes: Changes) -> Callable[[Database], Any]:
-    """A write job applying `changes`; returns the outcome of storing a response, if any."""
-    session_key = keys.session
+
+def rows(keys: Keys, changes: Changes) -> dict[str, Entry]:
+    """The session and draft rows the changes write (JSON) or delete (None), by pseudonym."""
+    found: dict[str, Entry] = {}
+    if changes.draft is not None:
+        draft = changes.draft
+        found[keys.participant(draft.campaign)] = (draft.campaign, draft.to_json())
+    if changes.drop_draft is not None:
+        found[keys.participant(changes.drop_draft)] = (changes.drop_draft, None)
+    if changes.session is not None:
+        found[keys.session] = (NO_CAMPAIGN, changes.session.to_json())
+    return found
+
+
+def commit(keys: Keys, changes: Changes, earlier: dict[str, Entry]) -> Callable[[Database], Any]:
+    """A job that stores an answer (or its consent, or deletes it) with the rows of the turn.
+
+    `earlier` are rows of the same resident still waiting to be written: older, so first.
+    Returns what storing, consenting or deleting returned.
+    """
+    campaign_id = changes.answer
+    participant = keys.participant(campaign_id) if campaign_id else ""
+    own = rows(keys, changes)
 
     def job(db: Database) -> Any:
+        write_rows(CHANNEL, earlier)(db)
         outcome: Any = None
         if changes.response is not None:
             outcome = response_rows.save_response(db, changes.response, replace=True)
-        if changes.draft is not None:
-            draft = changes.draft
-            participant = keys.participant(draft.campaign)
-            draft_rows.save_draft(db, CHANNEL, participant, draft.campaign, draft.to_json())
-        if changes.drop_draft is not None and outcome != Outcome.CONFLICT:
-            draft_rows.delete_draft(db, CHANNEL, keys.participant(changes.drop_draft))
+            if outcome == Outcome.CONFLICT:  # nothing stored: the draft stays
+                own.pop(participant, None)
+        write_rows(CHANNEL, own)(db)
         if changes.consent is not None:
-            campaign_id, consent = changes.consent
-            outcome = set_followup_consent(db, campaign_id, keys.participant(campaign_id), consent)
+            outcome = set_followup_consent(db, campaign_id, participant, changes.consent[1])
         if changes.delete_everything is not None:
-            campaign_id = changes.delete_everything
-            participant = keys.participant(campaign_id)
             draft_rows.delete_draft(db, CHANNEL, participant)
-            draft_rows.delete_draft(db, CHANNEL, session_key)
-            return response_rows.delete_for_participant(db, campaign_id, participant)
-        if changes.session is not None:
-            session_json = changes.session.to_json()
-            draft_rows.save_draft(db, CHANNEL, session_key, NO_CAMPAIGN, session_json)
+            draft_rows.delete_draft(db, CHANNEL, keys.session)
+            outcome = response_rows.delete_for_participant(db, campaign_id, participant)
         return outcome
 
     return job
@@ -168,4 +189,4 @@ def stored_response(keys: Keys, campaign_id: str) -> Callable[[Database], Respon
     return lambda db: response_rows.response_for_participant(db, campaign_id, participant)
 
 
-__all__ = ["CHANNEL", "Changes", "Keys", "Loaded", "Outcome", "Session", "commit", "load"]
+__all__ = ["CHANNEL", "Changes", "Keys", "Loaded", "Outcome", "Session", "commit", "load", "rows"]

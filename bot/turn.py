@@ -131,11 +131,22 @@ class Turn:
         self.screen = self.step_screen()
 
     async def commit(self) -> Any:
-        """Store this turn's changes in one transaction."""
+        """Write this turn's changes: an answer at once, a place in the walk a moment later.
+
+        Returns what storing, consenting to or deleting an answer returned (else None).
+        """
         changes, self.changes = self.changes, Changes()
         if not changes:
             return None
-        outcome = await self.deps.store.write(state.commit(self.keys, changes))
+        outcome = None
+        campaign_id = changes.answer
+        if campaign_id is None:
+            for key, (campaign, data) in state.rows(self.keys, changes).items():
+                self.deps.drafts.stage(key, campaign, data)
+        else:
+            mine = {self.keys.session, self.keys.participant(campaign_id)}
+            earlier = self.deps.drafts.take(mine)
+            outcome = await self.deps.store.write(state.commit(self.keys, changes, earlier))
         if changes.delete_everything is not None:
             self.session, self.draft = Session(), None
         dropped = changes.drop_draft is not None and outcome != Outcome.CONFLICT

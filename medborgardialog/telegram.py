@@ -15,7 +15,7 @@ from aiohttp import web
 from telegram import Update
 from telegram.ext import Application, BaseRateLimiter
 
-from bot import BotDeps, build_application, register_commands
+from bot import BotDeps, build_application, finish, register_commands
 from medborgardialog.server import Parts, assemble
 from medborgardialog.settings import Settings
 
@@ -63,6 +63,7 @@ async def polling(
         finally:
             await ptb.updater.stop()
             await ptb.stop()
+            await finish(ptb)
 
 
 @contextlib.asynccontextmanager
@@ -76,6 +77,7 @@ async def webhook(ptb: Application, url: str, secret: str) -> AsyncIterator[Appl
             yield ptb
         finally:
             await ptb.stop()
+            await finish(ptb)
 
 
 def webhook_route(

@@ -152,9 +152,10 @@ async def test_a_closed_campaign_is_410_and_an_unknown_one_404(client):
     assert "campaign.not_open" == (await error_of(closed, 410))["error"]
     unknown = await client.post("/api/v1/campaigns/nowhere/responses", json=answer())
     assert "campaign.unknown" == (await error_of(unknown, 404))["error"]
-    assert "campaign.unknown" == (await error_of(await client.get("/api/v1/campaigns/x"), 404))[
-        "error"
-    ]
+    assert (
+        "campaign.unknown"
+        == (await error_of(await client.get("/api/v1/campaigns/x"), 404))["error"]
+    )
 
 
 async def test_an_oversized_body_is_413_in_json(client):

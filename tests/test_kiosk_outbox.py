@@ -42,7 +42,9 @@ def test_a_reload_with_a_full_outbox_still_delivers(page: Page, settings):
         assert 2 == len(wait_for_stored(server, 2))
 
 
-def test_the_outbox_survives_a_browser_restart(browser_type, browser_type_launch_args, settings, tmp_path):
+def test_the_outbox_survives_a_browser_restart(
+    browser_type, browser_type_launch_args, settings, tmp_path
+):
     profile = tmp_path / "profile"
     with LiveServer(settings) as server:
         context = browser_type.launch_persistent_context(

@@ -35,9 +35,10 @@ async def test_every_response_has_the_security_headers(client, path):
 
 async def test_the_survey_may_be_framed_as_configured_but_the_kiosk_never(client):
     survey = await client.get("/c/demo/")
-    assert "frame-ancestors 'self' https://www.karlstad.se" in survey.headers[
-        "Content-Security-Policy"
-    ]
+    assert (
+        "frame-ancestors 'self' https://www.karlstad.se"
+        in survey.headers["Content-Security-Policy"]
+    )
     kiosk = await client.get("/kiosk/demo/?source=mitt-i-city")
     assert "frame-ancestors 'none'" in kiosk.headers["Content-Security-Policy"]
     assert "no-store" == kiosk.headers["Cache-Control"]

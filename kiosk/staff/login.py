@@ -57,13 +57,15 @@ async def login(request: web.Request) -> web.Response:
     # argon2 takes tens of milliseconds of CPU: off the event loop.
     correct = await loop.run_in_executor(None, verify_password, stored_hash, password)
     if account is None or locked or not correct:
-        if account is not None and not locked:
-            await store.write(record_failure, username)
-        await store.audit(
-            username if account else "-",
-            "login.refused",
-            detail={"locked": True} if locked else None,
-        )
+
+        def refuse(db):
+            # One write whether or not the name exists: the timing tells a guesser nothing.
+            if account is not None and not locked:
+                record_failure(db, username)
+            detail = {"locked": True} if locked else None
+            audit(db, username if account else "-", "login.refused", detail=detail)
+
+        await store.write(refuse)
         context = {"next": target, "expired": False, "failed": True, "username": username}
         return render(request, "staff/login.html", context, status=401)
 
