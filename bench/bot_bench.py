@@ -130,7 +130,7 @@ async def serve_bot(kind: str, api_url: str, db: str) -> None:
 
 
 async def start_bot(kind: str, api_url: str, db: Path) -> asyncio.subprocess.Process:
-    pre = ["strace", "-f", "-e", "trace=futex,fdatasync", "-o", f"/tmp/scratch/strace-{kind}.txt"] if os.environ.get("B_STRACE") else []
+    pre = ["strace", "-f", "-o", f"/tmp/scratch/strace-{kind}.txt"] if os.environ.get("B_STRACE") else []
     process = await asyncio.create_subprocess_exec(
         *pre, sys.executable, __file__, "--serve", kind, "--api", api_url, "--db", str(db),
         stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, cwd=ROOT,

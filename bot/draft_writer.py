@@ -18,11 +18,12 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from storage import Store
-from storage import drafts as draft_rows
+from storage.responses import now_iso
 
 logger = logging.getLogger(__name__)
 
 Entry = tuple[str, str | None]  # campaign id, draft JSON (None: delete the row)
+CHUNK = 1000  # rows a statement (5 parameters each, well below SQLite's limit)
 
 
 class DraftWriter:
@@ -74,13 +75,36 @@ class DraftWriter:
 
 
 def write_rows(channel: str, rows: dict[str, Entry]) -> Callable[[Database], None]:
-    """A write job for waiting rows, in the order they were staged."""
+    """A write job for waiting rows: one statement for the upserts, one for the deletions.
+
+    One statement rather than one per row, because the database thread gives the event
+    loop's thread back the interpreter around every statement it runs.
+    TODO(storage): this is `storage.drafts.save_draft` for many rows; it belongs there.
+    """
+    saves = [(key, campaign, data) for key, (campaign, data) in rows.items() if data is not None]
+    deletions = [key for key, (_campaign, data) in rows.items() if data is None]
 
     def job(db: Database) -> None:
-        for key, (campaign, data) in rows.items():
-            if data is None:
-                draft_rows.delete_draft(db, channel, key)
-            else:
-                draft_rows.save_draft(db, channel, key, campaign, data)
+        stamp = now_iso()
+        for start in range(0, len(saves), CHUNK):
+            chunk = saves[start : start + CHUNK]
+            values = [
+                v for key, campaign, data in chunk for v in (channel, key, campaign, data, stamp)
+            ]
+            db.conn.execute(
+                "INSERT INTO drafts (channel, participant, campaign, data, updated_at) VALUES "
+                + ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk))
+                + " ON CONFLICT (channel, participant) DO UPDATE SET campaign = excluded.campaign,"
+                " data = excluded.data, updated_at = excluded.updated_at",
+                values,
+            )
+        for start in range(0, len(deletions), CHUNK):
+            chunk = deletions[start : start + CHUNK]
+            db.conn.execute(
+                "DELETE FROM drafts WHERE channel = ? AND participant IN ("
+                + ", ".join(["?"] * len(chunk))
+                + ")",
+                [channel, *chunk],
+            )
 
     return job
