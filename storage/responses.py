@@ -83,6 +83,26 @@ def _write_children(db: Database, seq: int, response: Response) -> None:
     )
 
 
+CONTENT_COLUMNS = (
+    "channel, source, locale, areas, comment, answers, followup_consent, fingerprint, updated_at"
+)
+
+
+def _content(response: Response, fingerprint: str, stamp: str) -> tuple[Any, ...]:
+    """The values of CONTENT_COLUMNS: what a participant's new answer overwrites."""
+    return (
+        response.channel,
+        response.source,
+        response.locale,
+        json.dumps(list(response.areas)),
+        response.comment,
+        json.dumps(dict(response.answers), ensure_ascii=False),
+        int(response.followup_consent),
+        fingerprint,
+        stamp,
+    )
+
+
 def save_response(
     db: Database, response: Response, *, replace: bool = False, entered_by: str | None = None
 ) -> Outcome:
@@ -108,24 +128,16 @@ def save_response(
             return Outcome.REPLACED
     # The common case in one statement: a new id inserts; a known id changes nothing.
     cursor = db.conn.execute(
-        "INSERT INTO responses (id, campaign, channel, source, locale, participant, areas, "
-        "comment, answers, followup_consent, fingerprint, entered_by, submitted_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+        f"INSERT INTO responses ({CONTENT_COLUMNS}, id, campaign, participant, entered_by, "
+        "submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO NOTHING",
         (
+            *_content(response, fingerprint, stamp),
             response.id,
             response.campaign,
-            response.channel,
-            response.source,
-            response.locale,
             response.participant,
-            json.dumps(list(response.areas)),
-            response.comment,
-            json.dumps(dict(response.answers), ensure_ascii=False),
-            int(response.followup_consent),
-            fingerprint,
             entered_by,
             response.submitted_at or stamp,
-            stamp,
         ),
     )
     if not cursor.rowcount:
@@ -139,21 +151,10 @@ def save_response(
 
 def _replace(db: Database, seq: int, kept: Response, fingerprint: str, stamp: str) -> None:
     """Overwrite a participant's stored answer in place, keeping its id and first date."""
+    assignments = ", ".join(f"{column} = ?" for column in CONTENT_COLUMNS.split(", "))
     db.conn.execute(
-        "UPDATE responses SET channel = ?, source = ?, locale = ?, areas = ?, comment = ?, "
-        "answers = ?, followup_consent = ?, fingerprint = ?, updated_at = ? WHERE seq = ?",
-        (
-            kept.channel,
-            kept.source,
-            kept.locale,
-            json.dumps(list(kept.areas)),
-            kept.comment,
-            json.dumps(dict(kept.answers), ensure_ascii=False),
-            int(kept.followup_consent),
-            fingerprint,
-            stamp,
-            seq,
-        ),
+        f"UPDATE responses SET {assignments} WHERE seq = ?",
+        (*_content(kept, fingerprint, stamp), seq),
     )
     db.conn.execute("DELETE FROM response_areas WHERE response_seq = ?", (seq,))
     db.conn.execute("DELETE FROM response_answers WHERE response_seq = ?", (seq,))
