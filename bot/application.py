@@ -14,6 +14,7 @@ from telegram.ext import (
 )
 
 from bot import handlers
+from bot.aiohttp_request import AiohttpRequest
 from bot.deps import BOT_DATA_KEY, BotDeps
 from bot.i18n import tr_for
 from bot.pages import command_descriptions
@@ -47,6 +48,8 @@ def build_application(
         .base_url(base_url)
         .rate_limiter(rate_limiter or AIORateLimiter(max_retries=MAX_RETRIES))
         .concurrent_updates(CONCURRENT_UPDATES)
+        .request(AiohttpRequest(connections=4 * CONCURRENT_UPDATES))
+        .get_updates_request(AiohttpRequest(connections=1))
     )
     if webhook:
         builder = builder.updater(None)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from bot.callback_data import campaign_token
 from bot.draft_writer import DraftWriter
+from bot.i18n import Tr, tr_for
+from bot.keys import Keys
 from locales import Catalogs
 from storage import Store
 from survey import Campaign
@@ -28,19 +29,38 @@ class KeyedLocks:
     """One lock per resident, so their updates are handled one after the other, in order."""
 
     def __init__(self) -> None:
-        self._locks: dict[str, tuple[asyncio.Lock, list[int]]] = {}
+        self._locks: dict[str, _Held] = {}
 
-    @contextlib.asynccontextmanager
-    async def hold(self, key: str) -> AsyncIterator[None]:
-        lock, users = self._locks.setdefault(key, (asyncio.Lock(), [0]))
-        users[0] += 1
+    def hold(self, key: str) -> _Held:
+        """`async with locks.hold(key):` (a lock that is gone once nobody holds or waits)."""
+        held = self._locks.get(key)
+        if held is None:
+            held = self._locks[key] = _Held(self._locks, key)
+        return held
+
+
+class _Held:
+    def __init__(self, locks: dict[str, _Held], key: str) -> None:
+        self._locks, self._key = locks, key
+        self._lock = asyncio.Lock()
+        self._users = 0
+
+    async def __aenter__(self) -> None:
+        self._users += 1
         try:
-            async with lock:
-                yield
-        finally:
-            users[0] -= 1
-            if not users[0]:
-                del self._locks[key]
+            await self._lock.acquire()
+        except BaseException:
+            self._leave()
+            raise
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self._lock.release()
+        self._leave()
+
+    def _leave(self) -> None:
+        self._users -= 1
+        if not self._users:
+            del self._locks[self._key]
 
 
 class RecentIds:
@@ -60,23 +80,23 @@ class RecentIds:
 
 
 class StateCache:
-    """What the store holds for the residents active lately, as last committed.
+    """The state of the residents active lately, as their last turn left it.
 
-    Every change is written to the store before it is put here, so the store stays the
-    truth (a restart reads it); the cache saves the read at the start of every turn.
+    Every change put here also goes to the store (at once, or a moment later through the
+    `DraftWriter`), which stays the truth after a restart; this saves a read every turn.
     """
 
     def __init__(self, size: int = 20_000) -> None:
-        self._entries: OrderedDict[str, Any] = OrderedDict()
+        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
         self._size = size
 
-    def get(self, key: str) -> Any:
+    def get(self, key: Hashable) -> Any:
         entry = self._entries.get(key)
         if entry is not None:
             self._entries.move_to_end(key)
         return entry
 
-    def put(self, key: str, value: Any) -> None:
+    def put(self, key: Hashable, value: Any) -> None:
         self._entries[key] = value
         self._entries.move_to_end(key)
         while len(self._entries) > self._size:
@@ -96,11 +116,14 @@ class BotDeps:
     recent: RecentIds = field(default_factory=RecentIds)
     cache: StateCache = field(default_factory=StateCache)
     drafts: DraftWriter = field(init=False)
+    _keys: StateCache = field(init=False, repr=False)
+    _trs: dict[str, Tr] = field(init=False, repr=False)
     by_token: dict[str, Campaign] = field(init=False)
     prompts: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.drafts = DraftWriter(self.store, CHANNEL)
+        self._keys, self._trs = StateCache(), {}
         self.by_token = {}
         for campaign in self.campaigns.values():
             token = campaign_token(campaign.id)
@@ -110,6 +133,20 @@ class BotDeps:
         self.prompts = {
             lang: self.catalogs.get(lang).gettext("Välj språk") for lang in self.catalogs.languages
         }
+
+    def keys(self, user_id: int) -> Keys:
+        """The pseudonyms of a Telegram user (kept in memory for the users active lately)."""
+        keys = self._keys.get(user_id)
+        if keys is None:
+            keys = Keys(self.secret, user_id)
+            self._keys.put(user_id, keys)
+        return keys
+
+    def tr(self, lang: str) -> Tr:
+        found = self._trs.get(lang)
+        if found is None:
+            found = self._trs[lang] = tr_for(self.catalogs, lang)
+        return found
 
     def now(self) -> datetime:
         return self.clock() if self.clock is not None else utc_now()

@@ -41,6 +41,10 @@ class DraftWriter:
         if self._timer is None and self._flushing is None:
             self._timer = asyncio.get_running_loop().call_later(self._delay, self._start)
 
+    def waiting(self, key: str) -> Entry | None:
+        """What waits to be written for this row, if anything (newer than the store's)."""
+        return self._pending.get(key)
+
     def take(self, keys: set[str]) -> dict[str, Entry]:
         """Remove and return what waits for these rows, to be written by the caller."""
         return {key: self._pending.pop(key) for key in keys if key in self._pending}

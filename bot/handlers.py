@@ -7,11 +7,9 @@ command or a typed message) besides answering the button's callback query.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Coroutine
-from typing import Any
+from collections.abc import AsyncIterator
 
 from telegram import Message, Update
 from telegram.error import BadRequest, TelegramError
@@ -42,15 +40,17 @@ async def resident_turn(
     """
     deps = deps_of(context)
     user = update.effective_user
-    keys = state.Keys(deps.secret, user.id)
+    keys = deps.keys(user.id)
     async with deps.locks.hold(keys.session):
         if update.update_id in deps.recent:
             yield None
             return
-        loaded = deps.cache.get(keys.session)
+        loaded, answers = deps.cache.get(keys.session), {}
         if loaded is None:
-            loaded = await deps.store.read(state.load(keys))
-            deps.cache.put(keys.session, loaded)
+            open_ids = tuple(campaign.id for campaign in deps.open_campaigns())
+            loaded = await deps.store.read(state.load(keys, open_ids))
+            answers = loaded.answers
+            deps.cache.put(keys.session, state.Loaded(loaded.session, loaded.draft))
         deps.recent.add(update.update_id)
         yield Turn(
             deps=deps,
@@ -59,6 +59,7 @@ async def resident_turn(
             telegram_language=user.language_code,
             session=loaded.session,
             draft=loaded.draft,
+            answers=answers,
         )
 
 
@@ -66,11 +67,8 @@ def keyboard(screen: Screen) -> dict | None:
     """The inline keyboard as the Bot API takes it (plain data: no objects to build)."""
     if not screen.buttons:
         return None
-    return {
-        "inline_keyboard": [
-            [{"text": text, "callback_data": data} for text, data in row] for row in screen.buttons
-        ]
-    }
+    rows = [[{"text": text, "callback_data": data} for text, data in row] for row in screen.buttons]
+    return {"inline_keyboard": rows}
 
 
 def shown_buttons(message: Message) -> tuple[tuple[tuple[str, str], ...], ...]:
@@ -107,33 +105,13 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
                 answered = True
                 return
             await actions.apply(turn, cd.parse(query.data))
-
-            async def show() -> None:
-                nonlocal answered
-                answered = await answer(context, query, turn.alert, turn.popup)
-                if turn.screen is not None:
-                    await show_in_place(update, context, turn.screen)
-
-            await saving_while(turn, show())
+            await turn.commit()
+            answered = await answer(context, query, turn.alert, turn.popup)
+            if turn.screen is not None:
+                await show_in_place(update, context, turn.screen)
     finally:
         if not answered:
             await answer(context, query, None, False)
-
-
-async def saving_while(turn: Turn, showing: Coroutine[Any, Any, None]) -> None:
-    """Commit the turn's changes while its result is being shown; done when both are.
-
-    What may still be uncommitted here is the resident's place in the walk (the draft),
-    never their answer: storing, changing and deleting an answer commit inside the turn,
-    before the thank-you or the confirmation is shown. The wait for the disk then hides
-    behind the wait for Telegram, and the next update of the same resident (which waits
-    for this turn) finds the draft committed.
-    """
-    saving = asyncio.ensure_future(turn.commit())
-    try:
-        await showing
-    finally:
-        await saving
 
 
 async def answer(context, query, text: str | None, popup: bool) -> bool:
@@ -186,7 +164,8 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         if turn is None:
             return
         await body(turn, words[1:])
-        await saving_while(turn, send(update, context, turn))
+        await turn.commit()
+        await send(update, context, turn)
 
 
 async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -195,7 +174,8 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         if turn is None:
             return
         await commands.typed(turn, update.message.text)
-        await saving_while(turn, send(update, context, turn))
+        await turn.commit()
+        await send(update, context, turn)
 
 
 async def send(update: Update, context: ContextTypes.DEFAULT_TYPE, turn: Turn) -> None:

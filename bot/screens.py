@@ -208,7 +208,10 @@ def summary(campaign: Campaign, draft, tr: Tr) -> str:
         if campaign.area(a) is not None
     )
     comment = _short(draft.comment) if draft.comment else tr._("(ingen)")
-    parts = [f"{tr._('Dina områden:')}\n{areas}", f"{tr._('Din synpunkt:')} {comment}"]
+    parts = [
+        tr._("Dina områden:") + "\n" + areas,
+        tr._("Din synpunkt: %(comment)s") % {"comment": comment},
+    ]
     for question in campaign.questions:
         option = question.option(draft.answers.get(question.id, ""))
         label = campaign.text(option.label, lang) if option else "–"

@@ -15,20 +15,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from sqlite_utils import Database
 
 from bot.deps import CHANNEL
 from bot.draft_writer import Entry, write_rows
+from bot.keys import NO_CAMPAIGN, Keys
 from storage import drafts as draft_rows
 from storage import responses as response_rows
 from storage.responses import Outcome
 from survey import Draft, Response
-from survey.response import pseudonym
-
-NO_CAMPAIGN = ""
 
 
 @dataclass(frozen=True)
@@ -59,28 +56,16 @@ class Session:
 
 
 @dataclass(frozen=True)
-class Keys:
-    """The pseudonyms of one Telegram user: one per campaign and one for no campaign."""
-
-    secret: bytes
-    user_id: int = field(repr=False)
-
-    @cached_property
-    def session(self) -> str:
-        return pseudonym(self.secret, NO_CAMPAIGN, self.user_id)
-
-    def participant(self, campaign_id: str) -> str:
-        return pseudonym(self.secret, campaign_id, self.user_id)
-
-
-@dataclass(frozen=True)
 class Loaded:
     session: Session
     draft: Draft | None
+    # Stored answers read along (campaign id -> answer or None); good for one turn only.
+    answers: dict[str, Response | None] = field(default_factory=dict, compare=False)
 
 
-def load(keys: Keys) -> Callable[[Database], Loaded]:
-    """A read job: the session and the draft of the session's campaign."""
+def load(keys: Keys, campaign_ids: tuple[str, ...] = ()) -> Callable[[Database], Loaded]:
+    """A read job: the session, the draft of the session's campaign, and the stored answers
+    in `campaign_ids` (the open campaigns: a new conversation looks for one at once)."""
     session_key = keys.session
 
     def job(db: Database) -> Loaded:
@@ -88,13 +73,19 @@ def load(keys: Keys) -> Callable[[Database], Loaded]:
         draft = None
         if session.campaign:
             raw = draft_rows.get_draft(db, CHANNEL, keys.participant(session.campaign))
-            draft = _draft_or_none(raw, session.campaign)
-        return Loaded(session, draft)
+            draft = draft_or_none(raw, session.campaign)
+        answers = {
+            campaign_id: response_rows.response_for_participant(
+                db, campaign_id, keys.participant(campaign_id)
+            )
+            for campaign_id in campaign_ids
+        }
+        return Loaded(session, draft, answers)
 
     return job
 
 
-def _draft_or_none(raw: str | None, campaign_id: str) -> Draft | None:
+def draft_or_none(raw: str | None, campaign_id: str) -> Draft | None:
     if raw is None:
         return None
     try:

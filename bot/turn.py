@@ -8,7 +8,7 @@ from typing import Any
 
 from bot import pages, state
 from bot.deps import BotDeps
-from bot.i18n import Tr, best_language, tr_for
+from bot.i18n import Tr, best_language
 from bot.screens import Screen, View, render
 from bot.state import Changes, Keys, Session
 from locales.problems import problem_message
@@ -32,6 +32,7 @@ class Turn:
     popup: bool = False
     screen: Screen | None = None
     reply: bool = False  # show the screen as a reply to the resident's message
+    answers: dict = field(default_factory=dict)  # stored answers read with the state
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -45,7 +46,7 @@ class Turn:
             lang = self.draft.locale
         else:
             lang = best_language(self.deps.catalogs, self.session.locale, self.telegram_language)
-        return tr_for(self.deps.catalogs, lang)
+        return self.deps.tr(lang)
 
     def view(self) -> View:
         assert self.campaign is not None and self.draft is not None
@@ -64,6 +65,9 @@ class Turn:
         return campaign.status(self.deps.now())
 
     async def stored_response(self, campaign: Campaign):
+        """The resident's stored answer in `campaign` (read along with the state, if it was)."""
+        if campaign.id in self.answers:
+            return self.answers.pop(campaign.id)
         return await self.deps.store.read(state.stored_response(self.keys, campaign.id))
 
     # --- changing -----------------------------------------------------------------------------
@@ -92,8 +96,13 @@ class Turn:
         if self.session.campaign == campaign.id:
             return
         self.set_session(replace(self.session, campaign=campaign.id, review=False))
-        raw = await self.deps.store.get_draft(state.CHANNEL, self.keys.participant(campaign.id))
-        self.draft = state._draft_or_none(raw, campaign.id)
+        key = self.keys.participant(campaign.id)
+        waiting = self.deps.drafts.waiting(key)
+        if waiting is not None:
+            raw = waiting[1]
+        else:
+            raw = await self.deps.store.get_draft(state.CHANNEL, key)
+        self.draft = state.draft_or_none(raw, campaign.id)
 
     async def begin(self, campaign: Campaign) -> None:
         """Start or resume `campaign`: its draft, else the stored answer, else a new walk."""
@@ -144,6 +153,7 @@ class Turn:
             for key, (campaign, data) in state.rows(self.keys, changes).items():
                 self.deps.drafts.stage(key, campaign, data)
         else:
+            self.answers.clear()  # what was read along is out of date now
             mine = {self.keys.session, self.keys.participant(campaign_id)}
             earlier = self.deps.drafts.take(mine)
             outcome = await self.deps.store.write(state.commit(self.keys, changes, earlier))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import Awaitable
 from pathlib import Path
+from typing import TypeVar
 
 from bot.callback_data import campaign_token, encode
 from medborgardialog.server import Parts, assemble
@@ -12,6 +14,8 @@ from medborgardialog.settings import Settings
 from medborgardialog.telegram import poll_until
 from survey import Response
 from tests.fake_telegram import FakeTelegram, FakeUser
+
+T = TypeVar("T")
 
 
 def bot_settings_for(
@@ -72,6 +76,14 @@ class RunningBot:
         with sqlite3.connect(self.settings.db) as conn:
             return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
+    async def count_soon(self, table: str, expected: int, timeout: float = 5.0) -> int:
+        """The count once it is `expected` (drafts are written a moment after a press)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while (found := self.table_count(table)) != expected and loop.time() < deadline:
+            await asyncio.sleep(0.02)
+        return found
+
 
 def data(campaign_id: str, op: str, arg: str | int = "") -> str:
     """The callback data of a button of `campaign_id` ("-": of no campaign)."""
@@ -88,14 +100,21 @@ async def press(
     if op == "A" and isinstance(arg, int):
         shown = {d for row in user.buttons(user.last) for _, d in row}
         arg = f"{arg}-" if data(campaign_id, op, f"{arg}-") in shown else f"{arg}+"
-    await user.press(data(campaign_id, op, arg))
-    await user.wait_idle(timeout=5 + 20 * settle, settle=settle)
+    await answered(user, user.press(data(campaign_id, op, arg)), settle)
 
 
 async def say(user: FakeUser, text: str, settle: float = 0.1) -> None:
     """Type a message (or a command) and wait for the bot."""
-    await user.send(text)
-    await user.wait_idle(timeout=5 + 20 * settle, settle=settle)
+    await answered(user, user.send(text), settle)
+
+
+async def answered(user: FakeUser, action: Awaitable[T], settle: float = 0.1) -> T:
+    """Do `action` in the chat; wait for the bot's first reaction to it, then for quiet."""
+    events = len(user.transcript)
+    done = await action
+    await user.wait_transcript(events + 2, timeout=10 + 20 * settle)
+    await user.wait_idle(timeout=10 + 20 * settle, settle=settle)
+    return done
 
 
 async def demo_walk(

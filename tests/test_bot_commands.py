@@ -90,6 +90,6 @@ async def test_a_campaign_that_closes_mid_walk_says_so_and_drops_the_draft(
     await press(user, "demo-two", "A", 1)
     assert "Enkäten är stängd. Tack för ditt intresse!" in user.last_text
     assert "Enkäten är stängd. Tack för ditt intresse!" == user.alerts[-1]["text"]
-    assert 0 == two_open.table_count("drafts WHERE campaign = 'demo-two'")
+    assert 0 == await two_open.count_soon("drafts WHERE campaign = 'demo-two'", 0)
     await say(user, "/start demo-two")
     assert "Enkäten är stängd." in user.last_text

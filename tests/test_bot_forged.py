@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot import callback_data as cd
 from bot.state import CHANNEL, Keys
-from tests.bot_harness import data, press, say
+from tests.bot_harness import answered, data, press, say
 
 pytest_plugins = ["tests.bot_fixtures"]
 
@@ -51,6 +51,8 @@ async def resident(bot, tg):
     """A resident at the areas step with three areas ticked, and what they see and have."""
     user = tg.user(4001, language_code="sv")
     await at_three_areas(user)
+    # Drafts are written a moment after a press: wait for the third tick to be stored.
+    assert 1 == await bot.count_soon("drafts WHERE data LIKE '%social-unrest%'", 1)
     return user, (user.last["text"], user.buttons()), await draft_of(bot, 4001)
 
 
@@ -64,8 +66,7 @@ async def test_forged_callback_data_changes_nothing(bot, resident, caplog, raw):
     caplog.set_level(logging.INFO)
     user, shown, draft_before = resident
     answers = len(user.alerts)
-    await user.press_data(raw)
-    await user.wait_idle()
+    await answered(user, user.press_data(raw))
     assert answers + 1 == len(user.alerts)  # answered, exactly once
     assert user.alerts[-1].get("text")  # politely, in words
     assert shown == (user.last["text"], user.buttons())
@@ -91,14 +92,12 @@ async def test_each_kind_of_forgery_gets_a_polite_answer(bot, tg, caplog):
     said = {}
     for case, raw in cases.items():
         before = len(user.alerts)
-        await user.press_data(raw)
-        await user.wait_idle()
+        await answered(user, user.press_data(raw))
         assert before + 1 == len(user.alerts), case
         said[case] = user.alerts[-1].get("text")
         assert said[case], case
     before = len(user.alerts)
-    await user.press_data(data("demo", "A", "0+"))  # ticked already: a double tap
-    await user.wait_idle()
+    await answered(user, user.press_data(data("demo", "A", "0+")))  # ticked already: a double tap
     assert before + 1 == len(user.alerts)
     assert "3 av 3 valda" in user.last_text
     assert "Du kan välja 3 områden. Ta bort ett val först." == said["a fourth area"]
@@ -116,8 +115,7 @@ async def test_a_button_of_a_closed_or_unknown_campaign_is_refused(bot, tg):
     assert user.last_text.startswith("Den enkäten hittades inte.")
     await say(user, "/start ../../etc")
     assert user.last_text.startswith("Den enkäten hittades inte.")
-    await user.press_data(data("karlstad-2016", "P"), message=user.last)
-    await user.wait_idle()
+    await answered(user, user.press_data(data("karlstad-2016", "P"), message=user.last))
     assert "Enkäten är stängd. Tack för ditt intresse!" in user.last_text
     assert 0 == bot.table_count("drafts WHERE campaign != ''")
 

@@ -53,3 +53,17 @@ def test_campaign_tokens_are_short_and_distinct(campaigns):
     tokens = {cd.campaign_token(c) for c in campaigns}
     assert len(campaigns) == len(tokens)
     assert all(6 == len(t) for t in tokens)
+
+
+def test_arabic_texts_carry_no_direction_marks(catalogs):
+    """Telegram sets right to left by itself; a left-to-right mark would break a line."""
+    from babel.messages.pofile import read_po
+
+    from locales import LOCALES_DIR
+
+    with (LOCALES_DIR / "ar" / "LC_MESSAGES" / "bot.po").open("rb") as handle:
+        catalog = read_po(handle, locale="ar")
+    marks = ("\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066")
+    for message in catalog:
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert not any(mark in text for text in strings for mark in marks), message.id

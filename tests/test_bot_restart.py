@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.bot_harness import press, say
+from tests.bot_harness import answered, press, say
 
 pytest_plugins = ["tests.bot_fixtures"]
 
@@ -22,8 +22,8 @@ async def test_a_restart_mid_walk_continues_from_the_draft(bot, tg):
     await bot.stop()
     await user.send("Skrivet medan boten var nere")  # Telegram keeps it until the bot is back
     await bot.start()
+    await user.wait_for_text("Hur gammal är du?")
     await user.wait_idle()
-    assert "Hur gammal är du?" in user.last_text
     await press(user, "demo", "Q", "0-2")
     await press(user, "demo", "Q", "1-0")
     await press(user, "demo", "C")
@@ -36,22 +36,19 @@ async def test_the_same_update_twice_changes_and_stores_nothing_twice(bot, tg):
     user = tg.user(3002, language_code="sv")
     await say(user, "/start")
     await press(user, "demo", "I")
-    tick = await user.press("⬜ Våld i offentlig miljö")
-    await user.wait_idle()
+    tick = await answered(user, user.press("⬜ Våld i offentlig miljö"))
     tg.push_update(tick)  # delivered again: it must not untick the area
     await user.wait_idle()
     assert "1 av 3 valda" in user.last_text
     for index in (1, 2):
         await press(user, "demo", "A", index)
     await press(user, "demo", "N")
-    typed = await user.send("En gång")
-    await user.wait_idle()
+    typed = await answered(user, user.send("En gång"))
     tg.push_update(typed)
     await user.wait_idle()
     await press(user, "demo", "Q", "0-0")
     await press(user, "demo", "Q", "1-0")
-    sent = await user.press("✅ Skicka")
-    await user.wait_idle()
+    sent = await answered(user, user.press("✅ Skicka"))
     calls = len(tg.calls)
     tg.push_update(sent)
     await user.wait_idle()
@@ -65,8 +62,7 @@ async def test_a_repeat_after_a_restart_is_still_recognised(bot, tg):
     user = tg.user(3003, language_code="sv")
     await say(user, "/start")
     await press(user, "demo", "I")
-    tick = await user.press("⬜ Social oro")
-    await user.wait_idle()
+    tick = await answered(user, user.press("⬜ Social oro"))
     await bot.restart()  # the new process has not seen the update: the session has
     tg.push_update(tick)
     await user.wait_idle()

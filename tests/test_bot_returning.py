@@ -71,7 +71,7 @@ async def test_delete_asks_first_then_removes_answer_and_draft(bot, tg):
     await demo_walk(user)
     await say(user, "/start")
     await press(user, "demo", "R")  # a draft of a change, besides the stored answer
-    assert 1 == bot.table_count("drafts WHERE campaign = 'demo'")
+    assert 1 == await bot.count_soon("drafts WHERE campaign = 'demo'", 1)
 
     await say(user, "/delete")
     assert user.last_text.startswith("Vill du radera ditt svar på Demo: Trygg och säker?")
@@ -101,7 +101,7 @@ async def test_cancel_drops_the_draft_and_keeps_a_stored_answer(bot, tg):
     await press(user, "demo", "A", 0)
     await say(user, "/cancel")
     assert user.last_text.startswith("Ditt påbörjade svar är borttaget.")
-    assert 0 == bot.table_count("drafts WHERE campaign = 'demo'")
+    assert 0 == await bot.count_soon("drafts WHERE campaign = 'demo'", 0)
     await say(user, "/start")
     await press(user, "demo", "I")
     assert "0 av 3 valda" in user.last_text

@@ -8,7 +8,7 @@ from aiohttp import ClientSession, web
 
 from medborgardialog.server import assemble
 from medborgardialog.telegram import PTB_KEY, attach_bot
-from tests.bot_harness import bot_settings_for, press
+from tests.bot_harness import answered, bot_settings_for, press
 from tests.live_server import free_port
 
 pytest_plugins = ["tests.bot_fixtures"]
@@ -34,8 +34,7 @@ async def test_the_webhook_takes_updates_only_with_the_secret(tg, tmp_path, capl
         assert (url, "s3cret-Token_1") == (tg.webhook["url"], tg.webhook["secret_token"])
         assert 0 == tg.count_calls("getUpdates")
         user = tg.user(6001, language_code="sv")
-        await user.start()  # the fake posts it to the webhook, with the secret
-        await user.wait_idle()
+        await answered(user, user.start())  # the fake posts it to the webhook, with the secret
         assert user.last_text.startswith("Demo: Trygg och säker")
         await press(user, "demo", "I")
         assert "0 av 3 valda" in user.last_text
@@ -53,8 +52,7 @@ async def test_the_webhook_takes_updates_only_with_the_secret(tg, tmp_path, capl
         await user.wait_idle()
         assert messages == len(user.messages)  # refused updates were not handled
         assert 200 == await tg.deliver_to_webhook(update, "s3cret-Token_1")
-        await user.wait_idle()
-        assert user.last_text.startswith("Här kan du berätta")
+        await user.wait_for_text("Här kan du berätta")
         async with ClientSession() as session:
             headers = {"X-Telegram-Bot-Api-Secret-Token": "s3cret-Token_1"}
             async with session.post(url, data=b"not json", headers=headers) as resp:
@@ -83,4 +81,3 @@ async def test_attach_bot_polls_inside_the_aiohttp_app_by_default(tg, tmp_path):
         await runner.cleanup()  # and stops it
         parts.store.close()
     assert "getUpdates" == tg.calls[-1][0] and 0 == tg.calls[-1][1]["timeout"]
-
