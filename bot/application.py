@@ -21,6 +21,7 @@ from bot.pages import command_descriptions
 from bot.screens import RENDERERS
 from survey import STEP_TYPES
 
+HTTP_KEY = "medborgardialog.http"
 # Telegram answers 429 with a "retry after"; the limiter waits and tries again this often.
 MAX_RETRIES = 10
 CONCURRENT_UPDATES = 8
@@ -48,13 +49,14 @@ def build_application(
         .base_url(base_url)
         .rate_limiter(rate_limiter or AIORateLimiter(max_retries=MAX_RETRIES))
         .concurrent_updates(CONCURRENT_UPDATES)
-        .request(AiohttpRequest(connections=4 * CONCURRENT_UPDATES))
-        .get_updates_request(AiohttpRequest(connections=1))
     )
+    requests = (AiohttpRequest(connections=4 * CONCURRENT_UPDATES), AiohttpRequest(connections=1))
+    builder = builder.request(requests[0]).get_updates_request(requests[1])
     if webhook:
         builder = builder.updater(None)
     application = builder.build()
     application.bot_data[BOT_DATA_KEY] = deps
+    application.bot_data[HTTP_KEY] = requests
     add_handlers(application)
     return application
 
@@ -86,3 +88,13 @@ async def finish(application: Application) -> None:
     deps = application.bot_data.get(BOT_DATA_KEY)
     if deps is not None:
         await deps.drafts.close()
+
+
+async def release(application: Application) -> None:
+    """Close the HTTP sessions of an application that failed to initialise.
+
+    PTB shuts down only what initialised completely; a bot whose first call (getMe) failed
+    would otherwise leave its sessions open.
+    """
+    for request in application.bot_data.get(HTTP_KEY, ()):
+        await request.shutdown()

@@ -13,9 +13,10 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 from telegram import Update
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, BaseRateLimiter
 
-from bot import BotDeps, build_application, finish, register_commands
+from bot import BotDeps, build_application, finish, register_commands, release
 from medborgardialog.server import Parts, assemble
 from medborgardialog.settings import Settings
 
@@ -34,7 +35,7 @@ def build_bot(
     settings = parts.settings
     if not settings.telegram_token:
         raise ValueError("no bot token: set TELEGRAM_BOT_TOKEN to run the bot")
-    # httpx logs every request URL at INFO, and those hold the bot token.
+    # Were PTB's default requests (httpx) in use, they would log every URL, token included.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     deps = BotDeps(
         store=parts.store, campaigns=parts.campaigns, catalogs=parts.catalogs, secret=parts.secret
@@ -49,11 +50,25 @@ def build_bot(
 
 
 @contextlib.asynccontextmanager
+async def initialised(ptb: Application) -> AsyncIterator[Application]:
+    """`async with ptb`, which also closes the HTTP sessions when the start fails."""
+    try:
+        await ptb.initialize()
+    except BaseException:
+        await release(ptb)
+        raise
+    try:
+        yield ptb
+    finally:
+        await ptb.shutdown()
+
+
+@contextlib.asynccontextmanager
 async def polling(
     ptb: Application, prepare: Callable[[Application], Awaitable[None]] | None = None
 ) -> AsyncIterator[Application]:
     """Run the bot by long polling for as long as the block lasts (`prepare` it first)."""
-    async with ptb:
+    async with initialised(ptb):
         if prepare is not None:
             await prepare(ptb)
         await ptb.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
@@ -69,7 +84,7 @@ async def polling(
 @contextlib.asynccontextmanager
 async def webhook(ptb: Application, url: str, secret: str) -> AsyncIterator[Application]:
     """Run the bot on updates that Telegram posts to `url` (with `secret` in a header)."""
-    async with ptb:
+    async with initialised(ptb):
         await register_commands(ptb)
         await ptb.bot.set_webhook(url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)
         await ptb.start()
@@ -102,8 +117,12 @@ def webhook_route(
     return receive
 
 
-def attach_bot(app: web.Application, parts: Parts) -> None:
-    """Run the bot inside the aiohttp app: by webhook on the same server, or by polling."""
+def attach_bot(app: web.Application, parts: Parts, *, required: bool = False) -> None:
+    """Run the bot inside the aiohttp app: by webhook on the same server, or by polling.
+
+    If the Bot API cannot be reached or refuses the token at start-up, the web app runs on
+    without the bot (and says so in the log), unless the bot is `required`.
+    """
     settings = parts.settings
     url = settings.telegram_webhook_url
     if url:
@@ -119,11 +138,27 @@ def attach_bot(app: web.Application, parts: Parts) -> None:
         running = polling(ptb, register_commands)
 
     async def bot_context(app: web.Application) -> AsyncIterator[None]:
-        async with running:
+        async with contextlib.AsyncExitStack() as stack:
+            try:
+                await stack.enter_async_context(running)
+            except TelegramError as error:
+                if required:
+                    raise ValueError(explain(error, settings)) from None
+                logger.error("the bot did not start: %s", explain(error, settings))
             yield
 
     app[PTB_KEY] = ptb
     app.cleanup_ctx.append(bot_context)
+
+
+def explain(error: TelegramError, settings: Settings) -> str:
+    """A Bot API failure in one line, without the token (PTB's own message may hold it)."""
+    api = settings.telegram_api_url
+    if isinstance(error, InvalidToken):
+        return f"the Bot API at {api} refused the bot token (TELEGRAM_BOT_TOKEN)"
+    if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+        return f"cannot reach the Bot API at {api} ({error.message})"
+    return f"the Bot API at {api} said: {error.message}"
 
 
 async def poll_until(parts: Parts, stop: asyncio.Event) -> None:
@@ -134,16 +169,22 @@ async def poll_until(parts: Parts, stop: asyncio.Event) -> None:
 
 
 def run_bot(settings: Settings) -> None:
-    """`medborgardialog bot`: the bot alone against the database, until SIGINT or SIGTERM."""
+    """`medborgardialog bot`: the bot alone against the database, until SIGINT or SIGTERM.
+
+    A Bot API that cannot be reached or refuses the token ends it with a ValueError, which
+    the command line reports in one line.
+    """
     _configure_logging()
     parts = assemble(settings)
     try:
         if settings.telegram_webhook_url:
             app = web.Application()
-            attach_bot(app, parts)
+            attach_bot(app, parts, required=True)
             web.run_app(app, host=settings.host, port=settings.port, print=None, access_log=None)
         else:
             asyncio.run(_poll_until_signalled(parts))
+    except TelegramError as error:
+        raise ValueError(explain(error, settings)) from None
     finally:
         parts.store.close()
 

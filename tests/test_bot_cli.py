@@ -61,3 +61,27 @@ async def test_the_bot_command_runs_against_telegram_api_url_and_stops_on_sigter
     assert b"Traceback" not in stderr
     assert b"8001" not in stderr and tg.token.encode() not in stderr
     assert "getUpdates" == tg.calls[-1][0] and 0 == tg.calls[-1][1]["timeout"]
+
+
+async def test_an_unreachable_bot_api_or_a_refused_token_is_one_line(tmp_path, tg):
+    from tests.live_server import free_port
+
+    for api, expected in (
+        (f"http://127.0.0.1:{free_port()}", "cannot reach the Bot API at http://127.0.0.1:"),
+        (tg.url, f"the Bot API at {tg.url} refused the bot token (TELEGRAM_BOT_TOKEN)"),
+    ):
+        env = clean_env(
+            TELEGRAM_BOT_TOKEN="999:WRONG-TOKEN-SECRET",
+            TELEGRAM_API_URL=api,
+            MEDBORGARDIALOG_SECRET_FILE=str(tmp_path / "bot.secret"),
+        )
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "medborgardialog", "bot", "--db", str(tmp_path / "x.db"),
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        stdout, stderr = await asyncio.wait_for(process.communicate(), 60)
+        assert 1 == process.returncode
+        lines = stderr.decode().strip().splitlines()
+        assert lines[-1].startswith("medborgardialog: error: " + expected), lines
+        assert not [line for line in lines if "ERROR" in line], lines  # nothing left open
+        assert b"WRONG-TOKEN-SECRET" not in stdout + stderr

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from aiohttp import ClientSession, web
+from aiohttp.test_utils import TestClient, TestServer
 
 from medborgardialog.server import assemble
+from medborgardialog.settings import Settings
 from medborgardialog.telegram import PTB_KEY, attach_bot
 from tests.bot_harness import answered, bot_settings_for, press
-from tests.live_server import free_port
+from tests.live_server import LiveServer, free_port
 
 pytest_plugins = ["tests.bot_fixtures"]
 
@@ -81,3 +84,43 @@ async def test_attach_bot_polls_inside_the_aiohttp_app_by_default(tg, tmp_path):
         await runner.cleanup()  # and stops it
         parts.store.close()
     assert "getUpdates" == tg.calls[-1][0] and 0 == tg.calls[-1][1]["timeout"]
+
+
+async def test_serve_runs_the_bot_with_the_web_app(tg, tmp_path):
+    """`medborgardialog serve` with a token: the web app and the bot in one process."""
+    server = LiveServer(bot_settings_for(tg, tmp_path))
+    await asyncio.to_thread(server.start)  # the fake must keep answering meanwhile
+    try:
+        user = tg.user(6003, language_code="en")
+        await answered(user, user.start())
+        assert user.last_text.startswith("Demo: Safe and secure")
+        async with ClientSession() as session, session.get(f"{server.url}/") as resp:
+            assert 200 == resp.status
+    finally:
+        await asyncio.to_thread(server.stop)
+    assert "getUpdates" == tg.calls[-1][0]
+
+
+async def test_the_web_app_runs_on_when_the_bot_api_cannot_be_reached(tmp_path, caplog):
+    settings = Settings.from_env(
+        env={"TELEGRAM_BOT_TOKEN": "1:x", "TELEGRAM_API_URL": f"http://127.0.0.1:{free_port()}"},
+        db=tmp_path / "down.db",
+        secret_file=tmp_path / "down.secret",
+    )
+    parts = assemble(settings)
+    app = web.Application()
+
+    async def page(request: web.Request) -> web.Response:
+        return web.Response(text="kiosk")
+
+    app.router.add_get("/", page)
+    attach_bot(app, parts)
+    client = TestClient(TestServer(app))
+    await client.start_server()
+    try:
+        assert "kiosk" == await (await client.get("/")).text()
+    finally:
+        await client.close()
+        parts.store.close()
+    [failure] = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert failure.getMessage().startswith("the bot did not start: cannot reach the Bot API")
