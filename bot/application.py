@@ -19,6 +19,7 @@ from bot.deps import BOT_DATA_KEY, BotDeps
 from bot.i18n import tr_for
 from bot.pages import command_descriptions
 from bot.screens import RENDERERS
+from bot.updates import UpdatesRequest
 from survey import STEP_TYPES
 
 HTTP_KEY = "medborgardialog.http"
@@ -50,7 +51,7 @@ def build_application(
         .rate_limiter(rate_limiter or AIORateLimiter(max_retries=MAX_RETRIES))
         .concurrent_updates(CONCURRENT_UPDATES)
     )
-    requests = (AiohttpRequest(connections=4 * CONCURRENT_UPDATES), AiohttpRequest(connections=1))
+    requests = (AiohttpRequest(connections=4 * CONCURRENT_UPDATES), UpdatesRequest(connections=1))
     builder = builder.request(requests[0]).get_updates_request(requests[1])
     if webhook:
         builder = builder.updater(None)

@@ -20,6 +20,7 @@ from bot import callback_data as cd
 from bot.deps import BOT_DATA_KEY, BotDeps
 from bot.screens import Screen
 from bot.turn import Turn
+from bot.updates import shown_buttons
 
 logger = logging.getLogger(__name__)
 ALERT_MAX = 200
@@ -69,16 +70,6 @@ def keyboard(screen: Screen) -> dict | None:
         return None
     rows = [[{"text": text, "callback_data": data} for text, data in row] for row in screen.buttons]
     return {"inline_keyboard": rows}
-
-
-def shown_buttons(message: Message) -> tuple[tuple[tuple[str, str], ...], ...]:
-    """The buttons a message shows, in the shape of `Screen.buttons`."""
-    if message.reply_markup is None:
-        return ()
-    return tuple(
-        tuple((button.text, button.callback_data) for button in row)
-        for row in message.reply_markup.inline_keyboard
-    )
 
 
 async def call(context: ContextTypes.DEFAULT_TYPE, method: str, **params) -> None:

@@ -30,8 +30,8 @@ def unknown_campaign() -> web.Response:
 
 async def read_body(request: web.Request, limit: int = MAX_BODY_BYTES) -> bytes | None:
     """The request body, or None when it is longer than `limit` (without reading it all)."""
-    if request.content_length is not None and request.content_length > limit:
-        return None
+    if request.content_length is not None:
+        return None if request.content_length > limit else await request.read()
     chunks, size = [], 0
     async for chunk in request.content.iter_any():
         size += len(chunk)

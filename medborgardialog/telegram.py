@@ -17,6 +17,7 @@ from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, BaseRateLimiter
 
 from bot import BotDeps, build_application, finish, register_commands, release
+from bot.updates import keep_keyboard_as_data
 from medborgardialog.server import Parts, assemble
 from medborgardialog.settings import Settings
 
@@ -106,7 +107,7 @@ def webhook_route(
         if not hmac.compare_digest(given, expected):
             return web.Response(status=403)
         try:
-            update = Update.de_json(await request.json(), ptb.bot)
+            update = Update.de_json(keep_keyboard_as_data(await request.json()), ptb.bot)
         except (ValueError, TypeError, KeyError, AttributeError):
             return web.Response(status=400)
         if update is None:

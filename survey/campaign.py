@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 Text = Mapping[str, str]
@@ -38,7 +39,11 @@ class Question:
     options: tuple[Option, ...]
 
     def option(self, option_id: str) -> Option | None:
-        return next((o for o in self.options if o.id == option_id), None)
+        return self._options.get(option_id)
+
+    @cached_property
+    def _options(self) -> dict[str, Option]:
+        return {option.id: option for option in self.options}
 
 
 @dataclass(frozen=True)
@@ -83,16 +88,32 @@ class Campaign:
         return text.get(lang) or text[self.default_language]
 
     def area(self, area_id: str) -> Area | None:
-        return next((a for a in self.areas if a.id == area_id), None)
+        return self._areas.get(area_id)
 
     def question(self, question_id: str) -> Question | None:
-        return next((q for q in self.questions if q.id == question_id), None)
+        return self._questions.get(question_id)
+
+    @cached_property
+    def _areas(self) -> dict[str, Area]:
+        return {area.id: area for area in self.areas}
+
+    @cached_property
+    def _questions(self) -> dict[str, Question]:
+        return {question.id: question for question in self.questions}
 
     def opens_at(self) -> datetime:
-        return datetime.combine(self.opens, time.min, ZoneInfo(self.timezone))
+        return self._opens_at
 
     def closes_at(self) -> datetime | None:
         """The first instant after the closing day (closing dates are inclusive)."""
+        return self._closes_at
+
+    @cached_property
+    def _opens_at(self) -> datetime:
+        return datetime.combine(self.opens, time.min, ZoneInfo(self.timezone))
+
+    @cached_property
+    def _closes_at(self) -> datetime | None:
         if self.closes is None:
             return None
         return datetime.combine(self.closes + timedelta(days=1), time.min, ZoneInfo(self.timezone))
@@ -100,10 +121,9 @@ class Campaign:
     def status(self, now: datetime | None = None) -> str:
         """ "upcoming", "open" or "closed" at `now` (default: the current time)."""
         now = now or datetime.now(UTC)
-        if now < self.opens_at():
+        if now < self._opens_at:
             return "upcoming"
-        closes_at = self.closes_at()
-        if closes_at is not None and now >= closes_at:
+        if self._closes_at is not None and now >= self._closes_at:
             return "closed"
         return "open"
 

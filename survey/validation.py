@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -11,6 +12,8 @@ from typing import Any
 from survey.campaign import Campaign
 
 CHANNELS = ("telegram", "kiosk", "web", "paper")
+# Control characters (Unicode category Cc) but tab and line feed, and lone surrogates (Cs).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ def clean_comment(text: str | None) -> str | None:
     if text is None:
         return None
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cs"))
+    text = CONTROL.sub("", text)
     text = text.strip()
     return text or None
 

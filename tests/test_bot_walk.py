@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from locales import Catalogs
-from tests.bot_harness import data, demo_walk, press, say
+from tests.bot_harness import answered, data, demo_walk, press, say
 
 pytest_plugins = ["tests.bot_fixtures"]
 
@@ -122,13 +122,18 @@ async def test_areas_are_ticked_in_place_and_a_fourth_is_refused(bot, tg):
     areas_message = user.last
     sent = tg.count_calls("sendMessage")
     await press(user, "demo", "A", 0)
+    edits = tg.count_calls("editMessageText")
+    await answered(user, user.press_data(data("demo", "A", "0+")))  # a double tap
+    assert edits == tg.count_calls("editMessageText")  # the message shows that already
     await press(user, "demo", "A", 1)
     assert "2 av 3 valda" in user.last_text
+    edits = tg.count_calls("editMessageText")
     await press(user, "demo", "N")
     assert "Välj 3 områden." == user.alerts[-1]["text"] and user.alerts[-1]["show_alert"]
     await press(user, "demo", "A", 2)
     await press(user, "demo", "A", 3)
     assert "Du kan välja 3 områden. Ta bort ett val först." == user.alerts[-1]["text"]
+    assert edits + 1 == tg.count_calls("editMessageText")  # a refused press shows no change
     assert "3 av 3 valda" in user.last_text
     await press(user, "demo", "A", 1)
     assert "2 av 3 valda" in user.last_text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import threading
 import uuid
 
 from storage import Outcome
@@ -118,6 +119,49 @@ async def test_one_failing_write_does_not_undo_the_others(store):
         lambda db: db.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
     )
     assert await store.get_response(good.id) is not None
+
+
+async def in_one_batch(store, *saves):
+    """Run the saves as one batch of the database thread: queued while it is kept busy."""
+    gate = threading.Event()
+    busy = asyncio.ensure_future(store.write(lambda db: gate.wait(10)))
+    await asyncio.sleep(0.05)
+    waiting = [asyncio.ensure_future(save) for save in saves]
+    await asyncio.sleep(0.05)
+    gate.set()
+    await busy
+    return await asyncio.gather(*waiting)
+
+
+async def test_answers_committed_together_get_the_outcomes_of_one_by_one(store):
+    earlier, new, mine = response(), response(), response(channel="telegram", participant="s" * 64)
+    await store.save_response(earlier)
+    outcomes = await in_one_batch(
+        store,
+        store.save_response(new),
+        store.save_response(new),
+        store.save_response(dataclasses.replace(new, comment="Annat")),
+        store.save_response(earlier),
+        store.save_response(mine),
+        store.save_response(response(channel="telegram", participant="s" * 64, comment="Ny")),
+    )
+    assert [
+        Outcome.CREATED,
+        Outcome.ALREADY_STORED,
+        Outcome.CONFLICT,
+        Outcome.ALREADY_STORED,
+        Outcome.CREATED,
+        Outcome.CONFLICT,
+    ] == outcomes
+    assert 3 == await count(store)
+    areas, answers = await store.read(
+        lambda db: (
+            db.conn.execute("SELECT count(*) FROM response_areas").fetchone()[0],
+            db.conn.execute("SELECT count(*) FROM response_answers").fetchone()[0],
+        )
+    )
+    assert (9, 3) == (areas, answers)
+    assert "Mer belysning" == (await store.get_response(new.id)).comment
 
 
 async def test_the_database_is_durable_and_in_wal_mode(store):
