@@ -13,17 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
-
-from sqlite_utils import Database
 
 from storage import Store
-from storage.responses import now_iso
+from storage.drafts import DraftRow, write_drafts
 
 logger = logging.getLogger(__name__)
-
-Entry = tuple[str, str | None]  # campaign id, draft JSON (None: delete the row)
-CHUNK = 1000  # rows a statement (5 parameters each, well below SQLite's limit)
 
 
 class DraftWriter:
@@ -31,7 +25,7 @@ class DraftWriter:
 
     def __init__(self, store: Store, channel: str, delay: float = 0.05) -> None:
         self._store, self._channel, self._delay = store, channel, delay
-        self._pending: dict[str, Entry] = {}
+        self._pending: dict[str, DraftRow] = {}
         self._timer: asyncio.TimerHandle | None = None
         self._flushing: asyncio.Task | None = None
 
@@ -41,11 +35,11 @@ class DraftWriter:
         if self._timer is None and self._flushing is None:
             self._timer = asyncio.get_running_loop().call_later(self._delay, self._start)
 
-    def waiting(self, key: str) -> Entry | None:
+    def waiting(self, key: str) -> DraftRow | None:
         """What waits to be written for this row, if anything (newer than the store's)."""
         return self._pending.get(key)
 
-    def take(self, keys: set[str]) -> dict[str, Entry]:
+    def take(self, keys: set[str]) -> dict[str, DraftRow]:
         """Remove and return what waits for these rows, to be written by the caller."""
         return {key: self._pending.pop(key) for key in keys if key in self._pending}
 
@@ -58,7 +52,7 @@ class DraftWriter:
         batch, self._pending = self._pending, {}
         try:
             if batch:
-                await self._store.write(write_rows(self._channel, batch))
+                await self._store.write(write_drafts, self._channel, batch)
         except Exception:  # the store is gone or broken: say so, keep the bot going
             logger.exception("%d drafts could not be written", len(batch))
         finally:
@@ -76,39 +70,3 @@ class DraftWriter:
                 await self._flushing
             else:
                 await self._flush()
-
-
-def write_rows(channel: str, rows: dict[str, Entry]) -> Callable[[Database], None]:
-    """A write job for waiting rows: one statement for the upserts, one for the deletions.
-
-    One statement rather than one per row, because the database thread gives the event
-    loop's thread back the interpreter around every statement it runs.
-    TODO(storage): this is `storage.drafts.save_draft` for many rows; it belongs there.
-    """
-    saves = [(key, campaign, data) for key, (campaign, data) in rows.items() if data is not None]
-    deletions = [key for key, (_campaign, data) in rows.items() if data is None]
-
-    def job(db: Database) -> None:
-        stamp = now_iso()
-        for start in range(0, len(saves), CHUNK):
-            chunk = saves[start : start + CHUNK]
-            values = [
-                v for key, campaign, data in chunk for v in (channel, key, campaign, data, stamp)
-            ]
-            db.conn.execute(
-                "INSERT INTO drafts (channel, participant, campaign, data, updated_at) VALUES "
-                + ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk))
-                + " ON CONFLICT (channel, participant) DO UPDATE SET campaign = excluded.campaign,"
-                " data = excluded.data, updated_at = excluded.updated_at",
-                values,
-            )
-        for start in range(0, len(deletions), CHUNK):
-            chunk = deletions[start : start + CHUNK]
-            db.conn.execute(
-                "DELETE FROM drafts WHERE channel = ? AND participant IN ("
-                + ", ".join(["?"] * len(chunk))
-                + ")",
-                [channel, *chunk],
-            )
-
-    return job

@@ -20,10 +20,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot.deps import CHANNEL
-from bot.draft_writer import Entry, write_rows
 from bot.keys import NO_CAMPAIGN, Keys
 from storage import drafts as draft_rows
 from storage import responses as response_rows
+from storage.drafts import DraftRow
 from storage.responses import Outcome
 from survey import Draft, Response
 
@@ -119,9 +119,9 @@ class Changes:
         return self.delete_everything
 
 
-def rows(keys: Keys, changes: Changes) -> dict[str, Entry]:
+def rows(keys: Keys, changes: Changes) -> dict[str, DraftRow]:
     """The session and draft rows the changes write (JSON) or delete (None), by pseudonym."""
-    found: dict[str, Entry] = {}
+    found: dict[str, DraftRow] = {}
     if changes.draft is not None:
         draft = changes.draft
         found[keys.participant(draft.campaign)] = (draft.campaign, draft.to_json())
@@ -132,7 +132,7 @@ def rows(keys: Keys, changes: Changes) -> dict[str, Entry]:
     return found
 
 
-def commit(keys: Keys, changes: Changes, earlier: dict[str, Entry]) -> Callable[[Database], Any]:
+def commit(keys: Keys, changes: Changes, earlier: dict[str, DraftRow]) -> Callable[[Database], Any]:
     """A job that stores an answer (or its consent, or deletes it) with the rows of the turn.
 
     `earlier` are rows of the same resident still waiting to be written: older, so first.
@@ -143,15 +143,16 @@ def commit(keys: Keys, changes: Changes, earlier: dict[str, Entry]) -> Callable[
     own = rows(keys, changes)
 
     def job(db: Database) -> Any:
-        write_rows(CHANNEL, earlier)(db)
+        draft_rows.write_drafts(db, CHANNEL, earlier)
         outcome: Any = None
         if changes.response is not None:
             outcome = response_rows.save_response(db, changes.response, replace=True)
             if outcome == Outcome.CONFLICT:  # nothing stored: the draft stays
                 own.pop(participant, None)
-        write_rows(CHANNEL, own)(db)
+        draft_rows.write_drafts(db, CHANNEL, own)
         if changes.consent is not None:
-            outcome = set_followup_consent(db, campaign_id, participant, changes.consent[1])
+            consent = changes.consent[1]
+            outcome = response_rows.set_followup_consent(db, campaign_id, participant, consent)
         if changes.delete_everything is not None:
             draft_rows.delete_draft(db, CHANNEL, participant)
             draft_rows.delete_draft(db, CHANNEL, keys.session)
@@ -159,20 +160,6 @@ def commit(keys: Keys, changes: Changes, earlier: dict[str, Entry]) -> Callable[
         return outcome
 
     return job
-
-
-def set_followup_consent(db: Database, campaign: str, participant: str, consent: bool) -> bool:
-    """Record whether a resident wants to hear about the follow-up; True if they have an answer.
-
-    The consent is not part of a response's content (its fingerprint), so storing the same
-    answer again would not change it: it is set on the stored row instead.
-    """
-    cursor = db.conn.execute(
-        "UPDATE responses SET followup_consent = ?, updated_at = ? "
-        "WHERE campaign = ? AND participant = ?",
-        (int(consent), response_rows.now_iso(), campaign, participant),
-    )
-    return cursor.rowcount > 0
 
 
 def stored_response(keys: Keys, campaign_id: str) -> Callable[[Database], Response | None]:

@@ -161,6 +161,20 @@ def _replace(db: Database, seq: int, kept: Response, fingerprint: str, stamp: st
     _write_children(db, seq, kept)
 
 
+def set_followup_consent(db: Database, campaign: str, participant: str, consent: bool) -> bool:
+    """Record whether a resident wants to hear about the follow-up; True if they have an answer.
+
+    The consent is not part of a response's content (its fingerprint), so storing the same
+    answer again would not change it: it is set on the stored row instead.
+    """
+    cursor = db.conn.execute(
+        "UPDATE responses SET followup_consent = ?, updated_at = ? "
+        "WHERE campaign = ? AND participant = ?",
+        (int(consent), now_iso(), campaign, participant),
+    )
+    return cursor.rowcount > 0
+
+
 def get_response(db: Database, response_id: str) -> Response | None:
     row = db.conn.execute(
         f"SELECT {RESPONSE_COLUMNS} FROM responses WHERE id = ?", (response_id,)
