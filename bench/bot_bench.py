@@ -2,7 +2,7 @@
 
     python bench/bot_bench.py [--residents 200] [--rounds 3]
 
-This process runs the fake Bot API (tests/fake_telegram.py) on 127.0.0.1 and N simulated
+This process runs the fake Bot API (tests/fake_telegram/) on 127.0.0.1 and N simulated
 residents. Each bot runs in a subprocess of its own, built the same way (python-telegram-bot,
 the same rate limiter with Telegram's flood limits lifted, the same concurrency), so they
 pay the same process costs:
