@@ -1,8 +1,9 @@
 """Which language a request is answered in: `?lang=`, then a cookie, then Accept-Language.
 
 Only the languages on offer count: a campaign's own languages on its pages and in its API,
-otherwise every shipped catalog. A `?lang=` choice on a public page is remembered in a
-cookie, but never on kiosk pages: the next resident must not inherit it.
+otherwise every shipped catalog. A resident's own choice (a `?lang=` link, or a view that
+follows a language button) is remembered in a cookie on public pages, but never on kiosk
+pages: the next resident must not inherit it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE
 
 COOKIE = "lang"
 COOKIE_MAX_AGE = 365 * 24 * 3600
+# The language the resident chose on this request, for the middleware to remember.
+CHOSEN = web.RequestKey("chosen_language", str)
 
 
 def accepted_languages(header: str) -> list[str]:
@@ -54,9 +57,14 @@ def choose_language(request: web.Request, offered: tuple[str, ...]) -> str:
     return offered[0] if offered else "sv"
 
 
-def use_language(request: web.Request, lang: str) -> None:
-    """Answer the rest of this request in `lang` (also for views that switch it later)."""
+def use_language(request: web.Request, lang: str, *, chosen: bool = False) -> None:
+    """Answer the rest of this request in `lang` (also for views that switch it later).
+
+    `chosen` says the resident picked it, so a public page remembers it like `?lang=`.
+    """
     request[LANGUAGE] = lang
+    if chosen:
+        request[CHOSEN] = lang
     i18n.activate(lang, request.app[CATALOGS].get(lang))
 
 
@@ -64,14 +72,14 @@ def use_language(request: web.Request, lang: str) -> None:
 async def language_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Pick the request's language, activate its translations, remember an explicit choice."""
     lang = choose_language(request, offered_languages(request))
-    use_language(request, lang)
+    use_language(request, lang, chosen=base_language(request.query.get("lang")) == lang)
     response = await handler(request)
-    explicit = base_language(request.query.get("lang")) == lang
+    chosen = request.get(CHOSEN)
     public_page = not request.path.startswith(("/kiosk/", "/api/", "/static/"))
-    if explicit and public_page and request.cookies.get(COOKIE) != lang:
+    if chosen and public_page and request.cookies.get(COOKIE) != chosen:
         response.set_cookie(
             COOKIE,
-            lang,
+            chosen,
             max_age=COOKIE_MAX_AGE,
             path="/",
             httponly=True,

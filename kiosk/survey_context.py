@@ -54,8 +54,12 @@ def survey_context(
     source: str | None,
     submission: Submission | None = None,
     errors: dict[str, str] | None = None,
+    step: str | None = None,
 ) -> dict[str, Any]:
-    """The form: every step, what was already filled in, and the errors beside their fields."""
+    """The form: every step, what was already filled in, and the errors beside their fields.
+
+    `step` is where survey.js resumes its walk after a language button.
+    """
     errors = errors or {}
     chosen = set(submission.areas) if submission else set()
     given = dict(submission.answers) if submission else {}
@@ -89,6 +93,7 @@ def survey_context(
         "lang": lang,
         "source": source,
         "pick": campaign.pick,
+        "resume": step,
         "text": {
             "next": _("Nästa"),
             "back": _("Tillbaka"),
@@ -106,6 +111,7 @@ def survey_context(
         "intro": campaign.text(campaign.intro, lang),
         "next_steps": campaign.text(campaign.next_steps, lang),
         "action": f"/c/{campaign.id}/?lang={lang}",
+        "language_form": "survey",
         "answer_id": answer_id,
         "source": source,
         "pick": campaign.pick,

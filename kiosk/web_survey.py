@@ -3,6 +3,10 @@
 GET shows every step of the walk on one page; POST validates on the server and answers
 with the form and its errors, or with the thank-you page. A hidden UUID makes a double
 submit store once. With JavaScript, static/survey.js walks the same markup step by step.
+
+The language switch on the form is a row of submit buttons of that form, so a resident who
+changes language (perhaps to read an error) keeps everything entered: such a post only
+shows the form again in the chosen language, and stores nothing.
 """
 
 from __future__ import annotations
@@ -15,11 +19,12 @@ from aiohttp import web
 from kiosk.errors import error_page
 from kiosk.i18n import gettext as _
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE, STORE
+from kiosk.language import base_language, use_language
 from kiosk.submission import SOURCE_PATTERN, BadPayload, Submission, response_id
 from kiosk.survey_context import closed_context, survey_context, thanks_context
 from locales.problems import problem_message
 from storage import Outcome
-from survey import Campaign, validate
+from survey import Campaign, Problem, steps, validate
 from survey.validation import clean_comment
 
 
@@ -99,33 +104,78 @@ def read_form(campaign: Campaign, form, lang: str, source: str | None) -> Submis
     )
 
 
+def follow_language_button(request: web.Request, campaign: Campaign, form) -> bool:
+    """Whether the post came from a language button rather than from sending the answer.
+
+    The language chosen is remembered like a `?lang=` link. One the campaign does not offer
+    (a forged value) leaves the page in the language it was shown in.
+    """
+    wanted = form.get("switch_language")
+    if wanted is None:
+        return False
+    code = base_language(wanted) if isinstance(wanted, str) else ""
+    if code in campaign.languages:
+        use_language(request, code, chosen=True)
+    return True
+
+
+def resumed_step(campaign: Campaign, form) -> str | None:
+    """The step survey.js showed when a language button was pressed, so the walk goes on there."""
+    wanted = form.get("step")
+    known = {step.id for step in steps(campaign)}
+    return wanted if isinstance(wanted, str) and wanted in known else None
+
+
+def form_page(
+    request: web.Request,
+    campaign: Campaign,
+    submission: Submission,
+    problems: list[Problem],
+    step: str | None = None,
+) -> web.Response:
+    """The form again with what was entered; any problems beside their fields (422)."""
+    lang = request[LANGUAGE]
+    translations = request.app[CATALOGS].get(lang)
+    errors: dict[str, str] = {}
+    for problem in problems:
+        errors.setdefault(problem.field, problem_message(problem, translations))
+    context = survey_context(
+        campaign,
+        lang,
+        translations,
+        answer_id=submission.id,
+        source=submission.source,
+        submission=submission,
+        errors=errors,
+        step=step,
+    )
+    status = 422 if errors else 200
+    return aiohttp_jinja2.render_template("survey.html", request, context, status=status)
+
+
 async def survey_submit(request: web.Request) -> web.Response:
-    """Validate the posted form; show it again with errors, or store it and say thank you."""
+    """Validate the posted form; show it again with errors, or store it and say thank you.
+
+    After a language button, the errors the page showed are shown again (those still true),
+    in the new language: the resident may have switched just to read them. A form that
+    showed none gets none, as nothing was sent.
+    """
     campaign = campaign_or_404(request)
+    form = await request.post()
+    switching = follow_language_button(request, campaign, form)
     lang = request[LANGUAGE]
     if not campaign.is_open():
         return closed_page(request, campaign, lang)
-    form = await request.post()
     source = form.get("source")
     submission = read_form(
         campaign, form, lang, venue(request, source if isinstance(source, str) else None)
     )
     problems = validate(campaign, submission.as_answers())
+    if switching:
+        shown = problems if form.get("errors_shown") else []
+        return form_page(request, campaign, submission, shown, resumed_step(campaign, form))
     if problems:
-        translations = request.app[CATALOGS].get(lang)
-        errors: dict[str, str] = {}
-        for problem in problems:
-            errors.setdefault(problem.field, problem_message(problem, translations))
-        context = survey_context(
-            campaign,
-            lang,
-            translations,
-            answer_id=submission.id,
-            source=submission.source,
-            submission=submission,
-            errors=errors,
-        )
-        return aiohttp_jinja2.render_template("survey.html", request, context, status=422)
+        return form_page(request, campaign, submission, problems)
     outcome = await request.app[STORE].save_response(submission.as_response(campaign))
     if outcome == Outcome.CONFLICT:
         message = _("Det här formuläret är redan skickat med andra svar. Börja om för att svara.")

@@ -84,8 +84,94 @@ def test_with_javascript_the_form_is_walked_step_by_step(page: Page, server):
 def test_arabic_survey_is_right_to_left_on_a_phone(page: Page, server):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(server.url + "/c/demo/")
-    page.get_by_role("link", name="العربية").click()
+    page.get_by_role("button", name="العربية").click()
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.locator("h1")).to_have_text("نسخة تجريبية: آمن ومطمئن")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
+
+
+@pytest.fixture
+def no_script_page(browser: Browser):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def test_without_javascript_a_language_button_keeps_the_answer_and_its_errors(
+    no_script_page: Page, server
+):
+    page = no_script_page
+    page.goto(server.url + "/c/demo/?lang=sv")
+    page.locator("#area-violence-public").check()
+    page.locator("#area-traffic").check()
+    page.fill("#comment", "Mer ljus i parken")
+    page.get_by_role("button", name="Skicka svar").click()
+    expect(page.locator("#error-summary")).to_contain_text("Välj 3 områden.")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("button", name="English")).to_have_attribute("aria-current", "true")
+    # The errors come back translated, and everything entered is still there.
+    expect(page.locator("#error-summary")).to_be_focused()
+    expect(page.locator("#areas-error")).to_contain_text("Choose 3 areas.")
+    expect(page.locator("#area-violence-public")).to_be_checked()
+    expect(page.locator("#area-traffic")).to_be_checked()
+    expect(page.locator("#area-unsafe-places")).not_to_be_checked()
+    expect(page.locator("#comment")).to_have_value("Mer ljus i parken")
+    assert [] == stored(server)
+    assert "en" == next(c["value"] for c in page.context.cookies() if c["name"] == "lang")
+    # Enter on a choice sends the answer: the language buttons are not the form's default.
+    page.locator("#area-unsafe-places").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Thank you for your answer!")
+    [answer] = stored(server)
+    assert ("web", "en", "Mer ljus i parken") == (answer.channel, answer.locale, answer.comment)
+    assert {"violence-public", "unsafe-places", "traffic"} == set(answer.areas)
+
+
+def test_without_javascript_arabic_from_the_language_button_is_right_to_left(
+    no_script_page: Page, server
+):
+    page = no_script_page
+    page.goto(server.url + "/c/demo/?lang=en")
+    page.locator("#area-traffic").check()
+    page.fill("#comment", "More light")
+    page.locator("#q-age-20-34").check()
+    page.get_by_role("button", name="العربية").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.locator("label[for=area-traffic]")).to_have_text("المخالفات المرورية")
+    expect(page.locator("#area-traffic")).to_be_checked()
+    expect(page.locator("#q-age-20-34")).to_be_checked()
+    expect(page.locator("#comment")).to_have_value("More light")
+    expect(page.locator("#error-summary")).to_be_hidden()
+    assert [] == stored(server)
+
+
+def test_with_javascript_a_language_button_keeps_the_answer_and_the_step(page: Page, server):
+    page.goto(server.url + "/c/demo/?lang=sv")
+    page.get_by_role("button", name="Nästa").click()
+    for area in ("violence-public", "unsafe-places", "traffic"):
+        page.locator(f"label[for=area-{area}]").click()
+    page.get_by_role("button", name="Nästa").click()
+    page.fill("#comment", "Mer ljus i parken")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator(".progress")).to_have_text("Step 3 of 6")
+    expect(page.locator("#comment")).to_be_visible()
+    expect(page.locator("#comment")).to_have_value("Mer ljus i parken")
+    assert [] == stored(server)
+    for _ in range(3):
+        page.get_by_role("button", name="Next").click()
+    summary = page.locator(".summary")
+    expect(summary).to_contain_text("Unsafe environments")
+    expect(summary).to_contain_text("Traffic offences")
+    page.get_by_role("button", name="Send answer").click()
+    expect(page.locator("#thanks")).to_be_visible()
+    expect(page.get_by_role("button", name="svenska")).to_be_hidden()
+    [answer] = stored(server)
+    assert ("web", "en", "Mer ljus i parken") == (answer.channel, answer.locale, answer.comment)
+    assert {"violence-public", "unsafe-places", "traffic"} == set(answer.areas)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 
+import aiohttp
 import pytest
 
 from kiosk.app import create_app
@@ -126,3 +127,87 @@ async def test_paths_without_the_slash_lead_to_the_page(client):
     response = await client.get("/kiosk/demo?source=x", allow_redirects=False)
     assert 301 == response.status
     assert "/kiosk/demo/?source=x" == response.headers["Location"]
+
+
+ANSWER_ID = str(uuid.uuid4())
+
+
+def unfinished_form(*extra: tuple[str, str]) -> list[tuple[str, str]]:
+    """Two areas of three, a comment, an answer and a venue: what a resident had entered."""
+    form = [("id", ANSWER_ID), ("source", "biblioteket"), ("comment", "Mer ljus")]
+    form += [("q-age", "20-34")] + [("areas", area) for area in AREAS[:2]]
+    return form + list(extra)
+
+
+def assert_everything_kept(html: str) -> None:
+    assert f'name="id" value="{ANSWER_ID}"' in html
+    assert 'name="source" value="biblioteket"' in html
+    assert 'value="violence-public" id="area-violence-public" checked' in html
+    assert 'value="unsafe-places" id="area-unsafe-places" checked' in html
+    assert 'value="traffic" id="area-traffic">' in html
+    assert ">Mer ljus</textarea>" in html
+    assert 'id="q-age-20-34" checked' in html
+
+
+async def test_a_language_button_shows_the_form_again_in_that_language(client, store):
+    form = unfinished_form(("switch_language", "en"))
+    response = await client.post("/c/demo/?lang=sv", data=form)
+    html = await response.text()
+    assert 200 == response.status
+    assert '<html lang="en" dir="ltr">' in html
+    assert "en" == response.cookies["lang"].value
+    assert_everything_kept(html)
+    assert 'action="/c/demo/?lang=en"' in html
+    assert 'lang="en" formnovalidate aria-current="true">English</button>' in html
+    # Nothing was sent, so nothing is wrong yet.
+    assert 'class="error-summary" role="alert" tabindex="-1" hidden>' in html
+    assert '<p id="areas-error" class="error" hidden>' in html
+    assert [] == await store.responses("demo")
+    again = await (await client.get("/c/demo/")).text()
+    assert '<html lang="en" dir="ltr">' in again
+
+
+async def test_a_language_button_shows_the_errors_again_translated(client, store):
+    first = await client.post("/c/demo/?lang=sv", data=unfinished_form())
+    assert 422 == first.status
+    assert 'name="errors_shown" value="1"' in await first.text()
+    form = unfinished_form(("errors_shown", "1"), ("switch_language", "ar"))
+    response = await client.post("/c/demo/?lang=sv", data=form)
+    html = await response.text()
+    assert 422 == response.status
+    assert '<html lang="ar" dir="rtl">' in html
+    assert 'href="#area-violence-public">اختر 3 مجالات.' in html
+    assert_everything_kept(html)
+    assert [] == await store.responses("demo")
+
+
+@pytest.mark.parametrize("value", ["xx", "de-DE", "", "<b>en</b>", "x" * 50_000])
+async def test_a_forged_language_button_keeps_the_page_language(client, store, value):
+    form = unfinished_form(("switch_language", value), ("step", value))
+    response = await client.post("/c/demo/?lang=fi", data=form)
+    html = await response.text()
+    assert 200 == response.status
+    assert '<html lang="fi" dir="ltr">' in html
+    assert "fi" == response.cookies["lang"].value
+    assert_everything_kept(html)
+    assert '"resume": null' in html
+    assert [] == await store.responses("demo")
+
+
+async def test_a_language_button_posted_as_a_file_changes_nothing(client, store):
+    form = aiohttp.FormData(unfinished_form())
+    form.add_field("switch_language", b"en", filename="en.txt")
+    form.add_field("step", b"areas", filename="step.txt")
+    response = await client.post("/c/demo/?lang=sv", data=form)
+    html = await response.text()
+    assert 200 == response.status
+    assert '<html lang="sv" dir="ltr">' in html
+    assert_everything_kept(html)
+    assert '"resume": null' in html
+    assert [] == await store.responses("demo")
+
+
+async def test_the_walk_resumes_at_its_step_after_a_language_button(client):
+    form = unfinished_form(("switch_language", "en"), ("step", "question:age"))
+    html = await (await client.post("/c/demo/?lang=sv", data=form)).text()
+    assert '"resume": "question:age"' in html

@@ -1,5 +1,7 @@
 // The web survey with JavaScript: the same form, walked one step at a time and sent
 // through the JSON API. Every text comes translated from the page's data block.
+// A language button still posts the form to the server, which shows it again in that
+// language with everything kept; the walk then goes on at the step it was on.
 "use strict";
 
 (function () {
@@ -19,6 +21,7 @@
   const status = form.querySelector(".status");
   const thanks = document.getElementById("thanks");
   const progress = document.createElement("p");
+  const stepField = document.createElement("input");
   let sending = false;
 
   function fill(template, values) {
@@ -69,10 +72,15 @@
     form.querySelector(".summary").hidden = false;
   }
 
-  function go(index) {
+  function show(index) {
     steps.forEach((step, i) => step.classList.toggle("current", i === index));
     progress.textContent = fill(text.step, { n: index + 1, total: steps.length });
+    stepField.value = steps[index].dataset.step;
     if (steps[index].dataset.step === "confirm") fillSummary();
+  }
+
+  function go(index) {
+    show(index);
     steps[index].querySelector(".step-heading").focus();
   }
 
@@ -118,6 +126,7 @@
   }
 
   async function send(event) {
+    if (event.submitter && event.submitter.name === "switch_language") return;
     event.preventDefault();
     if (sending) return;
     sending = true;
@@ -138,6 +147,8 @@
     status.textContent = "";
     if (response.status === 200 || response.status === 201) {
       form.hidden = true;
+      // As on the thank-you page without JavaScript: no language button brings the answer back.
+      document.querySelector(".languages").hidden = true;
       progress.hidden = true;
       errorSummary.hidden = true;
       thanks.hidden = false;
@@ -166,6 +177,9 @@
     }),
   );
 
+  stepField.type = "hidden";
+  stepField.name = "step";
+  form.append(stepField);
   progress.className = "progress";
   progress.setAttribute("aria-live", "polite");
   form.prepend(progress);
@@ -183,6 +197,5 @@
   form.addEventListener("submit", send);
   form.classList.add("stepwise");
   showCount();
-  steps[0].classList.add("current");
-  progress.textContent = fill(text.step, { n: 1, total: steps.length });
+  show(Math.max(0, steps.findIndex((step) => step.dataset.step === data.resume)));
 })();
