@@ -1,11 +1,14 @@
 """Kiosk mode: one page that carries the whole walk in every language of the campaign.
 
-Once loaded, the kiosk needs the server only to deliver answers (static/kiosk.js keeps
-them in an outbox until they are stored), so it goes on working while the server is away.
+Once loaded, the kiosk needs the server only to deliver answers (static/kiosk/outbox.js
+keeps them in an outbox until they are stored), so it goes on working while the server is
+away; its service worker (static/kiosk/sw.js) keeps the page itself, so a reload while the
+server is away opens it again.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import aiohttp_jinja2
@@ -23,6 +26,10 @@ from locales.problems import problem_message
 from storage.kiosk_keys import kiosk_key_source
 from survey import Campaign, Problem
 from survey.serialize import campaign_as_dict
+
+# Served from /kiosk/ rather than /static/ so that its scope, the folder it is served from,
+# covers the kiosk pages without a Service-Worker-Allowed header.
+SERVICE_WORKER = Path(__file__).parent / "static" / "kiosk" / "sw.js"
 
 
 def kiosk_texts(campaign: Campaign, translations) -> dict[str, Any]:
@@ -112,6 +119,14 @@ async def kiosk(request: web.Request) -> web.Response:
     return aiohttp_jinja2.render_template("kiosk.html", request, context)
 
 
+async def service_worker(request: web.Request) -> web.FileResponse:
+    """The script that keeps the kiosk page and its files for a reload while offline."""
+    return web.FileResponse(SERVICE_WORKER)
+
+
 def setup_kiosk(app: web.Application) -> None:
+    # Before `/kiosk/{campaign}`, whose pattern matches it too; it hides no campaign, as
+    # campaign ids never hold a dot.
+    app.router.add_get("/kiosk/sw.js", service_worker)
     app.router.add_get("/kiosk/{campaign}", redirect_slash)
     app.router.add_get("/kiosk/{campaign}/", kiosk)

@@ -326,3 +326,18 @@ window.addEventListener("pageshow", (event) => {
 });
 reset();
 outbox.flush();
+
+// Offline start: a service worker (sw.js) keeps this page and its files, never an answer, so
+// a reload while the server is away still opens the kiosk. Browsers offer it only in a
+// secure context (https or localhost); elsewhere the kiosk works the same without it.
+if (navigator.serviceWorker) {
+  const uncovered = !navigator.serviceWorker.controller;
+  navigator.serviceWorker.register("/kiosk/sw.js");
+  // The worker keeps what it serves; what came before it is handed over once it is ready.
+  if (uncovered) {
+    navigator.serviceWorker.ready.then((registration) => {
+      const files = performance.getEntriesByType("resource").map((entry) => entry.name);
+      registration.active.postMessage({ page: location.href, files });
+    });
+  }
+}
