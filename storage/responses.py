@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -61,25 +63,41 @@ def _row_to_response(row: tuple[Any, ...]) -> Response:
 
 
 def _insert_rows(db: Database, table: str, columns: str, rows: list[tuple[Any, ...]]) -> None:
-    """One multi-row INSERT: a single statement is much cheaper than `executemany` here."""
-    if rows:
-        marks = ", ".join(["(" + ", ".join("?" * len(rows[0])) + ")"] * len(rows))
-        values = [value for row in rows for value in row]
+    """Multi-row INSERTs: a single statement is much cheaper than `executemany` here."""
+    for chunk in _chunks(db, rows):
+        marks = ", ".join(["(" + ", ".join("?" * len(chunk[0])) + ")"] * len(chunk))
+        values = [value for row in chunk for value in row]
         db.conn.execute(f"INSERT INTO {table} ({columns}) VALUES {marks}", values)
 
 
-def _write_children(db: Database, seq: int, response: Response) -> None:
+def _chunks(db: Database, rows: list[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
+    """`rows` in runs that stay within SQLite's limit of values in one statement."""
+    if rows:
+        most = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(rows[0])
+        for start in range(0, len(rows), most):
+            yield rows[start : start + most]
+
+
+def _write_children(db: Database, created: list[tuple[int, Response]]) -> None:
     _insert_rows(
         db,
         "response_areas",
         "response_seq, campaign, area, position",
-        [(seq, response.campaign, a, i) for i, a in enumerate(response.areas)],
+        [
+            (seq, response.campaign, area, position)
+            for seq, response in created
+            for position, area in enumerate(response.areas)
+        ],
     )
     _insert_rows(
         db,
         "response_answers",
         "response_seq, campaign, question, option",
-        [(seq, response.campaign, q, o) for q, o in sorted(response.answers.items())],
+        [
+            (seq, response.campaign, question, option)
+            for seq, response in created
+            for question, option in sorted(response.answers.items())
+        ],
     )
 
 
@@ -103,6 +121,15 @@ def _content(response: Response, fingerprint: str, stamp: str) -> tuple[Any, ...
     )
 
 
+@dataclass(frozen=True)
+class SaveRequest:
+    """One response to store, and how (see `save_response`)."""
+
+    response: Response
+    replace: bool = False
+    entered_by: str | None = None
+
+
 def save_response(
     db: Database, response: Response, *, replace: bool = False, entered_by: str | None = None
 ) -> Outcome:
@@ -112,41 +139,93 @@ def save_response(
     A participant (a pseudonym) has one response per campaign: a new one for the same
     participant replaces it in place when `replace` is set, and is a `CONFLICT` otherwise.
     """
-    fingerprint = response.fingerprint()
+    return save_responses(db, [SaveRequest(response, replace, entered_by)])[0]
+
+
+def save_responses(db: Database, requests: list[SaveRequest]) -> list[Outcome]:
+    """Store several responses as `save_response` would one after another.
+
+    In a handful of statements however many there are (bar participants' earlier answers):
+    the database thread hands the interpreter to the event loop around every step of a
+    statement, so steps, not rows, are what a batch costs the web server.
+    """
     stamp = now_iso()
-    if response.participant is not None:
-        mine = db.conn.execute(
-            "SELECT seq, id, fingerprint FROM responses WHERE campaign = ? AND participant = ?",
-            (response.campaign, response.participant),
-        ).fetchone()
-        if mine is not None and mine[1] != response.id:
-            if mine[2] == fingerprint:
-                return Outcome.ALREADY_STORED
-            if not replace:
-                return Outcome.CONFLICT
-            _replace(db, mine[0], response, fingerprint, stamp)
-            return Outcome.REPLACED
-    # The common case in one statement: a new id inserts; a known id changes nothing.
-    cursor = db.conn.execute(
-        f"INSERT INTO responses ({CONTENT_COLUMNS}, id, campaign, participant, entered_by, "
-        "submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (id) DO NOTHING",
-        (
-            *_content(response, fingerprint, stamp),
-            response.id,
-            response.campaign,
-            response.participant,
-            entered_by,
-            response.submitted_at or stamp,
-        ),
+    fingerprints = [request.response.fingerprint() for request in requests]
+    outcomes: dict[int, Outcome] = {}
+    for index, request in enumerate(requests):
+        if request.response.participant is not None:
+            settled = _settle_participant(db, request, fingerprints[index], stamp)
+            if settled is not None:
+                outcomes[index] = settled
+    pending = [index for index in range(len(requests)) if index not in outcomes]
+    stored = _fingerprints(db, [requests[index].response.id for index in pending])
+    # Inside the write transaction nobody else inserts: the next seqs are ours to give.
+    (last,) = db.conn.execute("SELECT coalesce(max(seq), 0) FROM responses").fetchone()
+    rows: list[tuple[Any, ...]] = []
+    created: list[tuple[int, Response]] = []
+    for index in pending:
+        request, fingerprint = requests[index], fingerprints[index]
+        known = stored.get(request.response.id)
+        if known is not None:  # also a repeated id in this batch: the first one counts
+            same = known == fingerprint
+            outcomes[index] = Outcome.ALREADY_STORED if same else Outcome.CONFLICT
+            continue
+        last += 1
+        stored[request.response.id] = fingerprint
+        rows.append((last, *_new_row(request, fingerprint, stamp)))
+        created.append((last, request.response))
+        outcomes[index] = Outcome.CREATED
+    _insert_rows(db, "responses", f"seq, {CONTENT_COLUMNS}, {NEW_ROW_COLUMNS}", rows)
+    _write_children(db, created)
+    return [outcomes[index] for index in range(len(requests))]
+
+
+NEW_ROW_COLUMNS = "id, campaign, participant, entered_by, submitted_at"
+
+
+def _new_row(request: SaveRequest, fingerprint: str, stamp: str) -> tuple[Any, ...]:
+    response = request.response
+    return (
+        *_content(response, fingerprint, stamp),
+        response.id,
+        response.campaign,
+        response.participant,
+        request.entered_by,
+        response.submitted_at or stamp,
     )
-    if not cursor.rowcount:
-        (known,) = db.conn.execute(
-            "SELECT fingerprint FROM responses WHERE id = ?", (response.id,)
-        ).fetchone()
-        return Outcome.ALREADY_STORED if known == fingerprint else Outcome.CONFLICT
-    _write_children(db, cursor.lastrowid, response)
-    return Outcome.CREATED
+
+
+def _settle_participant(
+    db: Database, request: SaveRequest, fingerprint: str, stamp: str
+) -> Outcome | None:
+    """The outcome when the participant already answered with another id; None to insert."""
+    response = request.response
+    mine = db.conn.execute(
+        "SELECT seq, id, fingerprint FROM responses WHERE campaign = ? AND participant = ?",
+        (response.campaign, response.participant),
+    ).fetchone()
+    if mine is None or mine[1] == response.id:
+        return None
+    if mine[2] == fingerprint:
+        return Outcome.ALREADY_STORED
+    if not request.replace:
+        return Outcome.CONFLICT
+    _replace(db, mine[0], response, fingerprint, stamp)
+    return Outcome.REPLACED
+
+
+def _fingerprints(db: Database, ids: list[str]) -> dict[str, str]:
+    """The stored fingerprints of these response ids."""
+    found: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        found.update(
+            db.conn.execute(
+                f"SELECT id, fingerprint FROM responses WHERE id IN ({marks})", chunk
+            ).fetchall()
+        )
+    return found
 
 
 def _replace(db: Database, seq: int, kept: Response, fingerprint: str, stamp: str) -> None:
@@ -158,7 +237,7 @@ def _replace(db: Database, seq: int, kept: Response, fingerprint: str, stamp: st
     )
     db.conn.execute("DELETE FROM response_areas WHERE response_seq = ?", (seq,))
     db.conn.execute("DELETE FROM response_answers WHERE response_seq = ?", (seq,))
-    _write_children(db, seq, kept)
+    _write_children(db, [(seq, kept)])
 
 
 def set_followup_consent(db: Database, campaign: str, participant: str, consent: bool) -> bool:

@@ -56,9 +56,8 @@ class Store:
         self, response: Response, *, replace: bool = False, entered_by: str | None = None
     ) -> Outcome:
         """Store a response (see `storage.responses.save_response`); committed when it returns."""
-        return await self.write(
-            lambda db: responses.save_response(db, response, replace=replace, entered_by=entered_by)
-        )
+        request = responses.SaveRequest(response, replace, entered_by)
+        return await self._worker.write_bulk(responses.save_responses, request)
 
     async def get_response(self, response_id: str) -> Response | None:
         return await self.read(responses.get_response, response_id)

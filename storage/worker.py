@@ -1,9 +1,13 @@
 """One thread that owns the connection; writes that wait together are committed together.
 
 Callers hand in plain functions of a `Database`. Reads run as they come. Writes are taken
-from the queue in a batch, each in its own savepoint inside one `BEGIN IMMEDIATE`
-transaction, and none is reported done before that transaction has committed (group
-commit): with `synchronous=FULL` one fsync then covers every answer in the batch.
+from the queue in a batch and run inside one `BEGIN IMMEDIATE` transaction, and none is
+reported done before that transaction has committed (group commit): with
+`synchronous=FULL` one fsync then covers every answer in the batch.
+
+A bulk write (`write_bulk`) is a function of a list of items: the waiting callers of the
+same bulk function in a batch are served by one call, so a batch of answers takes a few
+statements instead of a few per answer.
 """
 
 from __future__ import annotations
@@ -32,6 +36,10 @@ class _Job:
     write: bool
     future: Future | asyncio.Future = field(default_factory=Future)
     loop: asyncio.AbstractEventLoop | None = None
+    bulk: bool = False
+
+    def run(self, db: Database) -> Any:
+        return self.fn(db, [self.args[0]])[0] if self.bulk else self.fn(db, *self.args)
 
 
 class _JobFailed(Exception):
@@ -61,11 +69,13 @@ class DatabaseWorker:
         self._queue.put(job)
         return job.future
 
-    def _submit_async(self, fn: Callable[..., T], args: tuple[Any, ...], write: bool):
+    def _submit_async(
+        self, fn: Callable[..., Any], args: tuple[Any, ...], write: bool, bulk: bool = False
+    ):
         if not self._thread.is_alive():
             raise RuntimeError("the database worker is closed")
         loop = asyncio.get_running_loop()
-        job = _Job(fn, args, write, loop.create_future(), loop)
+        job = _Job(fn, args, write, loop.create_future(), loop, bulk)
         self._queue.put(job)
         return job.future
 
@@ -74,6 +84,13 @@ class DatabaseWorker:
 
     async def write(self, fn: Callable[..., T], *args: Any) -> T:
         return await self._submit_async(fn, args, write=True)
+
+    async def write_bulk(self, fn: Callable[[Database, list[Any]], list[T]], item: Any) -> T:
+        """Write `item` with `fn(db, items)`, which returns one result per item, in order.
+
+        Callers waiting in the same batch share one call of `fn`.
+        """
+        return await self._submit_async(fn, (item,), write=True, bulk=True)
 
     def close(self) -> None:
         """Finish what is queued, close the connection and end the thread."""
@@ -110,7 +127,7 @@ class DatabaseWorker:
     @staticmethod
     def _call(db: Database, job: _Job) -> tuple[bool, Any]:
         try:
-            return True, job.fn(db, *job.args)
+            return True, job.run(db)
         except Exception as error:
             return False, error
 
@@ -148,21 +165,47 @@ class DatabaseWorker:
 
     @staticmethod
     def _transaction(db: Database, jobs: list[_Job], isolated: bool) -> list[tuple[bool, Any]]:
-        outcomes: list[tuple[bool, Any]] = []
         with immediate(db):
-            for job in jobs:
-                if isolated:
-                    db.conn.execute("SAVEPOINT job")
+            if isolated:
+                return [_isolated(db, job) for job in jobs]
+            results: dict[int, Any] = {}
+            for unit in _units(jobs):
                 try:
-                    outcomes.append((True, job.fn(db, *job.args)))
+                    if unit[0].bulk:
+                        values = unit[0].fn(db, [job.args[0] for job in unit])
+                    else:
+                        values = [unit[0].fn(db, *unit[0].args)]
                 except Exception as error:
-                    if not isolated:
-                        raise _JobFailed from error
-                    outcomes.append((False, error))
-                    db.conn.execute("ROLLBACK TO job")
-                if isolated:
-                    db.conn.execute("RELEASE job")
-        return outcomes
+                    raise _JobFailed from error
+                results.update(zip(map(id, unit), values, strict=True))
+            return [(True, results[id(job)]) for job in jobs]
+
+
+def _units(jobs: list[_Job]) -> list[list[_Job]]:
+    """The batch as calls to make, in order: a bulk function's jobs together, at the first."""
+    units: list[list[_Job]] = []
+    by_fn: dict[Callable[..., Any], list[_Job]] = {}
+    for job in jobs:
+        if not job.bulk:
+            units.append([job])
+        elif job.fn in by_fn:
+            by_fn[job.fn].append(job)
+        else:
+            by_fn[job.fn] = [job]
+            units.append(by_fn[job.fn])
+    return units
+
+
+def _isolated(db: Database, job: _Job) -> tuple[bool, Any]:
+    """Run one job in a savepoint, so that its failure undoes only its own changes."""
+    db.conn.execute("SAVEPOINT job")
+    try:
+        outcome: tuple[bool, Any] = (True, job.run(db))
+    except Exception as error:
+        outcome = (False, error)
+        db.conn.execute("ROLLBACK TO job")
+    db.conn.execute("RELEASE job")
+    return outcome
 
 
 def _resolve(future: Future | asyncio.Future, outcome: tuple[bool, Any]) -> None:
