@@ -11,7 +11,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from medborgardialog.server import assemble
 from medborgardialog.settings import Settings
 from medborgardialog.telegram import PTB_KEY, attach_bot
-from tests.bot_harness import answered, bot_settings_for, press
+from tests.bot_harness import answered, bot_settings_for, data, press
 from tests.live_server import LiveServer, free_port
 
 pytest_plugins = ["tests.bot_fixtures"]
@@ -41,6 +41,10 @@ async def test_the_webhook_takes_updates_only_with_the_secret(tg, tmp_path, capl
         assert user.last_text.startswith("Demo: Trygg och säker")
         await press(user, "demo", "I")
         assert "0 av 3 valda" in user.last_text
+        await press(user, "demo", "A", 0)
+        edits = tg.count_calls("editMessageText")
+        await answered(user, user.press_data(data("demo", "A", "0+")))  # a double tap
+        assert edits == tg.count_calls("editMessageText")  # it read the keyboard shown
 
         update = {
             "update_id": 90001,
