@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from sqlite_utils import Database
 
 from storage.responses import now_iso
+from storage.statements import chunks, insert_rows, marks
 
 DraftRow = tuple[str, str | None]  # campaign id, draft JSON (None: delete the draft)
-CHUNK = 1000  # rows a statement (5 values each, well below SQLite's limit)
 
 
 def get_draft(db: Database, channel: str, participant: str) -> str | None:
@@ -25,30 +25,26 @@ def save_draft(db: Database, channel: str, participant: str, campaign: str, data
 
 
 def write_drafts(db: Database, channel: str, rows: Mapping[str, DraftRow]) -> None:
-    """Save or delete many drafts: one statement for the saves, one for the deletions.
-
-    `rows` maps a participant to (campaign id, draft JSON), or to (campaign id, None) for a
-    draft to delete. One statement rather than one a row, because the database thread gives
-    the event loop's thread back the interpreter around every statement it runs.
-    """
+    """Save or delete many drafts: `rows` maps a participant to (campaign id, draft JSON),
+    or to (campaign id, None) for a draft to delete."""
     stamp = now_iso()
-    saves = [(key, campaign, data) for key, (campaign, data) in rows.items() if data is not None]
+    saves = [
+        (channel, key, campaign, data, stamp)
+        for key, (campaign, data) in rows.items()
+        if data is not None
+    ]
+    insert_rows(
+        db,
+        "drafts",
+        "channel, participant, campaign, data, updated_at",
+        saves,
+        then="ON CONFLICT (channel, participant) DO UPDATE SET campaign = excluded.campaign, "
+        "data = excluded.data, updated_at = excluded.updated_at",
+    )
     deletions = [key for key, (_campaign, data) in rows.items() if data is None]
-    for start in range(0, len(saves), CHUNK):
-        chunk = saves[start : start + CHUNK]
+    for chunk in chunks(db, deletions, besides=1):  # and the channel
         db.conn.execute(
-            "INSERT INTO drafts (channel, participant, campaign, data, updated_at) VALUES "
-            + ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk))
-            + " ON CONFLICT (channel, participant) DO UPDATE SET campaign = excluded.campaign,"
-            " data = excluded.data, updated_at = excluded.updated_at",
-            [v for key, campaign, data in chunk for v in (channel, key, campaign, data, stamp)],
-        )
-    for start in range(0, len(deletions), CHUNK):
-        chunk = deletions[start : start + CHUNK]
-        db.conn.execute(
-            "DELETE FROM drafts WHERE channel = ? AND participant IN ("
-            + ", ".join(["?"] * len(chunk))
-            + ")",
+            f"DELETE FROM drafts WHERE channel = ? AND participant IN ({marks(chunk)})",
             [channel, *chunk],
         )
 

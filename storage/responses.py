@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -12,6 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from storage.statements import chunks, insert_rows, marks
 from survey import Campaign, Response, Tally, tally_from_counts
 
 RESPONSE_COLUMNS = (
@@ -62,24 +62,8 @@ def _row_to_response(row: tuple[Any, ...]) -> Response:
     )
 
 
-def _insert_rows(db: Database, table: str, columns: str, rows: list[tuple[Any, ...]]) -> None:
-    """Multi-row INSERTs: a single statement is much cheaper than `executemany` here."""
-    for chunk in _chunks(db, rows):
-        marks = ", ".join(["(" + ", ".join("?" * len(chunk[0])) + ")"] * len(chunk))
-        values = [value for row in chunk for value in row]
-        db.conn.execute(f"INSERT INTO {table} ({columns}) VALUES {marks}", values)
-
-
-def _chunks(db: Database, rows: list[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
-    """`rows` in runs that stay within SQLite's limit of values in one statement."""
-    if rows:
-        most = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(rows[0])
-        for start in range(0, len(rows), most):
-            yield rows[start : start + most]
-
-
 def _write_children(db: Database, created: list[tuple[int, Response]]) -> None:
-    _insert_rows(
+    insert_rows(
         db,
         "response_areas",
         "response_seq, campaign, area, position",
@@ -89,7 +73,7 @@ def _write_children(db: Database, created: list[tuple[int, Response]]) -> None:
             for position, area in enumerate(response.areas)
         ],
     )
-    _insert_rows(
+    insert_rows(
         db,
         "response_answers",
         "response_seq, campaign, question, option",
@@ -143,12 +127,8 @@ def save_response(
 
 
 def save_responses(db: Database, requests: list[SaveRequest]) -> list[Outcome]:
-    """Store several responses as `save_response` would one after another.
-
-    In a handful of statements however many there are (bar participants' earlier answers):
-    the database thread hands the interpreter to the event loop around every step of a
-    statement, so steps, not rows, are what a batch costs the web server.
-    """
+    """Store several responses as `save_response` would one after another, in a fixed few
+    statements however many there are (bar participants' earlier answers)."""
     stamp = now_iso()
     fingerprints = [request.response.fingerprint() for request in requests]
     outcomes: dict[int, Outcome] = {}
@@ -175,7 +155,7 @@ def save_responses(db: Database, requests: list[SaveRequest]) -> list[Outcome]:
         rows.append((last, *_new_row(request, fingerprint, stamp)))
         created.append((last, request.response))
         outcomes[index] = Outcome.CREATED
-    _insert_rows(db, "responses", f"seq, {CONTENT_COLUMNS}, {NEW_ROW_COLUMNS}", rows)
+    insert_rows(db, "responses", f"seq, {CONTENT_COLUMNS}, {NEW_ROW_COLUMNS}", rows)
     _write_children(db, created)
     return [outcomes[index] for index in range(len(requests))]
 
@@ -217,14 +197,9 @@ def _settle_participant(
 def _fingerprints(db: Database, ids: list[str]) -> dict[str, str]:
     """The stored fingerprints of these response ids."""
     found: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join("?" * len(chunk))
-        found.update(
-            db.conn.execute(
-                f"SELECT id, fingerprint FROM responses WHERE id IN ({marks})", chunk
-            ).fetchall()
-        )
+    for chunk in chunks(db, ids):
+        query = f"SELECT id, fingerprint FROM responses WHERE id IN ({marks(chunk)})"
+        found.update(db.conn.execute(query, chunk).fetchall())
     return found
 
 
