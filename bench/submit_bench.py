@@ -7,7 +7,7 @@ the median of each figure counts, so one busy moment of the machine does not dec
 load generator runs on the same machine, so on a small one it takes part of the server's
 CPU (and limits the bare handler most). Also the kiosk page's weight.
 
-    python bench/submit_bench.py [--seconds 8] [--connections 64] [--rounds 3]
+    python bench/submit_bench.py [--seconds 8] [--connections 64] [--rounds 5]
 """
 
 from __future__ import annotations
@@ -184,7 +184,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--connections", type=int, default=64)
-    parser.add_argument("--rounds", type=int, default=3, help="alternating runs of each")
+    parser.add_argument("--rounds", type=int, default=5, help="alternating runs of each")
     args = parser.parse_args()
     print(
         f"{args.connections} connections, {args.seconds:.0f} s each, {args.rounds} rounds, "

@@ -6,6 +6,8 @@ needs another policy sets the header itself: these are only defaults (`setdefaul
 
 from __future__ import annotations
 
+from functools import cache
+
 from aiohttp import web
 
 from kiosk.keys import CONFIG
@@ -22,8 +24,11 @@ UNFRAMEABLE = ("/kiosk/", "/staff/")
 
 def content_security_policy(path: str, frame_ancestors: str) -> str:
     """The CSP for a path: the web survey may be embedded where the configuration allows."""
-    if path.startswith(UNFRAMEABLE):
-        frame_ancestors = "'none'"
+    return _policy("'none'" if path.startswith(UNFRAMEABLE) else frame_ancestors)
+
+
+@cache
+def _policy(frame_ancestors: str) -> str:
     return POLICY.format(frame_ancestors=frame_ancestors)
 
 

@@ -8,6 +8,8 @@ pages: the next resident must not inherit it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
@@ -20,7 +22,8 @@ COOKIE_MAX_AGE = 365 * 24 * 3600
 CHOSEN = web.RequestKey("chosen_language", str)
 
 
-def accepted_languages(header: str) -> list[str]:
+@lru_cache(maxsize=256)  # browsers send a handful of distinct headers, again and again
+def accepted_languages(header: str) -> tuple[str, ...]:
     """Language codes of an Accept-Language header, most wanted first."""
     weighted = []
     for position, part in enumerate(header.split(",")):
@@ -35,7 +38,7 @@ def accepted_languages(header: str) -> list[str]:
                     quality = 0.0
         if code and code != "*" and quality > 0:
             weighted.append((-quality, position, code))
-    return [code for _, _, code in sorted(weighted)]
+    return tuple(code for _, _, code in sorted(weighted))
 
 
 def base_language(code: str | None) -> str:

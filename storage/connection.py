@@ -10,6 +10,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 BUSY_TIMEOUT_SECONDS = 30
+# A batch of n answers is written with statements for n rows, so there is one statement per
+# batch size and table: kept prepared, not parsed again at every commit.
+CACHED_STATEMENTS = 512
 
 
 def connect(path: Path | str, *, synchronous: str = "FULL") -> Database:
@@ -23,6 +26,7 @@ def connect(path: Path | str, *, synchronous: str = "FULL") -> Database:
         timeout=BUSY_TIMEOUT_SECONDS,
         check_same_thread=False,
         isolation_level=None,
+        cached_statements=CACHED_STATEMENTS,
     )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
     conn.execute("PRAGMA journal_mode = WAL")

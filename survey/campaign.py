@@ -101,22 +101,18 @@ class Campaign:
     def _questions(self) -> dict[str, Question]:
         return {question.id: question for question in self.questions}
 
-    def opens_at(self) -> datetime:
-        return self._opens_at
-
-    def closes_at(self) -> datetime | None:
-        """The first instant after the closing day (closing dates are inclusive)."""
-        return self._closes_at
-
+    # In UTC, like `now`: datetimes with the same tzinfo compare without time zone lookups.
     @cached_property
     def _opens_at(self) -> datetime:
-        return datetime.combine(self.opens, time.min, ZoneInfo(self.timezone))
+        return datetime.combine(self.opens, time.min, ZoneInfo(self.timezone)).astimezone(UTC)
 
     @cached_property
     def _closes_at(self) -> datetime | None:
+        """The first instant after the closing day (closing dates are inclusive)."""
         if self.closes is None:
             return None
-        return datetime.combine(self.closes + timedelta(days=1), time.min, ZoneInfo(self.timezone))
+        zone = ZoneInfo(self.timezone)
+        return datetime.combine(self.closes + timedelta(days=1), time.min, zone).astimezone(UTC)
 
     def status(self, now: datetime | None = None) -> str:
         """ "upcoming", "open" or "closed" at `now` (default: the current time)."""
