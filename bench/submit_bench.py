@@ -7,6 +7,9 @@ the median of each figure counts, so one busy moment of the machine does not dec
 load generator runs on the same machine, so on a small one it takes part of the server's
 CPU (and limits the bare handler most). Also the kiosk page's weight.
 
+A third server tells where the difference goes: the same app, checks, headers and
+answers, with a store that writes nothing (an answer is "created" at once).
+
     python bench/submit_bench.py [--seconds 8] [--connections 64] [--rounds 5]
 """
 
@@ -39,6 +42,25 @@ async def constant(request):
 
 app = web.Application()
 app.router.add_post("/api/v1/campaigns/demo/responses", constant)
+web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None, access_log=None)
+"""
+
+
+NO_STORE_APP = """
+import pathlib, sys, tempfile
+from aiohttp import web
+from medborgardialog.server import assemble, build_app
+from medborgardialog.settings import Settings
+from storage import Outcome
+
+folder = pathlib.Path(tempfile.mkdtemp())
+parts = assemble(Settings.from_env(env={}, db=folder / "n.db", secret_file=folder / "s"))
+
+async def save_nothing(response, **options):
+    return Outcome.CREATED
+
+parts.store.save_response = save_nothing
+app = build_app(parts)
 web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None, access_log=None)
 """
 
@@ -190,24 +212,27 @@ def main() -> None:
         f"{args.connections} connections, {args.seconds:.0f} s each, {args.rounds} rounds, "
         f"{os.cpu_count()} cores shared by the server and the load"
     )
-    runs: dict[str, list[Figures]] = {"stored (API)": [], "bare handler": []}
+    runs: dict[str, list[Figures]] = {"stored (API)": [], "app, no store": [], "bare handler": []}
     with tempfile.TemporaryDirectory() as folder:
         for round_ in range(args.rounds):
             port = free_port()
             env = {**os.environ, "MEDBORGARDIALOG_DB": str(Path(folder) / f"bench{round_}.db")}
             serve = [sys.executable, "-m", "medborgardialog", "serve", "--port", str(port)]
             runs["stored (API)"].append(measure(serve, port, args, env))
-            bare_port = free_port()
-            bare = [sys.executable, "-c", BARE_APP, str(bare_port)]
-            runs["bare handler"].append(measure(bare, bare_port, args))
+            for name, script in (("app, no store", NO_STORE_APP), ("bare handler", BARE_APP)):
+                other_port = free_port()
+                command = [sys.executable, "-c", script, str(other_port)]
+                runs[name].append(measure(command, other_port, args))
             print(f"round {round_ + 1}: " + "; ".join(
                 f"{name} {r[-1].rate:.0f}/s p99 {r[-1].p99:.1f} ms" for name, r in runs.items()
             ))  # fmt: skip
-    stored, bare = median(runs["stored (API)"]), median(runs["bare handler"])
+    figures = {name: median(r) for name, r in runs.items()}
+    stored, unstored, bare = figures.values()
     print(f"median of {args.rounds} rounds:")
-    print(stored.line("stored (API)"))
-    print(bare.line("bare handler"))
+    for name, figure in figures.items():
+        print(figure.line(name))
     print(f"{'ratio':>18}: {stored.rate / bare.rate:.2f} (target at least 0.40; p99 at most 50 ms)")
+    print(f"{'without the store':>18}: {unstored.rate / bare.rate:.2f} of the bare handler")
     weight = kiosk_weight()
     print(f"{'kiosk page':>18}: {weight / 1024:.1f} KB of HTML, CSS and JS (budget 150 KB)")
 
