@@ -18,7 +18,7 @@ from telegram.ext import Application, BaseRateLimiter
 
 from bot import BotDeps, build_application, finish, register_commands, release
 from bot.updates import keep_keyboard_as_data
-from medborgardialog.server import Parts, assemble
+from medborgardialog.server import Parts, assemble, tune_garbage_collection
 from medborgardialog.settings import Settings
 
 WEBHOOK_PATH = "/telegram/webhook"
@@ -177,6 +177,7 @@ def run_bot(settings: Settings) -> None:
     """
     _configure_logging()
     parts = assemble(settings)
+    tune_garbage_collection()
     try:
         if settings.telegram_webhook_url:
             app = web.Application()
