@@ -49,7 +49,7 @@ web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None, access_log
 NO_STORE_APP = """
 import pathlib, sys, tempfile
 from aiohttp import web
-from medborgardialog.server import assemble, build_app
+from medborgardialog.server import assemble, build_app, tune_garbage_collection
 from medborgardialog.settings import Settings
 from storage import Outcome
 
@@ -61,6 +61,7 @@ async def save_nothing(response, **options):
 
 parts.store.save_response = save_nothing
 app = build_app(parts)
+tune_garbage_collection()  # as `serve` does
 web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None, access_log=None)
 """
 
