@@ -138,24 +138,27 @@ def save_responses(db: Database, requests: list[SaveRequest]) -> list[Outcome]:
             if settled is not None:
                 outcomes[index] = settled
     pending = [index for index in range(len(requests)) if index not in outcomes]
-    stored = _fingerprints(db, [requests[index].response.id for index in pending])
-    # Inside the write transaction nobody else inserts: the next seqs are ours to give.
+    # Inside the write transaction nobody else inserts: the next seqs are ours to give. The
+    # INSERT skips an id already stored (or repeated in this batch); those are told apart
+    # after it, which a batch of new answers never needs.
     (last,) = db.conn.execute("SELECT coalesce(max(seq), 0) FROM responses").fetchone()
-    rows: list[tuple[Any, ...]] = []
-    created: list[tuple[int, Response]] = []
-    for index in pending:
-        request, fingerprint = requests[index], fingerprints[index]
-        known = stored.get(request.response.id)
-        if known is not None:  # also a repeated id in this batch: the first one counts
-            same = known == fingerprint
-            outcomes[index] = Outcome.ALREADY_STORED if same else Outcome.CONFLICT
-            continue
-        last += 1
-        stored[request.response.id] = fingerprint
-        rows.append((last, *_new_row(request, fingerprint, stamp)))
-        created.append((last, request.response))
-        outcomes[index] = Outcome.CREATED
-    insert_rows(db, "responses", f"seq, {CONTENT_COLUMNS}, {NEW_ROW_COLUMNS}", rows)
+    seqs = {index: last + n for n, index in enumerate(pending, start=1)}
+    rows = [(seqs[i], *_new_row(requests[i], fingerprints[i], stamp)) for i in pending]
+    columns = f"seq, {CONTENT_COLUMNS}, {NEW_ROW_COLUMNS}"
+    inserted = insert_rows(db, "responses", columns, rows, then="ON CONFLICT (id) DO NOTHING")
+    if inserted == len(pending):
+        outcomes.update(dict.fromkeys(pending, Outcome.CREATED))
+    else:
+        stored = _stored(db, [requests[index].response.id for index in pending])
+        for index in pending:
+            seq, fingerprint = stored[requests[index].response.id]
+            if seq == seqs[index]:
+                outcomes[index] = Outcome.CREATED
+            elif fingerprint == fingerprints[index]:
+                outcomes[index] = Outcome.ALREADY_STORED
+            else:
+                outcomes[index] = Outcome.CONFLICT
+    created = [(seqs[i], requests[i].response) for i in pending if outcomes[i] is Outcome.CREATED]
     _write_children(db, created)
     return [outcomes[index] for index in range(len(requests))]
 
@@ -194,12 +197,13 @@ def _settle_participant(
     return Outcome.REPLACED
 
 
-def _fingerprints(db: Database, ids: list[str]) -> dict[str, str]:
-    """The stored fingerprints of these response ids."""
-    found: dict[str, str] = {}
+def _stored(db: Database, ids: list[str]) -> dict[str, tuple[int, str]]:
+    """The seq and fingerprint of each of these response ids that is stored."""
+    found: dict[str, tuple[int, str]] = {}
     for chunk in chunks(db, ids):
-        query = f"SELECT id, fingerprint FROM responses WHERE id IN ({marks(chunk)})"
-        found.update(db.conn.execute(query, chunk).fetchall())
+        query = f"SELECT id, seq, fingerprint FROM responses WHERE id IN ({marks(chunk)})"
+        for id_, seq, fingerprint in db.conn.execute(query, chunk):
+            found[id_] = (seq, fingerprint)
     return found
 
 

@@ -28,15 +28,18 @@ def chunks(
 
 def insert_rows(
     db: Database, table: str, columns: str, rows: Sequence[tuple[Any, ...]], then: str = ""
-) -> None:
+) -> int:
     """INSERT every row, in as few statements as the limit allows; `then` ends each one
-    (an ON CONFLICT clause)."""
+    (an ON CONFLICT clause). Returns how many rows were inserted or changed."""
     if not rows:
-        return
+        return 0
+    changed = 0
     for chunk in chunks(db, rows, len(rows[0])):
         marks = ", ".join(["(" + ", ".join("?" * len(chunk[0])) + ")"] * len(chunk))
         values = [value for row in chunk for value in row]
-        db.conn.execute(f"INSERT INTO {table} ({columns}) VALUES {marks} {then}", values)
+        sql = f"INSERT INTO {table} ({columns}) VALUES {marks} {then}"
+        changed += db.conn.execute(sql, values).rowcount
+    return changed
 
 
 def marks(values: Sequence[Any]) -> str:
