@@ -47,13 +47,13 @@ web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None, access_log
 
 
 NO_STORE_APP = """
-import pathlib, sys, tempfile
+import pathlib, sys
 from aiohttp import web
 from medborgardialog.server import assemble, build_app, tune_garbage_collection
 from medborgardialog.settings import Settings
 from storage import Outcome
 
-folder = pathlib.Path(tempfile.mkdtemp())
+folder = pathlib.Path(sys.argv[2])
 parts = assemble(Settings.from_env(env={}, db=folder / "n.db", secret_file=folder / "s"))
 
 async def save_nothing(response, **options):
@@ -187,19 +187,19 @@ def kiosk_weight() -> int:
 
 
 RENDER_KIOSK = """
-import asyncio, sys, tempfile, pathlib
+import asyncio, pathlib, sys, tempfile
 from aiohttp.test_utils import TestClient, TestServer
 from medborgardialog.server import assemble, build_app
 from medborgardialog.settings import Settings
 
-async def main():
-    folder = pathlib.Path(tempfile.mkdtemp())
+async def main(folder):
     parts = assemble(Settings.from_env(env={}, db=folder / "k.db", secret_file=folder / "s"))
     async with TestClient(TestServer(build_app(parts))) as client:
         response = await client.get("/kiosk/demo/?source=mitt-i-city")
         sys.stdout.buffer.write(await response.read())
 
-asyncio.run(main())
+with tempfile.TemporaryDirectory() as folder:
+    asyncio.run(main(pathlib.Path(folder)))
 """
 
 
@@ -222,7 +222,8 @@ def main() -> None:
             runs["stored (API)"].append(measure(serve, port, args, env))
             for name, script in (("app, no store", NO_STORE_APP), ("bare handler", BARE_APP)):
                 other_port = free_port()
-                command = [sys.executable, "-c", script, str(other_port)]
+                place = tempfile.mkdtemp(dir=folder)
+                command = [sys.executable, "-c", script, str(other_port), place]
                 runs[name].append(measure(command, other_port, args))
             print(f"round {round_ + 1}: " + "; ".join(
                 f"{name} {r[-1].rate:.0f}/s p99 {r[-1].p99:.1f} ms" for name, r in runs.items()
