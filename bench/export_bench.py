@@ -61,7 +61,7 @@ def generate(path: Path, count: int) -> float:
     started = time.perf_counter()
     batch = 100_000
     for first in range(1, count + 1, batch):
-        responses, chosen, answered = [], [], []
+        responses = []
         for seq in range(first, min(first + batch, count + 1)):
             picked = rng.sample(areas, 3)
             answers = {q: rng.choice(options) for q, options in questions if rng.random() < 0.7}
@@ -84,16 +84,12 @@ def generate(path: Path, count: int) -> float:
                     at,
                 )
             )
-            chosen += [(seq, CAMPAIGN, area, i) for i, area in enumerate(picked)]
-            answered += [(seq, CAMPAIGN, q, o) for q, o in answers.items()]
         conn.execute("BEGIN")
         conn.executemany(
             "INSERT INTO responses (seq, id, campaign, channel, source, locale, areas, comment, "
             "answers, fingerprint, submitted_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             responses,
         )
-        conn.executemany("INSERT INTO response_areas VALUES (?,?,?,?)", chosen)
-        conn.executemany("INSERT INTO response_answers VALUES (?,?,?,?)", answered)
         conn.execute("COMMIT")
     conn.close()
     return time.perf_counter() - started

@@ -65,9 +65,7 @@ def _where(campaign: str, wanted: CommentFilter) -> tuple[str, list]:
         clauses.append("r.channel = ?")
         params.append(wanted.channel)
     if wanted.area:
-        clauses.append(
-            "EXISTS (SELECT 1 FROM response_areas a WHERE a.response_seq = r.seq AND a.area = ?)"
-        )
+        clauses.append("EXISTS (SELECT 1 FROM json_each(r.areas) WHERE json_each.value = ?)")
         params.append(wanted.area)
     if wanted.status:
         clauses.append(f"{_STATUS} = ?")

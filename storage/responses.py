@@ -62,29 +62,6 @@ def _row_to_response(row: tuple[Any, ...]) -> Response:
     )
 
 
-def _write_children(db: Database, created: list[tuple[int, Response]]) -> None:
-    insert_rows(
-        db,
-        "response_areas",
-        "response_seq, campaign, area, position",
-        [
-            (seq, response.campaign, area, position)
-            for seq, response in created
-            for position, area in enumerate(response.areas)
-        ],
-    )
-    insert_rows(
-        db,
-        "response_answers",
-        "response_seq, campaign, question, option",
-        [
-            (seq, response.campaign, question, option)
-            for seq, response in created
-            for question, option in sorted(response.answers.items())
-        ],
-    )
-
-
 CONTENT_COLUMNS = (
     "channel, source, locale, areas, comment, answers, followup_consent, fingerprint, updated_at"
 )
@@ -158,8 +135,6 @@ def save_responses(db: Database, requests: list[SaveRequest]) -> list[Outcome]:
                 outcomes[index] = Outcome.ALREADY_STORED
             else:
                 outcomes[index] = Outcome.CONFLICT
-    created = [(seqs[i], requests[i].response) for i in pending if outcomes[i] is Outcome.CREATED]
-    _write_children(db, created)
     return [outcomes[index] for index in range(len(requests))]
 
 
@@ -214,9 +189,6 @@ def _replace(db: Database, seq: int, kept: Response, fingerprint: str, stamp: st
         f"UPDATE responses SET {assignments} WHERE seq = ?",
         (*_content(kept, fingerprint, stamp), seq),
     )
-    db.conn.execute("DELETE FROM response_areas WHERE response_seq = ?", (seq,))
-    db.conn.execute("DELETE FROM response_answers WHERE response_seq = ?", (seq,))
-    _write_children(db, [(seq, kept)])
 
 
 def set_followup_consent(db: Database, campaign: str, participant: str, consent: bool) -> bool:
@@ -267,20 +239,18 @@ def iter_responses(db: Database, campaign: str, batch: int = 5000) -> Iterator[R
 
 
 def count_tally(db: Database, campaign: Campaign) -> Tally:
-    """The campaign's tally, counted in SQL over the indexes."""
-    # Two counts over two indexes (m002 adds the partial one of comments), not a table scan.
-    (participants,) = db.conn.execute(
-        "SELECT count(*) FROM responses WHERE campaign = ?", (campaign.id,)
-    ).fetchone()
+    """The campaign's tally, counted in SQL over indexes, never a table scan: comments over
+    m002's partial one, the votes per distinct choice over m003's (spread on areas here), and
+    the answers per channel and venue over the campaign index."""
     (comments,) = db.conn.execute(
         "SELECT count(*) FROM responses WHERE campaign = ? AND comment IS NOT NULL", (campaign.id,)
     ).fetchone()
-    votes = dict(
-        db.conn.execute(
-            "SELECT area, count(*) FROM response_areas WHERE campaign = ? GROUP BY area",
-            (campaign.id,),
-        ).fetchall()
-    )
+    votes: dict[str, int] = {}
+    for areas, n in db.conn.execute(
+        "SELECT areas, count(*) FROM responses WHERE campaign = ? GROUP BY areas", (campaign.id,)
+    ):
+        for area in json.loads(areas):
+            votes[area] = votes.get(area, 0) + n
     by_channel: dict[str, int] = {}
     by_source: dict[str, int] = {}
     for channel, source, n in db.conn.execute(
@@ -291,4 +261,5 @@ def count_tally(db: Database, campaign: Campaign) -> Tally:
         by_channel[channel] = by_channel.get(channel, 0) + n
         if source:
             by_source[source] = by_source.get(source, 0) + n
+    participants = sum(by_channel.values())
     return tally_from_counts(campaign, participants, comments, votes, by_channel, by_source)

@@ -6,6 +6,7 @@ shown or exported.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -45,22 +46,20 @@ class QuestionCounts:
 def background_counts(db: Database, campaign: Campaign) -> list[QuestionCounts]:
     """One `QuestionCounts` per background question, in the campaign's order."""
     options: dict[str, dict[str, int]] = {q.id: {} for q in campaign.questions}
-    for question, option, n in db.conn.execute(
-        "SELECT question, option, count(*) FROM response_answers WHERE campaign = ? "
-        "GROUP BY question, option",
-        (campaign.id,),
-    ):
-        if question in options:
-            options[question][option] = n
     crossed: dict[str, dict[str, dict[str, int]]] = {q.id: {} for q in campaign.questions}
-    for question, option, area, n in db.conn.execute(
-        "SELECT q.question, q.option, a.area, count(*) FROM response_answers q "
-        "JOIN response_areas a ON a.response_seq = q.response_seq "
-        "WHERE q.campaign = ? GROUP BY q.question, q.option, a.area",
+    # One row per distinct choice of areas and background answers, over the choice index.
+    for areas, answers, n in db.conn.execute(
+        "SELECT areas, answers, count(*) FROM responses WHERE campaign = ? GROUP BY areas, answers",
         (campaign.id,),
     ):
-        if question in crossed:
-            crossed[question].setdefault(option, {})[area] = n
+        chosen = json.loads(areas)
+        for question, option in json.loads(answers).items():
+            if question not in options:
+                continue
+            options[question][option] = options[question].get(option, 0) + n
+            by_area = crossed[question].setdefault(option, {})
+            for area in chosen:
+                by_area[area] = by_area.get(area, 0) + n
     return [
         QuestionCounts(
             question=q.id,

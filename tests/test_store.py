@@ -7,7 +7,13 @@ import dataclasses
 import threading
 import uuid
 
-from storage import Outcome
+from storage import Outcome, open_database
+from storage.campaigns import register_campaigns
+from storage.connection import connect, immediate
+from storage.moderation import CommentFilter, list_comments
+from storage.responses import SaveRequest, count_tally, save_responses
+from storage.results import background_counts
+from storage.schema import migrations
 from survey import Response
 
 AREAS = ("violence-public", "unsafe-places", "traffic")
@@ -55,7 +61,7 @@ async def test_a_stored_response_reads_back(store):
     assert stored.submitted_at.endswith("Z")
 
 
-async def test_a_participant_changes_their_answer_in_place(store):
+async def test_a_participant_changes_their_answer_in_place(store, campaigns):
     first = response(channel="telegram", participant="p" * 64, comment=None)
     await store.save_response(first)
     changed = response(
@@ -68,12 +74,8 @@ async def test_a_participant_changes_their_answer_in_place(store):
     mine = await store.response_for_participant("demo", "p" * 64)
     assert (first.id, changed.areas) == (mine.id, mine.areas)
     assert 1 == await count(store)
-    votes = await store.read(
-        lambda db: db.conn.execute(
-            "SELECT count(*) FROM response_areas WHERE area = 'traffic'"
-        ).fetchone()[0]
-    )
-    assert 1 == votes
+    tally = await store.tally(campaigns["demo"])
+    assert {area: 1 for area in changed.areas} == {c.area: c.votes for c in tally.areas if c.votes}
 
 
 async def test_deleting_a_participant_removes_answer_and_draft(store):
@@ -102,6 +104,49 @@ async def test_concurrent_answers_are_all_stored_and_tallied(store, campaigns):
     assert {"violence-public": 300, "unsafe-places": 300, "traffic": 300} == {
         c.area: c.votes for c in result.areas if c.votes
     }
+
+
+async def test_background_answers_are_counted_per_option_and_by_the_areas_chosen(store, campaigns):
+    young = response(answers={"age": "20-34", "district": "norrstrand"})
+    other_order = response(answers={"district": "norrstrand", "age": "20-34"})
+    older = response(
+        areas=("traffic", "drugs-alcohol", "theft-burglary"), answers={"age": "65-plus"}
+    )
+    for answer in (young, other_order, older, response(answers={})):
+        await store.save_response(answer)
+    age, district = await store.read(background_counts, campaigns["demo"])
+    assert (3, {"20-34": 2, "65-plus": 1}) == (age.answered, age.options)
+    assert {
+        "20-34": dict.fromkeys(AREAS, 2),
+        "65-plus": {"traffic": 1, "drugs-alcohol": 1, "theft-burglary": 1},
+    } == age.areas_by_option
+    assert (2, {"norrstrand": dict.fromkeys(AREAS, 2)}) == (
+        district.answered,
+        district.areas_by_option,
+    )
+
+
+async def test_comments_are_filtered_by_an_area_chosen(store):
+    about_traffic = response(comment="Fartkameror")
+    elsewhere = response(areas=("graffiti-vandalism", "unsafe-places", "social-unrest"))
+    for answer in (about_traffic, elsewhere):
+        await store.save_response(answer)
+    found = await store.read(list_comments, "demo", CommentFilter(area="traffic"))
+    assert ["Fartkameror"] == [comment.text for comment in found]
+
+
+def test_a_database_from_before_the_choice_index_keeps_its_counts(tmp_path, campaigns):
+    db = connect(tmp_path / "earlier.db")
+    with immediate(db):
+        migrations.apply(db, stop_before="m003_choices_in_responses")
+        register_campaigns(db, [campaigns["demo"]])
+        save_responses(db, [SaveRequest(response()), SaveRequest(response(areas=AREAS[::-1]))])
+    db.conn.close()
+    db = open_database(tmp_path / "earlier.db")
+    assert not {"response_areas", "response_answers"} & set(db.table_names())
+    tally = count_tally(db, campaigns["demo"])
+    assert dict.fromkeys(AREAS, 2) == {c.area: c.votes for c in tally.areas if c.votes}
+    db.conn.close()
 
 
 async def test_one_failing_write_does_not_undo_the_others(store):
@@ -133,7 +178,7 @@ async def in_one_batch(store, *saves):
     return await asyncio.gather(*waiting)
 
 
-async def test_answers_committed_together_get_the_outcomes_of_one_by_one(store):
+async def test_answers_committed_together_get_the_outcomes_of_one_by_one(store, campaigns):
     earlier, new, mine = response(), response(), response(channel="telegram", participant="s" * 64)
     await store.save_response(earlier)
     outcomes = await in_one_batch(
@@ -154,13 +199,8 @@ async def test_answers_committed_together_get_the_outcomes_of_one_by_one(store):
         Outcome.CONFLICT,
     ] == outcomes
     assert 3 == await count(store)
-    areas, answers = await store.read(
-        lambda db: (
-            db.conn.execute("SELECT count(*) FROM response_areas").fetchone()[0],
-            db.conn.execute("SELECT count(*) FROM response_answers").fetchone()[0],
-        )
-    )
-    assert (9, 3) == (areas, answers)
+    tally = await store.tally(campaigns["demo"])
+    assert (3, 9) == (tally.participants, sum(c.votes for c in tally.areas))
     assert "Mer belysning" == (await store.get_response(new.id)).comment
 
 
