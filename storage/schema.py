@@ -161,7 +161,8 @@ def m003_choices_in_responses(db: Database) -> None:
 
     The copies of each answer's areas and background answers in rows of their own cost a
     third of the database's work per stored answer; the counts group the few distinct
-    choices instead (Karlstad: at most 336 orderings of 3 areas out of 8) and the index covers them.
+    choices instead (Karlstad: at most 336 orderings of 3 areas out of 8), over an index
+    that covers them.
     """
     run_script(
         db,
