@@ -115,27 +115,47 @@ def save_responses(db: Database, requests: list[SaveRequest]) -> list[Outcome]:
             if settled is not None:
                 outcomes[index] = settled
     pending = [index for index in range(len(requests)) if index not in outcomes]
-    # Inside the write transaction nobody else inserts: the next seqs are ours to give. The
-    # INSERT skips an id already stored (or repeated in this batch); those are told apart
+    # The INSERT skips an id already stored (or repeated in this batch); those are told apart
     # after it, which a batch of new answers never needs.
-    (last,) = db.conn.execute("SELECT coalesce(max(seq), 0) FROM responses").fetchone()
-    seqs = {index: last + n for n, index in enumerate(pending, start=1)}
-    rows = [(seqs[i], *_new_row(requests[i], fingerprints[i], stamp)) for i in pending]
-    columns = f"seq, {CONTENT_COLUMNS}, {NEW_ROW_COLUMNS}"
+    rows = [_new_row(requests[i], fingerprints[i], stamp) for i in pending]
+    columns = f"{CONTENT_COLUMNS}, {NEW_ROW_COLUMNS}"
     inserted = insert_rows(db, "responses", columns, rows, then="ON CONFLICT (id) DO NOTHING")
     if inserted == len(pending):
         outcomes.update(dict.fromkeys(pending, Outcome.CREATED))
     else:
-        stored = _stored(db, [requests[index].response.id for index in pending])
-        for index in pending:
-            seq, fingerprint = stored[requests[index].response.id]
-            if seq == seqs[index]:
-                outcomes[index] = Outcome.CREATED
-            elif fingerprint == fingerprints[index]:
-                outcomes[index] = Outcome.ALREADY_STORED
-            else:
-                outcomes[index] = Outcome.CONFLICT
+        outcomes.update(_told_apart(db, requests, fingerprints, pending, inserted))
     return [outcomes[index] for index in range(len(requests))]
+
+
+def _told_apart(
+    db: Database,
+    requests: list[SaveRequest],
+    fingerprints: list[str],
+    pending: list[int],
+    inserted: int,
+) -> dict[int, Outcome]:
+    """The outcomes of a batch whose INSERT skipped some rows.
+
+    Inside the write transaction nobody else inserts, so the rows just inserted got the
+    `inserted` seqs up to the last one given; the first request of such an id is the one
+    created, and any other with its id is a resend or a conflict.
+    """
+    (last,) = db.conn.execute("SELECT last_insert_rowid()").fetchone()
+    first_new = last - inserted + 1 if inserted else None
+    stored = _stored(db, [requests[index].response.id for index in pending])
+    outcomes: dict[int, Outcome] = {}
+    created: set[str] = set()
+    for index in pending:
+        response_id = requests[index].response.id
+        seq, fingerprint = stored[response_id]
+        if first_new is not None and seq >= first_new and response_id not in created:
+            created.add(response_id)
+            outcomes[index] = Outcome.CREATED
+        elif fingerprint == fingerprints[index]:
+            outcomes[index] = Outcome.ALREADY_STORED
+        else:
+            outcomes[index] = Outcome.CONFLICT
+    return outcomes
 
 
 NEW_ROW_COLUMNS = "id, campaign, participant, entered_by, submitted_at"
