@@ -204,6 +204,19 @@ async def test_answers_committed_together_get_the_outcomes_of_one_by_one(store, 
     assert "Mer belysning" == (await store.get_response(new.id)).comment
 
 
+async def test_a_batch_of_only_resends_and_conflicts_creates_nothing(store):
+    earlier = response()
+    await store.save_response(earlier)
+    outcomes = await in_one_batch(
+        store,
+        store.save_response(earlier),
+        store.save_response(dataclasses.replace(earlier, comment="Annat")),
+        store.save_response(earlier),
+    )
+    assert [Outcome.ALREADY_STORED, Outcome.CONFLICT, Outcome.ALREADY_STORED] == outcomes
+    assert 1 == await count(store)
+
+
 async def test_the_database_is_durable_and_in_wal_mode(store):
     mode, sync, fks = await store.read(
         lambda db: (
