@@ -1,11 +1,13 @@
-"""The whole product served in a background thread, for browser tests (Playwright owns the
-main thread's loop). It can be stopped and started again on the same port."""
+"""Apps served in a background thread, for browser tests (Playwright owns the main thread's
+loop): the whole product, and anything else a test puts in front of it. Each can be stopped
+and started again on the same port."""
 
 from __future__ import annotations
 
 import asyncio
 import socket
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 
 from aiohttp import web
@@ -20,18 +22,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-class LiveServer:
-    """`medborgardialog serve` on 127.0.0.1, in a thread with its own event loop."""
+class BackgroundSite:
+    """An aiohttp app on 127.0.0.1, built and served in a thread with its own event loop."""
 
-    def __init__(self, settings: Settings, port: int | None = None):
-        self.settings = replace(settings, host="127.0.0.1", port=port or free_port())
-        self.url = f"http://127.0.0.1:{self.settings.port}"
-        self.parts = None
+    def __init__(self, make_app: Callable[[], web.Application], port: int | None = None):
+        self._make_app = make_app
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
-        self._runner: web.AppRunner | None = None
 
-    def start(self) -> LiveServer:
+    def start(self):
         started = threading.Event()
         failure: list[BaseException] = []
 
@@ -39,11 +40,9 @@ class LiveServer:
             loop = asyncio.new_event_loop()
             self._loop = loop
             try:
-                self.parts = assemble(self.settings)
-                self._runner = web.AppRunner(build_app(self.parts))
-                loop.run_until_complete(self._runner.setup())
-                site = web.TCPSite(self._runner, "127.0.0.1", self.settings.port,
-                                   reuse_address=True)
+                runner = web.AppRunner(self._make_app())
+                loop.run_until_complete(runner.setup())
+                site = web.TCPSite(runner, "127.0.0.1", self.port, reuse_address=True)
                 loop.run_until_complete(site.start())
             except BaseException as error:
                 failure.append(error)
@@ -52,7 +51,7 @@ class LiveServer:
                 return
             started.set()
             loop.run_forever()
-            loop.run_until_complete(self._runner.cleanup())
+            loop.run_until_complete(runner.cleanup())
             loop.close()
 
         self._thread = threading.Thread(target=run, name="live-server", daemon=True)
@@ -68,8 +67,21 @@ class LiveServer:
             self._thread.join(30)
         self._loop = self._thread = None
 
-    def __enter__(self) -> LiveServer:
+    def __enter__(self):
         return self.start()
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+class LiveServer(BackgroundSite):
+    """`medborgardialog serve` on 127.0.0.1."""
+
+    def __init__(self, settings: Settings, port: int | None = None):
+        super().__init__(self._build, port)
+        self.settings = replace(settings, host="127.0.0.1", port=self.port)
+        self.parts = None
+
+    def _build(self) -> web.Application:
+        self.parts = assemble(self.settings)
+        return build_app(self.parts)

@@ -13,6 +13,7 @@ from kiosk.app import STATIC_DIR, create_app
 from kiosk.config import WebConfig
 from tests.kiosk_helpers import KIOSK, quick_walk, wait_for_stored
 from tests.live_server import LiveServer
+from tests.reverse_proxy import ReverseProxy
 
 OUTBOX = "JSON.parse(localStorage.getItem('medborgardialog.outbox.v1'))"
 # Every URL in the page's Cache Storage.
@@ -89,6 +90,27 @@ def test_a_reload_while_the_server_is_down_still_takes_an_answer(page: Page, set
         paths = cached_paths(page)
         assert "/kiosk/demo/" in paths
         assert all(p == "/kiosk/demo/" or p.startswith("/static/kiosk/") for p in paths)
+    finally:
+        server.stop()
+
+
+def test_behind_a_proxy_a_502_while_the_server_is_down_is_the_server_away(page: Page, settings):
+    server = LiveServer(settings).start()
+    try:
+        with ReverseProxy(server.url) as proxy:
+            page.goto(proxy.url + KIOSK)
+            wait_until_kept(page)
+            server.stop()
+            assert 502 == page.request.get(proxy.url + KIOSK).status
+            page.reload()
+            expect(page.locator(".screen-attract h1")).to_have_text("Tyck till!")
+            quick_walk(page)
+            expect(page.locator("#outbox")).to_have_text("1")
+            [entry] = page.evaluate(OUTBOX)
+            server = LiveServer(settings, port=server.settings.port).start()
+            expect(page.locator("#outbox")).to_be_hidden(timeout=40_000)
+            [answer] = wait_for_stored(server, 1)
+            assert entry["body"]["id"] == str(answer.id)
     finally:
         server.stop()
 
