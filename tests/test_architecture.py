@@ -9,8 +9,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FORBIDDEN = {
-    "survey": {"telegram", "aiohttp", "sqlite3", "sqlite_utils", "bot", "kiosk", "storage",
-               "medborgardialog", "locales"},
+    "survey": {
+        "telegram",
+        "aiohttp",
+        "sqlite3",
+        "sqlite_utils",
+        "bot",
+        "kiosk",
+        "storage",
+        "medborgardialog",
+        "locales",
+    },
     "storage": {"telegram", "aiohttp", "bot", "kiosk", "medborgardialog"},
     "bot": {"kiosk", "medborgardialog", "aiohttp_jinja2"},
     "kiosk": {"bot", "telegram", "medborgardialog"},
