@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import sqlite3
 import threading
 import uuid
 
@@ -215,6 +216,18 @@ async def test_a_batch_of_only_resends_and_conflicts_creates_nothing(store):
     )
     assert [Outcome.ALREADY_STORED, Outcome.CONFLICT, Outcome.ALREADY_STORED] == outcomes
     assert 1 == await count(store)
+
+
+def test_opening_waits_while_another_process_creating_the_file_holds_its_lock(tmp_path):
+    path = tmp_path / "new.db"
+    creator = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    creator.execute("CREATE TABLE first (x)")
+    creator.execute("BEGIN IMMEDIATE")  # SQLite refuses a switch to WAL at once meanwhile
+    threading.Timer(0.3, creator.execute, ("COMMIT",)).start()
+    db = connect(path)
+    assert "wal" == db.conn.execute("PRAGMA journal_mode").fetchone()[0]
+    db.conn.close()
+    creator.close()
 
 
 async def test_the_database_is_durable_and_in_wal_mode(store):
