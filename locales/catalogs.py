@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -25,6 +26,10 @@ DOMAIN_SOURCES: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
 }
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "pgettext": ((1, "c"), 2)}
 # Babel's own Arabic plural rule swaps forms 4 and 5 (Babel issue 816); this is CLDR's.
+# A fixed stamp in every header, so that an update touches only the entries that changed.
+STAMP = datetime(2026, 1, 1, tzinfo=UTC)
+# pybabel's own wrap width, so that its `update` and ours write the same files.
+WIDTH = 76
 ARABIC_PLURALS = (
     "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
     "n%100>=11 ? 4 : 5);"
@@ -33,7 +38,13 @@ ARABIC_PLURALS = (
 
 def extract(domain: str) -> Catalog:
     """The template catalog (what `.pot` holds) of one domain, from the sources."""
-    template = Catalog(domain=domain, project="Medborgardialog", charset="utf-8")
+    template = Catalog(
+        domain=domain,
+        project="Medborgardialog",
+        charset="utf-8",
+        creation_date=STAMP,
+        revision_date=STAMP,
+    )
     for folder, method_map in DOMAIN_SOURCES[domain]:
         path = ROOT / folder
         if not path.is_dir():
@@ -61,10 +72,11 @@ def _write(catalog: Catalog, path: Path) -> None:
         write_po(
             handle,
             catalog,
-            width=96,
+            width=WIDTH,
+            no_location=True,
             omit_header=False,
             ignore_obsolete=True,
-            include_previous=False,
+            include_previous=True,
             sort_output=False,
         )
 
@@ -79,10 +91,18 @@ def update(domain: str) -> None:
             with path.open("rb") as handle:
                 catalog = read_po(handle, locale=lang, domain=domain)
         else:
-            catalog = Catalog(locale=lang, domain=domain, project="Medborgardialog", fuzzy=False)
+            catalog = Catalog(
+                locale=lang,
+                domain=domain,
+                project="Medborgardialog",
+                fuzzy=False,
+                creation_date=STAMP,
+            )
         if lang == "ar":
             catalog.mime_headers = [*catalog.mime_headers, ("Plural-Forms", ARABIC_PLURALS)]
-        catalog.update(copy.deepcopy(template), no_fuzzy_matching=True, update_header_comment=False)
+        # A changed message id keeps its old translation as a fuzzy hint, as `pybabel update` does.
+        catalog.update(copy.deepcopy(template), update_header_comment=False)
+        catalog.revision_date = STAMP
         if lang == "sv":
             for message in catalog:
                 if message.id:
