@@ -108,3 +108,18 @@ def segments(text: str) -> list[tuple[str, str | None]]:
 def redact(text: str, marker: str = REDACTED) -> str:
     """The text with every likely personal data span replaced by `marker`."""
     return "".join(marker if kind else piece for piece, kind in segments(text))
+
+
+WARNING_KINDS = ("personnummer", "phone", "email")
+
+
+def comment_warnings(text: str | None) -> tuple[str, ...]:
+    """What kinds of personal data a resident's comment seems to hold, in a fixed order.
+
+    Every channel asks this once before it accepts a comment, warns the resident and offers
+    to change or send anyway: the warning never blocks.
+    """
+    if not text:
+        return ()
+    found = {span.kind for span in find_personal_data(text)}
+    return tuple(kind for kind in WARNING_KINDS if kind in found)
