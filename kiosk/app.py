@@ -24,8 +24,10 @@ from aiohttp import web
 
 from kiosk import i18n
 from kiosk.api import setup_api
+from kiosk.comment_check import setup_comment_check
 from kiosk.config import WebConfig
 from kiosk.errors import error_middleware
+from kiosk.favicon import setup_favicon
 from kiosk.headers import add_security_headers
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, SECRET, STORE
 from kiosk.kiosk_page import setup_kiosk
@@ -84,6 +86,8 @@ def create_app(
     setup_api(app)
     setup_web_survey(app)
     setup_kiosk(app)
+    setup_comment_check(app)
+    setup_favicon(app)
     app.router.add_static("/static/", STATIC_DIR, name="static")
     setup_staff(app)
     return app

@@ -17,6 +17,7 @@ from aiohttp import web
 from kiosk.errors import error_page
 from kiosk.i18n import gettext
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, STORE
+from kiosk.kiosk_status import kiosk_status, operator_texts
 from kiosk.language import use_language
 from kiosk.submission import SOURCE_PATTERN
 from kiosk.survey_context import api_url, area_messages, chosen_counts
@@ -30,6 +31,11 @@ from survey.serialize import campaign_as_dict
 # Served from /kiosk/ rather than /static/ so that its scope, the folder it is served from,
 # covers the kiosk pages without a Service-Worker-Allowed header.
 SERVICE_WORKER = Path(__file__).parent / "static" / "kiosk" / "sw.js"
+# The bot's notice, word for word: one catalog entry (in the bot's domain) for every channel.
+CRIME_NOTICE = (
+    "⚠️ Det här är inte ett sätt att anmäla brott. Vid nödläge: ring 112. "
+    "För andra polisärenden: ring 114 14."
+)
 
 
 def kiosk_texts(campaign: Campaign, translations) -> dict[str, Any]:
@@ -42,6 +48,8 @@ def kiosk_texts(campaign: Campaign, translations) -> dict[str, Any]:
         "next": _("Nästa"),
         "back": _("Tillbaka"),
         "start_over": _("Börja om"),
+        "larger_text": _("Större text"),
+        "to_summary": _("Till sammanfattningen"),
         "step": _("Steg %(n)d av %(total)d"),
         "anonymous": _("Ditt svar är anonymt. Vi sparar inte vem du är."),
         "areas_heading": _("Vad ska polisen och kommunen prioritera?"),
@@ -50,10 +58,15 @@ def kiosk_texts(campaign: Campaign, translations) -> dict[str, Any]:
         "comment_optional": _("Frivilligt. Högst %(max)d tecken."),
         "comment_required": _("Skriv en synpunkt. Högst %(max)d tecken."),
         "comment_missing": problem_message(Problem("comment.required", "comment"), translations),
+        "crime_notice": translations.gettext(CRIME_NOTICE),
+        "personal_data_heading": _("Står det personuppgifter i din synpunkt?"),
+        "send_anyway": _("Skicka ändå"),
         "space": _("Mellanslag"),
         "backspace": _("Radera"),
         "shift": _("Versaler"),
         "question_optional": _("Frivillig fråga"),
+        "question_required": _("Välj ett svar för att gå vidare."),
+        "answer_missing": _("Välj ett av svaren först."),
         "confirm_heading": _("Stämmer det här?"),
         "your_areas": _("Dina områden"),
         "your_comment": _("Din synpunkt"),
@@ -69,7 +82,10 @@ def kiosk_texts(campaign: Campaign, translations) -> dict[str, Any]:
             "Om ingen rör skärmen börjar enkäten snart om, och det du har valt försvinner."
         ),
         "continue": _("Ja, jag är kvar"),
+        "countdown": _("Enkäten börjar om om %(n)d s."),
         "waiting": _("Svar som väntar på att skickas: %(n)d"),
+        "refused": _("Svar som servern inte tog emot: %(n)d"),
+        "kiosk_status": _("Kioskens status"),
         **area_messages(campaign, translations),
     }
 
@@ -81,6 +97,8 @@ def kiosk_data(request: web.Request, campaign: Campaign, source: str | None) -> 
     return {
         "campaign": campaign_as_dict(campaign),
         "api": api_url(campaign),
+        "comment_check": f"/api/v1/campaigns/{campaign.id}/comment-check",
+        "status_text": operator_texts(catalogs.get(campaign.default_language)),
         "source": source,
         "key": request.query.get("key"),
         "idle_warning": config.idle_warning_seconds,
@@ -130,3 +148,4 @@ def setup_kiosk(app: web.Application) -> None:
     app.router.add_get("/kiosk/sw.js", service_worker)
     app.router.add_get("/kiosk/{campaign}", redirect_slash)
     app.router.add_get("/kiosk/{campaign}/", kiosk)
+    app.router.add_get("/kiosk/{campaign}/status", kiosk_status)

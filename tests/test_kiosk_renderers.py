@@ -9,9 +9,9 @@ from survey.walk import steps
 
 
 def test_every_step_type_has_a_kiosk_screen(campaigns):
-    script = (STATIC_DIR / "kiosk" / "main.js").read_text()
-    block = script[script.index("const screens = {") :]
-    screens = set(re.findall(r"^  (\w+)\((?:step)?\) \{", block, re.MULTILINE))
+    script = (STATIC_DIR / "kiosk" / "screens.js").read_text()
+    block = script[script.index("export const screens = {") :]
+    screens = set(re.findall(r"^  (\w+)(?:\(step, k\) \{|,$)", block, re.MULTILINE))
     types = {
         type(step).__name__.removesuffix("Step").lower()
         for campaign in campaigns.values()

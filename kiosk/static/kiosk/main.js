@@ -3,8 +3,9 @@
 // they are on screen; a reset throws both away.
 import { button, el, fill, uuid4 } from "./dom.js";
 import { IdleWatch } from "./idle.js";
-import { keyboard } from "./keyboard.js";
 import { Outbox } from "./outbox.js";
+import { screens } from "./screens.js";
+import { statusDialog } from "./status.js";
 
 const data = JSON.parse(document.getElementById("kiosk-data").textContent);
 const campaign = data.campaign;
@@ -15,6 +16,7 @@ const firstLanguage = data.languages[0].code;
 const steps = campaign.steps;
 let walk = null;
 let thanksTimer = null;
+let countdownTimer = null;
 
 const text = (key) => languages[walk ? walk.lang : firstLanguage].text[key];
 const local = (texts) => texts[walk.lang] || texts[firstLanguage];
@@ -24,12 +26,18 @@ function setLanguage(code) {
   document.documentElement.dir = languages[code].dir;
 }
 
-function showOutbox(count) {
-  const label = fill(text("waiting"), { n: count });
-  dot.hidden = count === 0;
-  dot.textContent = String(count);
-  dot.title = label;
-  dot.setAttribute("aria-label", label);
+// Waiting and refused answers each have a sign and a number of their own, not a colour only.
+function showOutbox({ waiting, refused }) {
+  const labels = [];
+  if (waiting) labels.push(fill(text("waiting"), { n: waiting }));
+  if (refused) labels.push(fill(text("refused"), { n: refused }));
+  dot.hidden = labels.length === 0;
+  const parts = [];
+  if (waiting) parts.push(el("span", { class: "waiting", text: String(waiting) }));
+  if (refused) parts.push(el("span", { class: "refused", text: String(refused) }));
+  dot.replaceChildren(...parts);
+  dot.title = labels.join(". ");
+  dot.setAttribute("aria-label", dot.title);
 }
 
 const outbox = new Outbox({ key: data.key, maxBackoff: data.max_backoff, onChange: showOutbox });
@@ -41,182 +49,74 @@ function show(screen) {
   if (heading) heading.focus({ preventScroll: true });
 }
 
-// A walk screen: progress and "start over" above, the step's content, back and next below.
-function frame(type, content, { next, nextLabel } = {}) {
+function larger() {
+  const on = document.documentElement.classList.toggle("larger");
+  document.querySelectorAll(".larger-text").forEach((b) => b.setAttribute("aria-pressed", on));
+}
+
+// A walk screen: progress, larger text and "start over" above, the content, back and next
+// below. Next goes on to the following step, or back to the summary when the resident came
+// from there (the step's `returns_to`).
+function frame(step, content, { next, nextLabel, onNext } = {}) {
   const index = walk.index;
   const nav = el("div", { class: "nav" });
   if (index > 0) nav.append(button(text("back"), "button", () => go(index - 1)));
   if (next !== null) {
-    nav.append(button(nextLabel || text("next"), "button primary", next || (() => go(index + 1))));
+    const returning = walk.returning && step.returns_to;
+    const label = nextLabel || text(returning ? "to_summary" : "next");
+    nav.append(button(label, "button primary", onNext || (() => advance(step))));
   }
+  const pressed = String(document.documentElement.classList.contains("larger"));
   return el(
     "section",
-    { class: `screen screen-${type}` },
+    { class: `screen screen-${step.type}` },
     el(
       "div",
       { class: "bar" },
       el("p", { class: "progress", text: fill(text("step"), { n: index + 1, total: steps.length }) }),
-      button(text("start_over"), "button quiet", reset),
+      el(
+        "div",
+        { class: "tools" },
+        button(text("larger_text"), "button quiet larger-text", larger, { "aria-pressed": pressed }),
+        button(text("start_over"), "button quiet", reset),
+      ),
     ),
     el("div", { class: "content" }, ...content),
     nav,
   );
 }
 
-function heading(value) {
-  return el("h1", { tabindex: "-1", text: value });
-}
-
-function notice() {
-  return el("p", { class: "notice", "aria-live": "assertive" });
-}
-
-const screens = {
-  language() {
-    const choices = data.languages.map((lang) =>
-      button(lang.name, "choice", () => {
-        walk.lang = lang.code;
-        setLanguage(lang.code);
-        go(walk.index + 1);
-      }, { lang: lang.code, dir: lang.dir }),
-    );
-    return frame("language", [heading(text("choose_language")), el("div", { class: "choices" }, ...choices)], {
-      next: null,
-    });
-  },
-
-  intro() {
-    return frame("intro", [
-      heading(local(campaign.title)),
-      el("p", { class: "lead", text: local(campaign.intro) }),
-      el("p", { class: "period", text: languages[walk.lang].period }),
-      el("p", { class: "note", text: text("anonymous") }),
-    ]);
-  },
-
-  areas() {
-    const counter = el("p", { class: "counter", "aria-live": "polite" });
-    const warning = notice();
-    const tiles = campaign.areas.map((area) => {
-      const tile = el(
-        "button",
-        { type: "button", class: "tile", "aria-pressed": String(walk.areas.includes(area.id)) },
-        el("span", { class: "tick", "aria-hidden": "true", text: "✓" }),
-        el("span", { class: "label", text: local(area.label) }),
-      );
-      tile.addEventListener("click", () => {
-        warning.textContent = "";
-        if (walk.areas.includes(area.id)) {
-          walk.areas = walk.areas.filter((id) => id !== area.id);
-        } else if (walk.areas.length >= campaign.pick) {
-          warning.textContent = text("too_many");
-          tile.classList.remove("refused");
-          void tile.offsetWidth; // restart the refusal animation
-          tile.classList.add("refused");
-          return;
-        } else {
-          walk.areas.push(area.id);
-        }
-        tile.setAttribute("aria-pressed", String(walk.areas.includes(area.id)));
-        counter.textContent = text("chosen")[walk.areas.length];
-      });
-      return tile;
-    });
-    counter.textContent = text("chosen")[walk.areas.length];
-    const next = () => {
-      if (walk.areas.length !== campaign.pick) warning.textContent = text("areas_count");
-      else go(walk.index + 1);
-    };
-    return frame(
-      "areas",
-      [heading(text("areas_heading")), counter, warning, el("div", { class: "tiles" }, ...tiles)],
-      { next },
-    );
-  },
-
-  comment(step) {
-    const hint = fill(text(step.required ? "comment_required" : "comment_optional"), {
-      max: step.max_length,
-    });
-    const field = el("textarea", {
-      id: "comment",
-      rows: "4",
-      maxlength: String(step.max_length),
-      inputmode: "none",
-      autocomplete: "off",
-      autocorrect: "off",
-      autocapitalize: "off",
-      spellcheck: "false",
-      "aria-describedby": "comment-hint",
-    });
-    field.value = walk.comment;
-    field.addEventListener("input", () => {
-      walk.comment = field.value;
-    });
-    const warning = notice();
-    const next = () => {
-      if (step.required && !walk.comment.trim()) warning.textContent = text("comment_missing");
-      else go(walk.index + 1);
-    };
-    const label = el("label", { for: "comment" }, heading(text("comment_heading")));
-    return frame(
-      "comment",
-      [label, el("p", { id: "comment-hint", class: "hint", text: hint }), warning, field, keyboard(field, walk.lang, {
-        shift: text("shift"),
-        backspace: text("backspace"),
-        space: text("space"),
-      })],
-      { next },
-    );
-  },
-
-  choice(step) {
-    const question = campaign.questions.find((q) => q.id === step.question);
-    const options = question.options.map((option) =>
-      button(local(option.label), "choice", (event) => {
-        if (walk.answers[question.id] === option.id) delete walk.answers[question.id];
-        else walk.answers[question.id] = option.id;
-        for (const other of options) other.setAttribute("aria-pressed", "false");
-        const picked = walk.answers[question.id] === option.id;
-        event.currentTarget.setAttribute("aria-pressed", String(picked));
-      }, { "aria-pressed": String(walk.answers[question.id] === option.id) }),
-    );
-    return frame("choice", [
-      heading(local(question.text)),
-      el("p", { class: "hint", text: text("question_optional") }),
-      el("div", { class: "choices" }, ...options),
-    ]);
-  },
-
-  confirm() {
-    const areas = el("ul", {}, ...walk.areas.map((id) =>
-      el("li", { text: local(campaign.areas.find((area) => area.id === id).label) }),
-    ));
-    const rows = [el("dt", { text: text("your_areas") }), el("dd", {}, areas)];
-    rows.push(el("dt", { text: text("your_comment") }));
-    rows.push(el("dd", { class: "comment", text: walk.comment.trim() || text("no_comment") }));
-    for (const question of campaign.questions) {
-      const option = question.options.find((o) => o.id === walk.answers[question.id]);
-      rows.push(el("dt", { text: local(question.text) }));
-      rows.push(el("dd", { text: option ? local(option.label) : text("no_answer") }));
-    }
-    const areasStep = steps.findIndex((step) => step.type === "areas");
-    return frame(
-      "confirm",
-      [
-        heading(text("confirm_heading")),
-        el("dl", { class: "summary" }, ...rows),
-        button(text("change"), "button", () => go(areasStep)),
-      ],
-      { next: send, nextLabel: text("send") },
-    );
-  },
-};
-
 function go(index) {
   walk.index = index;
   const step = steps[index];
-  show(screens[step.type](step));
+  if (step.type === "confirm") walk.returning = false;
+  show(screens[step.type](step, kiosk));
+}
+
+function goTo(id) {
+  go(steps.findIndex((step) => step.id === id));
+}
+
+function advance(step) {
+  if (walk.returning && step.returns_to) goTo(step.returns_to);
+  else go(walk.index + 1);
+}
+
+function change(id) {
+  walk.returning = true;
+  goTo(id);
+}
+
+function operatorLink() {
+  return el("button", {
+    type: "button",
+    class: "operator",
+    text: text("kiosk_status"),
+    onclick: (event) => {
+      event.stopPropagation();
+      document.body.append(statusDialog(outbox, data.status_text, data.api));
+    },
+  });
 }
 
 function attract() {
@@ -233,12 +133,22 @@ function attract() {
     el("p", { class: "title", text: campaign.title[first.code] }),
     el("button", { type: "button", class: "button primary start", text: first.text.tap_to_start }),
     ...invitations,
+    operatorLink(),
   );
   show(screen);
 }
 
 function start() {
-  walk = { id: uuid4(), lang: firstLanguage, index: 0, areas: [], comment: "", answers: {} };
+  walk = {
+    id: uuid4(),
+    lang: firstLanguage,
+    index: 0,
+    areas: [],
+    comment: "",
+    answers: {},
+    startedAt: new Date().toISOString(),
+    returning: false,
+  };
   idle.start();
   outbox.flush();
   go(0);
@@ -252,6 +162,8 @@ function send() {
     locale: walk.lang,
     channel: "kiosk",
     answers: { ...walk.answers },
+    started_at: walk.startedAt,
+    captured_at: new Date().toISOString(),
   };
   if (data.source) body.source = data.source;
   // Safe in the outbox first; the thank-you does not wait for the network.
@@ -270,7 +182,7 @@ function thanks() {
       el(
         "div",
         { class: "content" },
-        heading(text("thanks_heading")),
+        el("h1", { tabindex: "-1", text: text("thanks_heading") }),
         el("h2", { text: text("next_steps_heading") }),
         el("p", { class: "lead", text: local(campaign.next_steps) }),
       ),
@@ -280,8 +192,21 @@ function thanks() {
   thanksTimer = setTimeout(reset, data.thanks_seconds * 1000);
 }
 
+// "Are you still there?" with the seconds left before everything chosen is forgotten.
 function warn() {
   if (document.querySelector(".still-there")) return;
+  let left = data.idle_reset - data.idle_warning;
+  const countdown = el("p", { class: "countdown", role: "timer" });
+  const tick = () => {
+    countdown.textContent = fill(text("countdown"), { n: Math.max(left, 0) });
+    left -= 1;
+  };
+  tick();
+  countdownTimer = setInterval(tick, 1000);
+  const close = () => {
+    clearInterval(countdownTimer);
+    dialog.remove();
+  };
   const dialog = el(
     "div",
     { class: "still-there", role: "alertdialog", "aria-modal": "true", "aria-labelledby": "still-there" },
@@ -290,27 +215,48 @@ function warn() {
       { class: "dialog" },
       el("h2", { id: "still-there", text: text("still_there") }),
       el("p", { text: text("still_there_body") }),
-      button(text("continue"), "button primary", () => dialog.remove()),
+      countdown,
+      button(text("continue"), "button primary", close),
     ),
   );
   // Any touch means someone is there: it closes the question and restarts the clock.
-  dialog.addEventListener("pointerdown", () => dialog.remove());
+  dialog.addEventListener("pointerdown", close);
   document.body.append(dialog);
 }
 
-// Forget everything: state, screens, dialog, language, history entry, scroll and focus.
+// Forget everything: state, screens, dialogs, language, text size, history entry, scroll
+// and focus.
 function reset() {
   idle.stop();
   clearTimeout(thanksTimer);
+  clearInterval(countdownTimer);
   walk = null;
   host.replaceChildren();
-  document.querySelectorAll(".still-there").forEach((dialog) => dialog.remove());
+  document.querySelectorAll(".still-there, .dialog-host").forEach((dialog) => dialog.remove());
+  document.documentElement.classList.remove("larger");
   setLanguage(firstLanguage);
   history.replaceState(null, "", location.pathname + location.search);
   if (document.activeElement) document.activeElement.blur();
   attract();
-  showOutbox(outbox.entries().length);
+  showOutbox(outbox.state());
 }
+
+const kiosk = {
+  data,
+  campaign,
+  languages,
+  get walk() {
+    return walk;
+  },
+  text,
+  local,
+  frame,
+  go,
+  advance,
+  change,
+  send,
+  setLanguage,
+};
 
 const idle = new IdleWatch({
   warnAfter: data.idle_warning,

@@ -1,14 +1,47 @@
-// The outbox: a finished answer is written to local storage before it is sent, and sent
-// again with backoff until the server gives a final answer. It survives a reload and a
-// browser restart; each answer carries its UUID, so a resend is never stored twice.
+// The outbox: a finished answer is kept in local storage before it is sent, and sent again
+// with backoff until the server gives a final answer. It survives a reload and a browser
+// restart; each answer carries its UUID, so a resend is never stored twice. An answer the
+// server refuses for good moves to the refused list with the reason: a resident was thanked
+// for it, so it is never silently dropped.
 
-const KEY = "medborgardialog.outbox.v1";
+export const WAITING_KEY = "medborgardialog.outbox.v1";
+export const REFUSED_KEY = "medborgardialog.refused.v1";
 const REQUEST_TIMEOUT_MS = 15000;
+// A server that asks for more time than this is asked again sooner: a kiosk waits anyway.
+const RETRY_AFTER_CAP_SECONDS = 60;
 
-// Worth retrying: no connection, a timeout, a refused kiosk key, rate limits, server faults.
-// Anything else (201, 200, 409, 422, 410 ...) is final: the answer leaves the outbox.
-function retryable(status) {
+// Worth retrying: no connection, a timeout, rate limits, server faults (503 with Retry-After
+// while storage is unavailable). A refused kiosk key is retried too: the answer is fine, and
+// is delivered once the address has a valid key again. Any other 4xx is final.
+export function retryable(status) {
   return status === 0 || status === 403 || status === 408 || status === 429 || status >= 500;
+}
+
+export function readList(key) {
+  try {
+    const list = JSON.parse(localStorage.getItem(key));
+    return Array.isArray(list) ? list : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeList(key, list) {
+  try {
+    localStorage.setItem(key, JSON.stringify(list));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function reason(response) {
+  try {
+    const body = await response.json();
+    return { error: String(body.error || ""), message: String(body.message || "") };
+  } catch {
+    return { error: "", message: "" };
+  }
 }
 
 export class Outbox {
@@ -16,39 +49,34 @@ export class Outbox {
     this.kioskKey = key;
     this.maxBackoff = maxBackoff;
     this.onChange = onChange;
-    this.memory = [];
+    // The lists in memory are the truth; local storage is their copy across reloads. When
+    // storage is full, every answer stays here for as long as the page lives, and is sent.
+    this.waiting = readList(WAITING_KEY);
+    this.refused = readList(REFUSED_KEY);
+    this.unsaved = false;
     this.sending = false;
     this.failures = 0;
     this.retryTimer = null;
   }
 
   entries() {
-    try {
-      return JSON.parse(localStorage.getItem(KEY)) || [];
-    } catch {
-      return this.memory;
-    }
+    return this.waiting;
   }
 
-  save(entries) {
-    try {
-      localStorage.setItem(KEY, JSON.stringify(entries));
-    } catch {
-      // Storage full or switched off: keep the answers for as long as the page lives.
-      this.memory = entries;
-    }
-    this.onChange(entries.length);
+  state() {
+    return { waiting: this.waiting.length, refused: this.refused.length, unsaved: this.unsaved };
+  }
+
+  save() {
+    const kept = writeList(WAITING_KEY, this.waiting);
+    this.unsaved = !(writeList(REFUSED_KEY, this.refused) && kept);
+    this.onChange(this.state());
   }
 
   add(url, body) {
-    const entries = this.entries();
-    if (!entries.some((entry) => entry.body.id === body.id)) entries.push({ url, body });
-    this.save(entries);
+    if (!this.waiting.some((entry) => entry.body.id === body.id)) this.waiting.push({ url, body });
+    this.save();
     this.flush();
-  }
-
-  remove(id) {
-    this.save(this.entries().filter((entry) => entry.body.id !== id));
   }
 
   async post(entry) {
@@ -65,31 +93,44 @@ export class Outbox {
         credentials: "same-origin",
         signal: abort.signal,
       });
-      return response.status;
+      if (response.ok) return { status: response.status };
+      const retryAfter = Number.parseInt(response.headers.get("Retry-After"), 10);
+      return { status: response.status, retryAfter, ...(await reason(response)) };
     } catch {
-      return 0;
+      return { status: 0, error: "network", message: "" };
     } finally {
       clearTimeout(timer);
     }
   }
 
-  // Send the waiting answers in order; on a retryable failure wait 1, 2, 4 ... seconds.
+  // Send the waiting answers in order; on a retryable failure wait 1, 2, 4 ... seconds, or
+  // as long as the server's Retry-After asks.
   async flush() {
     if (this.sending) return;
     clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.sending = true;
     try {
-      for (let entry = this.entries()[0]; entry; entry = this.entries()[0]) {
-        const status = await this.post(entry);
-        if (retryable(status)) {
+      for (let entry = this.waiting[0]; entry; entry = this.waiting[0]) {
+        const result = await this.post(entry);
+        const at = new Date().toISOString();
+        if (retryable(result.status)) {
+          entry.attempts = (entry.attempts || 0) + 1;
+          entry.last = { status: result.status, error: result.error, message: result.message, at };
+          this.save();
           this.failures += 1;
-          const wait = Math.min(2 ** (this.failures - 1), this.maxBackoff);
-          this.retryTimer = setTimeout(() => this.flush(), wait * 1000);
+          const backoff = Math.min(2 ** (this.failures - 1), this.maxBackoff);
+          const asked = Math.min(result.retryAfter || 0, RETRY_AFTER_CAP_SECONDS);
+          this.retryTimer = setTimeout(() => this.flush(), Math.max(backoff, asked) * 1000);
           return;
         }
-        this.remove(entry.body.id);
+        this.waiting = this.waiting.filter((other) => other.body.id !== entry.body.id);
+        if (result.status >= 300) {
+          const { status, error, message } = result;
+          this.refused.push({ url: entry.url, body: entry.body, status, error, message, at });
+        }
         this.failures = 0;
+        this.save();
       }
     } finally {
       this.sending = false;

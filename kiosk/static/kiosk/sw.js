@@ -6,7 +6,7 @@
 
 // Renaming the cache is how a release with another layout drops the old one on activate.
 const CACHE = "kiosk-v1";
-const PAGE = /^\/kiosk\/[^/]+\/$/;
+const PAGE = /^\/kiosk\/[^/]+\/(status)?$/;
 
 function cacheable(url) {
   return (

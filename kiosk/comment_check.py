@@ -1,0 +1,85 @@
+"""The personal-data check for channels that walk in a browser (the kiosk, the web survey).
+
+`POST /api/v1/campaigns/{campaign}/comment-check` with `{"comment": str, "locale": lang}`
+answers `{"warnings": [kinds], "message": text or null}`: what `survey.personal_data` finds
+in the comment, said in the resident's language. It only warns; nothing is stored.
+"""
+
+from __future__ import annotations
+
+import json
+
+from aiohttp import web
+from babel.lists import format_list
+
+from kiosk.api import read_body, unknown_campaign
+from kiosk.errors import json_error
+from kiosk.i18n import gettext as _
+from kiosk.keys import CAMPAIGNS, CATALOGS
+from kiosk.language import use_language
+from kiosk.submission import BadPayload
+from survey.personal_data import comment_warnings
+
+# The longest comment a campaign may allow (10,000 characters), even \u-escaped, and no more.
+MAX_BODY_BYTES = 64 * 1024
+
+
+def warning_message(kinds: tuple[str, ...], translations, lang: str) -> str | None:
+    """One sentence that names what was found and asks to change it or send it anyway."""
+    if not kinds:
+        return None
+    gettext = translations.gettext
+    names = {
+        "name": gettext("ett namn"),
+        "personnummer": gettext("ett personnummer"),
+        "phone": gettext("ett telefonnummer"),
+        "email": gettext("en e-postadress"),
+    }
+    found = format_list([names[kind] for kind in kinds if kind in names], locale=lang)
+    return gettext(
+        "Din synpunkt verkar innehålla %(found)s. Skriv inga namn eller andra personuppgifter: "
+        "ändra texten, eller skicka den ändå."
+    ) % {"found": found}
+
+
+def read_check(data, languages: tuple[str, ...]) -> tuple[str, str]:
+    """The comment and the language of a decoded body; BadPayload names the first bad field."""
+    if not isinstance(data, dict):
+        raise BadPayload("body.type")
+    if "comment" not in data:
+        raise BadPayload("field.missing", "comment")
+    comment, locale = data["comment"], data.get("locale", languages[0])
+    if not isinstance(comment, str):
+        raise BadPayload("field.type", "comment")
+    if not isinstance(locale, str):
+        raise BadPayload("field.type", "locale")
+    if locale not in languages:
+        raise BadPayload("locale.invalid", "locale")
+    return comment, locale
+
+
+async def comment_check(request: web.Request) -> web.Response:
+    """What personal data a comment seems to hold, and the warning to show for it."""
+    campaign = request.app[CAMPAIGNS].get(request.match_info["campaign"])
+    if campaign is None:
+        return unknown_campaign()
+    body = await read_body(request, MAX_BODY_BYTES)
+    if body is None:
+        return json_error(413, "body.too_large", _("Det som skickades är för stort."))
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        return json_error(422, "body.malformed", BadPayload("body.malformed").message())
+    if isinstance(data, dict) and data.get("locale") in campaign.languages:
+        use_language(request, data["locale"])
+    try:
+        comment, locale = read_check(data, campaign.languages)
+    except BadPayload as error:
+        return json_error(422, error.code, error.message(), field=error.field)
+    kinds = comment_warnings(comment)
+    message = warning_message(kinds, request.app[CATALOGS].get(locale), locale)
+    return web.json_response({"warnings": list(kinds), "message": message})
+
+
+def setup_comment_check(app: web.Application) -> None:
+    app.router.add_post("/api/v1/campaigns/{campaign}/comment-check", comment_check)
