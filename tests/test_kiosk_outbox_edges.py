@@ -85,7 +85,9 @@ def test_unavailable_storage_rate_limits_and_timeouts_are_retried(page: Page, se
         seen.append(route.request.post_data_json["id"])
         if refusals:
             status, headers, body = refusals.pop(0)
-            route.fulfill(status=status, headers=headers, body=body, content_type="application/json")
+            route.fulfill(
+                status=status, headers=headers, body=body, content_type="application/json"
+            )
         else:
             route.continue_()
 

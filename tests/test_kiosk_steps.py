@@ -83,9 +83,7 @@ def test_a_question_the_data_marks_required_cannot_be_skipped(page: Page, server
     expect(page.locator(".screen-confirm")).to_be_visible()
 
 
-def test_prefer_not_to_say_is_set_apart_and_tapping_again_takes_an_answer_back(
-    page: Page, server
-):
+def test_prefer_not_to_say_is_set_apart_and_tapping_again_takes_an_answer_back(page: Page, server):
     describe_steps(page)
     begin(page, server)
     next_step(page)
