@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.kiosk_helpers import KIOSK, next_step, wait_for_stored
-from tests.kiosk_steps import change_steps, described, describe_steps
+from tests.kiosk_steps import change_steps, describe_steps, described
 from tests.live_server import LiveServer
 
 
