@@ -70,8 +70,6 @@ export function comment(step, k) {
     "aria-describedby": "comment-hint comment-notice",
   });
   field.value = walk.comment;
-  // A comment checked once and sent anyway is not asked about again, unless it changes.
-  let accepted = null;
   field.addEventListener("input", () => {
     walk.comment = field.value;
   });
@@ -83,7 +81,8 @@ export function comment(step, k) {
       warning.textContent = k.text("comment_missing");
       return;
     }
-    if (!text || text === accepted) return k.advance(step);
+    // A comment the resident chose to send anyway is not asked about again, unless changed.
+    if (!text || text === walk.acceptedComment) return k.advance(step);
     if (checking) return;
     checking = true;
     const message = await warningsFor(k, text);
@@ -91,7 +90,7 @@ export function comment(step, k) {
     if (k.walk !== walk || !field.isConnected) return;
     if (message === null) return k.advance(step);
     warningDialog(k, message, field, () => {
-      accepted = text;
+      walk.acceptedComment = text;
       k.advance(step);
     });
   };
