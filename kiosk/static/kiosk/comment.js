@@ -34,19 +34,25 @@ function warningDialog(k, message, field, onSend) {
     close();
     field.focus();
   });
+  const send = button(k.text("send_anyway"), "button primary", () => {
+    close();
+    onSend();
+  });
   const host = el(
     "div",
-    { class: "dialog-host", role: "alertdialog", "aria-modal": "true", "aria-labelledby": "pd-heading",
-      "aria-describedby": "pd-message" },
+    {
+      class: "dialog-host",
+      role: "alertdialog",
+      "aria-modal": "true",
+      "aria-labelledby": "pd-heading",
+      "aria-describedby": "pd-message",
+    },
     el(
       "div",
       { class: "dialog" },
       el("h2", { id: "pd-heading", text: k.text("personal_data_heading") }),
       el("p", { id: "pd-message", text: message }),
-      el("div", { class: "dialog-actions" }, edit, button(k.text("send_anyway"), "button primary", () => {
-        close();
-        onSend();
-      })),
+      el("div", { class: "dialog-actions" }, edit, send),
     ),
   );
   document.body.append(host);
@@ -94,7 +100,8 @@ export function comment(step, k) {
       k.advance(step);
     });
   };
-  const label = el("label", { for: "comment" }, el("h1", { tabindex: "-1", text: k.text("comment_heading") }));
+  const title = el("h1", { tabindex: "-1", text: k.text("comment_heading") });
+  const label = el("label", { for: "comment" }, title);
   return k.frame(
     step,
     [

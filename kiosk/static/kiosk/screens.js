@@ -100,7 +100,8 @@ export const screens = {
       }, { "aria-pressed": String(walk.answers[question.id] === id) });
     });
     const onNext = () => {
-      if (step.required === true && !(question.id in walk.answers)) warning.textContent = k.text("answer_missing");
+      const missing = step.required === true && !(question.id in walk.answers);
+      if (missing) warning.textContent = k.text("answer_missing");
       else k.advance(step);
     };
     const hint = k.text(step.required === true ? "question_required" : "question_optional");

@@ -45,7 +45,11 @@ export function statusView({ waiting, refused, unsaved }, t, api, level = "h1") 
     parts.push(table(t.refused_heading, [t.captured, t.answered, t.reason], rows));
   }
   if (waits.length) {
-    const rows = waits.map((e) => [when(e.body.captured_at, lang), String(e.attempts || 0), reason(e.last)]);
+    const rows = waits.map((e) => [
+      when(e.body.captured_at, lang),
+      String(e.attempts || 0),
+      reason(e.last),
+    ]);
     parts.push(table(t.waiting_heading, [t.captured, t.attempts, t.last_error], rows));
   }
   if (!waits.length && !refusals.length) parts.push(el("p", { text: t.all_delivered }));
