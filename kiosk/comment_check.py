@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 from babel.lists import format_list
 
 from kiosk.api import read_body, unknown_campaign
@@ -63,7 +64,11 @@ async def comment_check(request: web.Request) -> web.Response:
     campaign = request.app[CAMPAIGNS].get(request.match_info["campaign"])
     if campaign is None:
         return unknown_campaign()
-    body = await read_body(request, MAX_BODY_BYTES)
+    try:
+        body = await read_body(request, MAX_BODY_BYTES)
+    except (HttpProcessingError, web.RequestPayloadError):
+        # A body that does not decode as its Content-Encoding says, or is cut short.
+        return json_error(400, "request.bad", _("Begäran kunde inte förstås."))
     if body is None:
         return json_error(413, "body.too_large", _("Det som skickades är för stort."))
     try:
