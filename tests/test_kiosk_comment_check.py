@@ -76,10 +76,9 @@ async def test_unknown_campaign_large_bodies_and_other_methods_are_refused(clien
     huge = await client.post(URL, json={"comment": "x" * 70_000})
     assert "body.too_large" == (await error_of(huge, 413))["error"]
     assert 405 == (await client.get(URL)).status
-    for encoding in ("gzip", "deflate"):
-        headers = {"Content-Encoding": encoding, "Content-Type": "application/json"}
-        fake = await client.post(URL, data=b'{"comment": "x"}', headers=headers)
-        assert "request.bad" == (await error_of(fake, 400))["error"]
+    headers = {"Content-Encoding": "gzip", "Content-Type": "application/json"}
+    fake = await client.post(URL, data=b'{"comment": "x"}', headers=headers)
+    assert "request.bad" == (await error_of(fake, 400))["error"]
 
 
 async def test_the_favicon_is_served(client):
