@@ -36,6 +36,9 @@ def test_a_refused_answer_is_kept_with_the_reason_and_shown_apart(page: Page, se
     expect(dot.locator(".refused")).to_have_text("1")
     expect(dot.locator(".waiting")).to_have_count(0)
     expect(dot).to_have_attribute("aria-label", "Svar som servern inte tog emot: 1")
+    # A sign of its own, not a colour only: "!" on a square, where waiting is "↑" on a dot.
+    sign = "e => getComputedStyle(e, '::before').content"
+    assert '"! "' == dot.locator(".refused").evaluate(sign)
     [entry] = page.evaluate(REFUSED)
     assert (410, "campaign.not_open") == (entry["status"], entry["error"])
     assert entry["message"]

@@ -101,3 +101,22 @@ def test_prefer_not_to_say_is_set_apart_and_tapping_again_takes_an_answer_back(p
     next_step(page)
     [answer] = wait_for_stored(server, 1)
     assert {} == dict(answer.answers)
+
+
+def test_the_comment_step_follows_its_data(page: Page, server):
+    def short_required_comment(data: dict) -> dict:
+        for step in described(data)["campaign"]["steps"]:
+            if step["type"] == "comment":
+                step.update(required=True, max_length=40)
+        return data
+
+    change_steps(page, short_required_comment)
+    begin(page, server)
+    expect(page.locator("#comment-hint")).to_have_text("Skriv en synpunkt. Högst 40 tecken.")
+    expect(page.locator("#comment")).to_have_attribute("maxlength", "40")
+    next_step(page)
+    expect(page.locator(".screen-comment .notice")).not_to_be_empty()
+    expect(page.locator(".screen-comment")).to_be_visible()
+    page.fill("#comment", "Fler vuxna ute på kvällarna.")
+    next_step(page)
+    expect(page.locator(".screen-choice")).to_be_visible()
