@@ -140,3 +140,22 @@ def test_a_reload_with_the_server_up_replaces_the_kept_files(page: Page, setting
         paths = cached_paths(page)
         assert len(paths) == len(set(paths))
         assert any(url.endswith(current) for url in page.evaluate(CACHED_URLS))
+
+
+def test_the_status_page_opens_while_the_server_is_down(page: Page, settings):
+    server = LiveServer(settings).start()
+    try:
+        page.goto(server.url + KIOSK)
+        wait_until_kept(page)
+        status = server.url + "/kiosk/demo/status?source=mitt-i-city"
+        page.goto(status)
+        expect(page.locator(".waiting-count")).to_be_visible()
+        wait_until(page, f"caches.match({status!r}).then(Boolean)")
+        page.route("**/api/v1/campaigns/*/responses", lambda route: route.abort())
+        page.goto(server.url + KIOSK)
+        quick_walk(page)
+        server.stop()
+        page.goto(status)
+        expect(page.locator(".waiting-count")).to_have_text("Väntar på att skickas: 1")
+    finally:
+        server.stop()

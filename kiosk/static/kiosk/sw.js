@@ -1,7 +1,8 @@
 // The kiosk's service worker, served as /kiosk/sw.js so its scope is /kiosk/. It keeps a
 // copy of the kiosk page and its static files, so a reload or a browser restart while the
 // server is away still opens the kiosk. Network first: a reachable server always gives the
-// current release. Only GETs of the page and /static/kiosk/ pass through the cache; answers
+// current release. Only GETs of the page, its status page and /static/kiosk/ pass through
+// the cache; answers
 // are POSTs to the API, which this worker leaves to the browser (the outbox retries them).
 
 // Renaming the cache is how a release with another layout drops the old one on activate.
