@@ -2,8 +2,8 @@
 // copy of the kiosk page and its static files, so a reload or a browser restart while the
 // server is away still opens the kiosk. Network first: a reachable server always gives the
 // current release. Only GETs of the page, its status page and /static/kiosk/ pass through
-// the cache; answers
-// are POSTs to the API, which this worker leaves to the browser (the outbox retries them).
+// the cache; answers are POSTs to the API, which this worker leaves to the browser (the
+// outbox retries them).
 
 // Renaming the cache is how a release with another layout drops the old one on activate.
 const CACHE = "kiosk-v1";
