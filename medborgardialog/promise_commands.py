@@ -85,3 +85,13 @@ def import_promise(db_path: Path, promise, now: datetime | None = None):
             )
     finally:
         db.conn.close()
+
+
+def import_sample_promises(db, now: datetime | None = None) -> None:
+    """The sample promises, published as their files say (what `demo` serves)."""
+    from storage.promises import save_promise
+
+    for promise in load_promises(sample_promises.SAMPLE_DIR).values():
+        save_promise(
+            db, promise, actor="demo", now=now or datetime.now(UTC), action="promise.import"
+        )
