@@ -54,6 +54,11 @@ def staff_party(db: Database, username: str) -> str | None:
     return row[0] if row else None
 
 
+def staff_parties(db: Database) -> dict[str, str]:
+    """The party of every account that has one."""
+    return dict(db.conn.execute("SELECT username, party FROM staff WHERE party IS NOT NULL"))
+
+
 def set_staff_party(db: Database, username: str, party: str | None) -> bool:
     """Put an account in a party (None: in none); True if the account exists."""
     return (
