@@ -74,7 +74,12 @@ def draft_from_results(campaign, tally, promise_id: str, today: date) -> Promise
         activities=tuple(
             Activity(
                 id=f"aktivitet-{n}",
-                text=dict(campaign.area(count.area).label),
+                # The first language only: the others follow it until someone translates.
+                text={
+                    campaign.default_language: campaign.text(
+                        campaign.area(count.area).label, campaign.default_language
+                    )
+                },
                 responsible=tuple(p.id for p in parties),
                 areas=(count.area,),
             )
