@@ -9,13 +9,14 @@ import functools
 import json
 
 import aiohttp_jinja2
-import segno
 from aiohttp import web
 
 from kiosk.i18n import gettext
 from kiosk.keys import CAMPAIGNS, CONFIG, LANGUAGE, STORE
+from kiosk.promise_attract import setup_promise_attract
 from kiosk.promise_cache import CLOCK, PROMISE_CACHE, PromiseCache, system_clock, today_of
 from kiosk.promise_home import current_promises
+from kiosk.promise_qr import public_address, qr_svg
 from kiosk.promise_view import promise_view
 from kiosk.web_survey import redirect_slash
 from locales import language_name
@@ -80,18 +81,6 @@ async def promise_list(request: web.Request) -> web.Response:
     return web.Response(body=body, content_type="text/html", charset="utf-8")
 
 
-def public_address(request: web.Request, path: str) -> str:
-    """An absolute address residents can open (the configured public one, or this host's)."""
-    base = request.app[CONFIG].public_url or str(request.url.origin())
-    return base.rstrip("/") + path
-
-
-def qr_svg(address: str, title: str) -> bytes:
-    """A QR code of `address` as SVG, made here: the kiosk needs no network for it."""
-    qr = segno.make(address, error="m")
-    return qr.svg_inline(scale=6, border=2, title=title, dark="#000", light="#fff").encode()
-
-
 async def promise_qr(request: web.Request) -> web.Response:
     """The QR code of the promise's public page."""
     promise = await public_promise(request)
@@ -108,3 +97,4 @@ def setup_promise_pages(app: web.Application) -> None:
     app.router.add_get("/p/{promise}/", promise_page)
     app.router.add_get("/p/{promise}/qr.svg", promise_qr)
     app.router.add_get("/api/v1/promises/{promise}", promise_json)
+    setup_promise_attract(app)
