@@ -60,6 +60,10 @@ class Saved:
     events: int
 
 
+class StaleVersion(Exception):
+    """The promise changed since the version an edit was made from."""
+
+
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -131,13 +135,23 @@ def with_status_updates(old: Promise | None, new: Promise, today: date) -> Promi
 
 
 def save_promise(
-    db: Database, new: Promise, *, actor: str, now: datetime, action: str = "promise.save"
+    db: Database,
+    new: Promise,
+    *,
+    actor: str,
+    now: datetime,
+    action: str = "promise.save",
+    expected_revision: int | None = None,
 ) -> Saved:
     """Store `new` as the current version of its promise (inside the open transaction).
 
     Updates are a ledger: those already stored are kept even when `new` leaves them out.
+    With `expected_revision`, an edit made from an older version is refused (StaleVersion)
+    rather than undoing what someone else saved meanwhile.
     """
     stored = get_promise(db, new.id)
+    if stored and expected_revision is not None and stored.revision != expected_revision:
+        raise StaleVersion(new.id)
     old = stored.promise if stored else None
     today = now.date()
     new = with_status_updates(old, new, today)

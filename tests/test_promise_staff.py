@@ -235,3 +235,19 @@ async def test_an_admin_puts_an_account_in_a_party(aiohttp_client, app, store):
     page = BeautifulSoup(await (await client.get("/staff/admin/")).text(), "html.parser")
     row = next(r for r in page.select("tbody tr") if r.th and r.th.get_text() == "cecilia")
     assert "kommunen" in row.get_text()
+
+
+async def test_an_edit_from_an_older_version_does_not_undo_a_newer_one(aiohttp_client, app, store):
+    anna = await client_for(aiohttp_client, app, "anna")
+    bo = await client_for(aiohttp_client, app, "bo")
+    path = "/staff/promises/demo/activities/narvaro-i-centrum"
+    page = BeautifulSoup(await (await anna.get(path)).text(), "html.parser")
+    revision = page.select_one('input[name="revision"]')["value"]
+    form = {"revision": revision, "responsible.polisen": "on", "areas": "violence-public"}
+    first = await post(anna, path, {**form, "text.sv": "Polisen patrullerar till fots."})
+    assert 303 == first.status
+    second = await post(bo, path, {**form, "text.sv": "Polisen cyklar i centrum."})
+    assert 409 == second.status
+    assert "Någon annan har ändrat medborgarlöftet" in await second.text()
+    activity = (await store.read(get_promise, "demo")).promise.activity("narvaro-i-centrum")
+    assert "Polisen patrullerar till fots." == activity.text["sv"]

@@ -13,7 +13,7 @@ from kiosk.promise_cache import CLOCK
 from kiosk.promise_view import status_labels
 from kiosk.staff.pages import flash, redirect, render
 from kiosk.staff.promise_forms import FormProblem, day, field, texts
-from kiosk.staff.promises import save, stored_or_404
+from kiosk.staff.promises import revision_of, save, stored_or_404
 from survey.promise import NEEDS_REASON, STATUSES, Activity, Promise, Update
 
 
@@ -51,6 +51,7 @@ async def activity_page(request: web.Request, problems=(), status: int = 200) ->
         "active": "promises",
         "promise": promise,
         "activity": activity,
+        "revision": stored.revision,
         "areas": areas_of(request, promise),
         "labels": status_labels(gettext),
         "statuses": STATUSES,
@@ -98,7 +99,9 @@ async def save_activity(request: web.Request) -> web.Response:
         activity = definition_from(form, promise, activity, known)
     except FormProblem as problem:
         return await activity_page(request, [str(problem)], status=422)
-    saved = await save(request, with_activity(promise, activity), "activity.edit")
+    saved = await save(
+        request, with_activity(promise, activity), "activity.edit", revision_of(form, stored)
+    )
     flash(
         request, gettext("Aktiviteten är sparad.") if saved.changed else gettext("Inget ändrades.")
     )
@@ -115,7 +118,7 @@ async def add_activity(request: web.Request) -> web.Response:
     )
     text = {lang: gettext("Ny aktivitet") for lang in promise.languages[:1]}
     activity = Activity(f"aktivitet-{number}", text, tuple(p.id for p in promise.parties))
-    await save(request, with_activity(promise, activity), "activity.add")
+    await save(request, with_activity(promise, activity), "activity.add", stored.revision)
     return redirect(request, "staff.promise_activity", promise=promise.id, activity=activity.id)
 
 
@@ -141,7 +144,7 @@ async def set_status(request: web.Request) -> web.Response:
     if reason or status != activity.status:
         updates = (*updates, Update(today, status, reason or {}, public=True))
     moved = replace(activity, status=status, updates=updates)
-    await save(request, with_activity(promise, moved), "activity.status")
+    await save(request, with_activity(promise, moved), "activity.status", stored.revision)
     flash(request, gettext("Statusen är sparad."))
     return redirect(request, "staff.promise_activity", promise=promise.id, activity=activity.id)
 
@@ -160,7 +163,7 @@ async def post_update(request: web.Request) -> web.Response:
     public = form.get("visibility") == "public"
     update = Update(on, activity.status, text, public=public)
     moved = replace(activity, updates=(*activity.updates, update))
-    await save(request, with_activity(promise, moved), "activity.update")
+    await save(request, with_activity(promise, moved), "activity.update", stored.revision)
     flash(
         request,
         gettext("Uppdateringen är publicerad.")

@@ -13,7 +13,7 @@ from kiosk.promise_cache import CLOCK, PROMISE_CACHE
 from kiosk.staff.auth import staff_user
 from kiosk.staff.pages import flash, redirect
 from kiosk.staff.promise_forms import FormProblem, day, field, texts
-from kiosk.staff.promises import promise_page, save, stored_or_404
+from kiosk.staff.promises import promise_page, revision_of, save, stored_or_404
 from storage.promise_approvals import SUBJECTS, ApprovalRefused, approve, publish
 from survey.promise import FollowUp
 
@@ -96,7 +96,9 @@ async def save_followup(request: web.Request) -> web.Response:
         )
     except FormProblem as problem:
         return await promise_page(request, [str(problem)], status=422)
-    saved = await save(request, replace(promise, followup=followup), "followup.edit")
+    saved = await save(
+        request, replace(promise, followup=followup), "followup.edit", revision_of(form, stored)
+    )
     flash(
         request,
         gettext("Uppföljningen är sparad.") if saved.changed else gettext("Inget ändrades."),

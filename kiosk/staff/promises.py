@@ -16,7 +16,13 @@ from kiosk.staff.auth import staff_user
 from kiosk.staff.pages import flash, redirect, render
 from kiosk.staff.promise_forms import FormProblem, day, field, ident, texts
 from storage.promise_approvals import approvals, staff_party
-from storage.promises import StoredPromise, get_promise, list_promises, save_promise
+from storage.promises import (
+    StaleVersion,
+    StoredPromise,
+    get_promise,
+    list_promises,
+    save_promise,
+)
 from storage.responses import count_tally
 from survey.promise import STATUSES, Activity, Focus, Party, Promise, missing_approvals
 
@@ -30,13 +36,29 @@ async def stored_or_404(request: web.Request) -> StoredPromise:
     return stored
 
 
-async def save(request: web.Request, promise: Promise, action: str):
+def revision_of(form, stored: StoredPromise) -> int:
+    """The version the form was made from (its hidden field), else the one just read."""
+    value = field(form, "revision") if form is not None else ""
+    return int(value) if value.isdigit() else stored.revision
+
+
+async def save(request: web.Request, promise: Promise, action: str, revision: int | None = None):
     """Store a new version of the promise and let the public pages show it at once."""
     actor = staff_user(request).username
     now = request.app[CLOCK]()
-    saved = await request.app[STORE].write(
-        lambda db: save_promise(db, promise, actor=actor, now=now, action=action)
-    )
+    try:
+        saved = await request.app[STORE].write(
+            lambda db: save_promise(
+                db, promise, actor=actor, now=now, action=action, expected_revision=revision
+            )
+        )
+    except StaleVersion:
+        raise web.HTTPConflict(
+            text=gettext(
+                "Någon annan har ändrat medborgarlöftet sedan du öppnade sidan, så det här "
+                "sparades inte. Ladda om sidan och gör ändringen igen."
+            )
+        ) from None
     request.app[PROMISE_CACHE].clear()
     return saved
 
@@ -189,7 +211,7 @@ async def save_texts(request: web.Request) -> web.Response:
         )
     except FormProblem as problem:
         return await promise_page(request, [str(problem)], status=422)
-    saved = await save(request, new, "promise.edit")
+    saved = await save(request, new, "promise.edit", revision_of(form, stored))
     flash(
         request, gettext("Ändringarna är sparade.") if saved.changed else gettext("Inget ändrades.")
     )
