@@ -92,6 +92,7 @@ def setup_promise_pages(app: web.Application) -> None:
     app[PROMISE_CACHE] = PromiseCache()
     if CLOCK not in app:
         app[CLOCK] = system_clock
+    app.router.add_get("/p", redirect_slash)
     app.router.add_get("/p/", promise_list)
     app.router.add_get("/p/{promise}", redirect_slash)
     app.router.add_get("/p/{promise}/", promise_page)

@@ -129,6 +129,7 @@ async def test_public_and_internal_updates(aiohttp_client, app, store):
 
 
 async def test_publishing_needs_an_approval_from_each_party(aiohttp_client, app, store):
+    await store.save_response(answer(areas=("traffic", "unsafe-places", "drugs-alcohol")))
     anna = await client_for(aiohttp_client, app, "anna")
     await post(anna, "/staff/promises/", {"campaign": "demo", "id": "ny"})
     publish = {"subject": "promise"}
@@ -251,3 +252,19 @@ async def test_an_edit_from_an_older_version_does_not_undo_a_newer_one(aiohttp_c
     assert "Någon annan har ändrat medborgarlöftet" in await second.text()
     activity = (await store.read(get_promise, "demo")).promise.activity("narvaro-i-centrum")
     assert "Polisen patrullerar till fots." == activity.text["sv"]
+
+
+async def test_a_draft_from_a_dialogue_without_answers_starts_empty(aiohttp_client, app, store):
+    client = await client_for(aiohttp_client, app, "anna")
+    response = await post(client, "/staff/promises/", {"campaign": "karlstad-2016"})
+    assert 303 == response.status
+    draft = (await store.read(get_promise, "karlstad-2016-lofte")).promise
+    assert ((), ()) == (draft.focus, draft.activities)
+    bad = await post(client, "/staff/promises/", {"campaign": "karlstad-2016", "id": "Ny Lofte"})
+    assert 422 == bad.status
+    unknown = await post(client, "/staff/promises/", {"campaign": "nope"})
+    assert 422 == unknown.status
+    assert 404 == (await client.get("/staff/promises/nope/")).status
+    assert 404 == (await client.get("/staff/promises/demo/activities/nope")).status
+    forged = await post(client, "/staff/promises/demo/approve", {"subject": "everything"})
+    assert 400 == forged.status

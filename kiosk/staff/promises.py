@@ -80,9 +80,8 @@ async def promises_page(request: web.Request, problems=(), status: int = 200) ->
 def draft_from_results(campaign, tally, promise_id: str, today: date) -> Promise:
     """A draft that starts where residents left off: the top areas with their ranks and
     votes, and one activity to write for each."""
-    top = [count for count in tally.areas if count.votes > 0][: campaign.pick] or list(
-        tally.areas[: campaign.pick]
-    )
+    # Without answers there is nothing to start from: an empty draft, not three made-up tops.
+    top = [count for count in tally.areas if count.votes > 0][: campaign.pick]
     parties = tuple(
         Party(pid, {lang: name for lang in campaign.languages}) for pid, name in DEFAULT_PARTIES
     )
