@@ -4,13 +4,14 @@ edit an activity, and publish it only once each of them has approved."""
 from __future__ import annotations
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from storage.promise_approvals import set_staff_party
 from storage.responses import save_response
 from storage.staff import add_staff
 from tests.staff_support import _HASH, PASSWORD, answer
-from tests.test_promise_browser import PromiseServer
+from tests.test_promise_browser import WCAG, PromiseServer
 
 
 @pytest.fixture
@@ -111,3 +112,18 @@ def test_a_changed_status_without_a_reason_is_refused_in_the_browser(page: Page,
     item = page.locator(".progress-item").nth(1)
     expect(item.locator(".status")).to_contain_text("Ändrad")
     expect(item.locator(".latest")).to_contain_text("Patrullerna flyttas")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/staff/promises/",
+        "/staff/promises/demo/",
+        "/staff/promises/demo/activities/narvaro-i-centrum",
+    ],
+)
+def test_axe_finds_no_wcag_21_a_or_aa_violation_on_the_staff_pages(page: Page, server, path):
+    log_in(page, server, "anna")
+    page.goto(f"{server.url}{path}")
+    results = Axe().run(page, options=WCAG)
+    assert 0 == results.violations_count, results.generate_report()
