@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from storage.events import CycleEvent, record_event
+from storage.promise_events import record_promise_events
 from storage.staff import audit
 from survey.promise import Activity, Promise, Update
 from survey.promise_serialize import (
@@ -211,7 +211,7 @@ def save_promise(
             "INSERT INTO promise_followups (promise, definition, published_at) VALUES (?, ?, ?)",
             (new.id, _dumps(followup), followup["published_at"]),
         )
-    events = _record_events(db, old, new, new_updates, today, now)
+    events = record_promise_events(db, old, new, new_updates, today, now)
     audit(
         db,
         actor,
@@ -233,69 +233,3 @@ def _merged(old: Promise, new: Promise) -> dict[str, Any]:
         kept = [u for u in activity_as_dict(before, False)["updates"] if _dumps(u) not in have]
         activity["updates"] = sorted(kept + activity["updates"], key=lambda u: u["date"])
     return data
-
-
-def _record_events(
-    db: Database,
-    old: Promise | None,
-    new: Promise,
-    new_updates: list[tuple[Activity, Update]],
-    today: date,
-    now: datetime,
-) -> int:
-    """The events of this change that residents hear about: only for a public promise."""
-    if not new.is_public(today):
-        return 0
-    events = []
-    if old is None or not old.is_public(today):
-        events.append(
-            CycleEvent(
-                "promise_published",
-                campaign=new.campaign,
-                promise=new.id,
-                areas=tuple(dict.fromkeys(a for act in new.activities for a in act.areas)),
-                detail={"title": dict(new.title), "published": new.published.isoformat()},
-            )
-        )
-    else:
-        for activity, update in new_updates:
-            if not update.public:
-                continue
-            before = old.activity(activity.id)
-            moved = before is None or before.status != activity.status
-            kind = (
-                "activity_status"
-                if moved and update.status == activity.status
-                else ("activity_update")
-            )
-            events.append(
-                CycleEvent(
-                    kind,
-                    campaign=new.campaign,
-                    promise=new.id,
-                    activity=activity.id,
-                    areas=activity.areas,
-                    detail={
-                        "status": update.status,
-                        "previous_status": before.status if before else None,
-                        "date": update.date.isoformat(),
-                        "text": dict(update.text),
-                        "activity_text": dict(activity.text),
-                    },
-                )
-            )
-    followup_now = new.followup.published_at if new.followup else None
-    followup_before = old.followup.published_at if old and old.followup else None
-    if followup_now and not followup_before:
-        events.append(
-            CycleEvent(
-                "followup_published",
-                campaign=new.campaign,
-                promise=new.id,
-                areas=tuple(dict.fromkeys(a for act in new.activities for a in act.areas)),
-                detail={"text": dict(new.followup.text or {}), "done": dict(new.followup.done)},
-            )
-        )
-    for event in events:
-        record_event(db, event, now)
-    return len(events)
