@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 
 from aiohttp import web
 
-FRESH_SECONDS = 2.0
+FRESH_SECONDS = 10.0
 
 
 def system_clock() -> datetime:
