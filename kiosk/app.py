@@ -32,6 +32,7 @@ from kiosk.headers import add_security_headers
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, SECRET, STORE
 from kiosk.kiosk_page import setup_kiosk
 from kiosk.language import language_middleware
+from kiosk.promise_pages import setup_promise_pages
 from kiosk.staff import setup_staff
 from kiosk.web_survey import setup_web_survey
 from locales import Catalogs, language_name
@@ -88,6 +89,7 @@ def create_app(
     setup_kiosk(app)
     setup_comment_check(app)
     setup_favicon(app)
+    setup_promise_pages(app)
     app.router.add_static("/static/", STATIC_DIR, name="static")
     setup_staff(app)
     return app

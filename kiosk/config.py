@@ -18,3 +18,7 @@ class WebConfig:
     thanks_seconds: int = 8
     # The kiosk outbox retries after 1, 2, 4 ... seconds, never waiting longer than this.
     outbox_max_backoff_seconds: int = 15
+    # The address residents reach (absolute links in QR codes); None: the request's own host.
+    public_url: str | None = None
+    # An activity without public news for longer than this says how long it has been.
+    promise_quiet_days: int = 90

@@ -9,8 +9,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from medborgardialog.promise_commands import add_promise_commands, cmd_promises
 from medborgardialog.settings import Settings
 from survey import CampaignError, load_campaigns
+from survey.loader import ID_PATTERN
 
 
 class CommandError(Exception):
@@ -94,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read the password from standard input instead of a prompt",
     )
+    add.add_argument("--party", help="the party the account signs for (e.g. polisen, kommunen)")
 
     check = commands.add_parser("campaigns", help="work with campaign files")
     campaign_commands = check.add_subparsers(
@@ -101,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate = campaign_commands.add_parser("check", help="validate campaign files")
     validate.add_argument("dir", nargs="?", help="folder of campaign files (default: samples)")
+    add_promise_commands(commands)
     return parser
 
 
@@ -121,6 +125,7 @@ def cmd_campaigns_check(args: argparse.Namespace) -> int:
 def cmd_staff_add(args: argparse.Namespace) -> int:
     """Create a staff account, or set a new password for an existing one."""
     from storage import open_database
+    from storage.promise_approvals import set_staff_party
     from storage.staff import add_staff, audit, hash_password
 
     if args.password_stdin:
@@ -131,6 +136,8 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
             raise CommandError("the passwords differ")
     if len(password) < 10:
         raise CommandError("the password must be at least 10 characters")
+    if args.party is not None and not ID_PATTERN.match(args.party):
+        raise CommandError(f"{args.party!r} is not a party id (a-z, 0-9 and -)")
     settings = Settings.from_env(db=args.db)
     db = open_database(settings.db)
     with db.conn:
@@ -139,9 +146,12 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
             db,
             "cli",
             "staff.add" if created else "staff.password",
-            detail={"username": args.username, "role": args.role},
+            detail={"username": args.username, "role": args.role, "party": args.party},
         )
-    print(f"{'created' if created else 'updated'} {args.role} {args.username}")
+        if args.party is not None:
+            set_staff_party(db, args.username, args.party)
+    party = f" ({args.party})" if args.party else ""
+    print(f"{'created' if created else 'updated'} {args.role} {args.username}{party}")
     return 0
 
 
@@ -194,6 +204,7 @@ COMMANDS = {
     "export": cmd_export,
     "staff": cmd_staff_add,
     "campaigns": cmd_campaigns_check,
+    "promises": cmd_promises,
 }
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from aiohttp import web
 
 from locales import Catalogs
+from medborgardialog.promise_commands import import_sample_promises
 from medborgardialog.settings import Settings, load_secret
 from storage import Store
 from storage.campaigns import register_campaigns
@@ -119,6 +120,7 @@ def demo(settings: Settings) -> None:
     def add_demo_staff(db):
         add_staff(db, DEMO_STAFF_USER, hash_password(password), "admin")
         audit(db, "cli", "staff.password", detail={"username": DEMO_STAFF_USER})
+        import_sample_promises(db)
 
     store = Store(settings.db)
     try:
@@ -128,6 +130,7 @@ def demo(settings: Settings) -> None:
     banner = (
         "  web survey:  {base}/c/demo/\n"
         "  kiosk:       {base}/kiosk/demo/?source=demo-kiosk\n"
+        "  promises:    {base}/p/\n"
         "  staff pages: {base}/staff/\n"
         f"  staff login: {DEMO_STAFF_USER} / {password}\n"
         f"  database:    {settings.db}"

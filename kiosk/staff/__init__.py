@@ -2,11 +2,25 @@
 
 from aiohttp import web
 
-from kiosk.staff import admin, comments, exports, login, paper, paper_import, report, results
+from kiosk.staff import (
+    admin,
+    comments,
+    exports,
+    login,
+    paper,
+    paper_import,
+    promise_activities,
+    promise_signing,
+    promises,
+    report,
+    results,
+)
 from kiosk.staff.auth import LIMITS, SessionLimits, staff_middleware
 from kiosk.staff.figures import COUNTS_CACHE, CountsCache
 
 CAMPAIGN = "/staff/c/{campaign}"
+PROMISE = "/staff/promises/{promise}"
+ACTIVITY = "/staff/promises/{promise}/activities/{activity}"
 
 
 def setup_staff(app: web.Application) -> None:
@@ -59,3 +73,20 @@ def setup_staff(app: web.Application) -> None:
     )
     add("POST", "/staff/admin/kiosk-keys", admin.new_kiosk_key, name="staff.admin_key")
     add("POST", "/staff/admin/kiosk-keys/{key}/revoke", admin.revoke_key, name="staff.admin_revoke")
+    add("GET", "/staff/promises/", promises.promises_page, name="staff.promises")
+    add("POST", "/staff/promises/", promises.new_draft, name="staff.promises")
+    add("GET", f"{PROMISE}/", promises.promise_page, name="staff.promise")
+    add("POST", f"{PROMISE}/", promises.save_texts, name="staff.promise")
+    add(
+        "POST",
+        f"{PROMISE}/activities",
+        promise_activities.add_activity,
+        name="staff.promise_activities",
+    )
+    add("GET", ACTIVITY, promise_activities.activity_page, name="staff.promise_activity")
+    add("POST", ACTIVITY, promise_activities.save_activity, name="staff.promise_activity")
+    add("POST", f"{ACTIVITY}/status", promise_activities.set_status, name="staff.promise_status")
+    add("POST", f"{ACTIVITY}/updates", promise_activities.post_update, name="staff.promise_update")
+    add("POST", f"{PROMISE}/followup", promise_signing.save_followup, name="staff.promise_followup")
+    add("POST", f"{PROMISE}/approve", promise_signing.approve_promise, name="staff.promise_approve")
+    add("POST", f"{PROMISE}/publish", promise_signing.publish_promise, name="staff.promise_publish")

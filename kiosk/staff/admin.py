@@ -14,8 +14,10 @@ from kiosk.staff.auth import staff_user
 from kiosk.staff.pages import flash, redirect, render
 from storage.audit_log import recent_audit
 from storage.kiosk_keys import create_kiosk_key, list_kiosk_keys, revoke_kiosk_key
+from storage.promise_approvals import set_staff_party, staff_parties
 from storage.staff import ROLES, add_staff, audit, hash_password
 from storage.staff_login import end_sessions_of, list_staff, unlock
+from survey.loader import ID_PATTERN
 
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}")
 MIN_PASSWORD = 10
@@ -28,12 +30,13 @@ async def admin_page(request: web.Request, extra: dict | None = None, status: in
 
     def fetch(db):
         keys = {c.id: list_kiosk_keys(db, c.id) for c in campaigns}
-        return list_staff(db), keys, recent_audit(db, 100)
+        return list_staff(db), keys, recent_audit(db, 100), staff_parties(db)
 
-    accounts, keys, log = await request.app[STORE].read(fetch)
+    accounts, keys, log, parties = await request.app[STORE].read(fetch)
     context = {
         "active": "admin",
         "accounts": accounts,
+        "parties": parties,
         "roles": ROLES,
         "keys": keys,
         "log": log,
@@ -50,7 +53,10 @@ async def save_account(request: web.Request) -> web.Response:
     username = str(form.get("username", "")).strip().lower()
     role = str(form.get("role", ""))
     password = str(form.get("password", ""))
+    party = str(form.get("party", "")).strip().lower() or None
     problems = []
+    if party is not None and not ID_PATTERN.match(party):
+        problems.append(gettext("Partens id ska vara a–z, 0–9 och bindestreck (t.ex. polisen)."))
     if not USERNAME.fullmatch(username):
         problems.append(
             gettext("Användarnamnet ska vara 2–40 tecken: a–z, 0–9, punkt, bindestreck.")
@@ -73,11 +79,12 @@ async def save_account(request: web.Request) -> web.Response:
         created = add_staff(db, username, hashed, role)
         if not created:
             end_sessions_of(db, username)
+        set_staff_party(db, username, party)
         audit(
             db,
             actor,
             "staff.add" if created else "staff.password",
-            detail={"username": username, "role": role},
+            detail={"username": username, "role": role, "party": party},
         )
         return created
 

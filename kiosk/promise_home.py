@@ -1,0 +1,45 @@
+"""The current promises, as `/p/` and the home page list them."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from kiosk.i18n import gettext
+from kiosk.keys import LANGUAGE, STORE
+from kiosk.promise_cache import today_of
+from kiosk.promise_view import STATUS_ICONS, status_labels
+from storage.promises import list_promises
+from survey.promise import Promise
+
+
+async def current_promises(app: web.Application, lang: str) -> list[dict]:
+    """Public promises still in force, as the list and the home page show them."""
+    today = today_of(app)
+    stored = await app[STORE].read(list_promises)
+    found = []
+    for item in stored:
+        promise = item.promise
+        if promise.is_current(today):
+            lang_of = promise.language(lang)
+            found.append(
+                {
+                    "id": promise.id,
+                    "title": promise.text(promise.title, lang_of),
+                    "parties": [promise.text(p.name, lang_of) for p in promise.parties],
+                    "counts": status_counts(promise),
+                }
+            )
+    return found
+
+
+def status_counts(promise: Promise) -> list[dict]:
+    labels = status_labels(gettext)
+    return [
+        {"status": s, "label": labels[s], "icon": STATUS_ICONS[s], "n": n}
+        for s, n in promise.status_counts().items()
+    ]
+
+
+async def home_promises(request: web.Request) -> dict:
+    """The promises section of the home page."""
+    return {"promises": await current_promises(request.app, request[LANGUAGE])}

@@ -1,0 +1,106 @@
+"""Both parties sign: approvals, publishing the promise or its follow-up, and planning the
+follow-up (when, where, what was done per activity)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from aiohttp import web
+
+from kiosk.i18n import gettext
+from kiosk.keys import STORE
+from kiosk.promise_cache import CLOCK, PROMISE_CACHE
+from kiosk.staff.auth import staff_user
+from kiosk.staff.pages import flash, redirect
+from kiosk.staff.promise_forms import FormProblem, day, field, texts
+from kiosk.staff.promises import promise_page, revision_of, save, stored_or_404
+from storage.promise_approvals import SUBJECTS, ApprovalRefused, approve, publish
+from survey.promise import FollowUp
+
+
+def refusal_message(refused: ApprovalRefused, promise) -> str:
+    if refused.code == "approval.missing":
+        names = ", ".join(promise.text(promise.party(p).name, "sv") for p in refused.parties)
+        return gettext("Det saknas godkännande från: %(parties)s.") % {"parties": names}
+    return {
+        "approval.not_a_party": gettext(
+            "Ditt konto hör inte till någon av löftets parter och kan inte godkänna."
+        ),
+        "followup.missing": gettext("Skriv uppföljningen innan den godkänns och publiceras."),
+        "promise.already_published": gettext("Medborgarlöftet är redan publicerat."),
+        "followup.already_published": gettext("Uppföljningen är redan publicerad."),
+    }.get(refused.code, gettext("Det gick inte."))
+
+
+def subject_of(form) -> str:
+    subject = field(form, "subject")
+    if subject not in SUBJECTS:
+        raise web.HTTPBadRequest(text=gettext("Begäran gick inte att förstå."))
+    return subject
+
+
+async def approve_promise(request: web.Request) -> web.Response:
+    """Approve the promise (or its follow-up) as it stands, for the account's party."""
+    stored = await stored_or_404(request)
+    form = await request.post()
+    subject = subject_of(form)
+    username = staff_user(request).username
+    now = request.app[CLOCK]()
+    try:
+        await request.app[STORE].write(approve, stored.promise.id, subject, username, now)
+    except ApprovalRefused as refused:
+        return await promise_page(request, [refusal_message(refused, stored.promise)], 403)
+    flash(request, gettext("Ditt godkännande är registrerat."))
+    return redirect(request, "staff.promise", promise=stored.promise.id, anchor=f"sign-{subject}")
+
+
+async def publish_promise(request: web.Request) -> web.Response:
+    """Publish the promise or its follow-up: only once every party has approved it."""
+    stored = await stored_or_404(request)
+    form = await request.post()
+    subject = subject_of(form)
+    actor = staff_user(request).username
+    now = request.app[CLOCK]()
+    try:
+        await request.app[STORE].write(publish, stored.promise.id, subject, actor, now)
+    except ApprovalRefused as refused:
+        return await promise_page(request, [refusal_message(refused, stored.promise)], 409)
+    request.app[PROMISE_CACHE].clear()
+    flash(
+        request,
+        gettext("Medborgarlöftet är publicerat.")
+        if subject == "promise"
+        else gettext("Uppföljningen är publicerad."),
+    )
+    return redirect(request, "staff.promise", promise=stored.promise.id, anchor=f"sign-{subject}")
+
+
+async def save_followup(request: web.Request) -> web.Response:
+    """Plan the follow-up (date, channels) and write it (text, what was done per activity)."""
+    stored = await stored_or_404(request)
+    promise = stored.promise
+    form = await request.post()
+    try:
+        if promise.followup and promise.followup.published_at:
+            raise FormProblem(gettext("Uppföljningen är redan publicerad."))
+        done = {}
+        for activity in promise.activities:
+            text = texts(form, f"done.{activity.id}", promise, gettext("Vad som gjordes"), False)
+            if text:
+                done[activity.id] = text
+        followup = FollowUp(
+            planned=day(form, "planned", gettext("Planerad till")),
+            channels=texts(form, "channels", promise, gettext("Var den presenteras")),
+            text=texts(form, "text", promise, gettext("Uppföljningen"), required=False),
+            done=done,
+        )
+    except FormProblem as problem:
+        return await promise_page(request, [str(problem)], status=422)
+    saved = await save(
+        request, replace(promise, followup=followup), "followup.edit", revision_of(form, stored)
+    )
+    flash(
+        request,
+        gettext("Uppföljningen är sparad.") if saved.changed else gettext("Inget ändrades."),
+    )
+    return redirect(request, "staff.promise", promise=promise.id, anchor="followup")
