@@ -12,6 +12,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from bot import handlers
 from bot.aiohttp_request import AiohttpRequest
@@ -40,8 +41,12 @@ def build_application(
     *,
     webhook: bool = False,
     rate_limiter: BaseRateLimiter | None = None,
+    request: BaseRequest | None = None,
 ) -> Application:
-    """The bot as a PTB application; `webhook` builds it without an updater (no polling)."""
+    """The bot as a PTB application; `webhook` builds it without an updater (no polling).
+
+    `request` replaces the HTTP requests (tests hand the Bot API calls to a fake in memory).
+    """
     if missing := missing_renderers():
         raise RuntimeError(f"no bot renderer for {', '.join(missing)}")
     builder = (
@@ -51,8 +56,15 @@ def build_application(
         .rate_limiter(rate_limiter or AIORateLimiter(max_retries=MAX_RETRIES))
         .concurrent_updates(CONCURRENT_UPDATES)
     )
-    requests = (AiohttpRequest(connections=4 * CONCURRENT_UPDATES), UpdatesRequest(connections=1))
-    builder = builder.request(requests[0]).get_updates_request(requests[1])
+    if request is None:
+        requests = (
+            AiohttpRequest(connections=4 * CONCURRENT_UPDATES),
+            UpdatesRequest(connections=1),
+        )
+        builder = builder.request(requests[0]).get_updates_request(requests[1])
+    else:
+        requests = ()
+        builder = builder.request(request).updater(None)
     if webhook:
         builder = builder.updater(None)
     application = builder.build()
@@ -64,9 +76,14 @@ def build_application(
 
 def add_handlers(application: Application) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    edited = filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE
+    group = filters.ChatType.GROUPS & filters.UpdateType.MESSAGE
+    joined_or_asked = filters.StatusUpdate.NEW_CHAT_MEMBERS | filters.COMMAND
     application.add_handler(CallbackQueryHandler(handlers.on_callback))
     application.add_handler(MessageHandler(private & filters.COMMAND, handlers.on_command))
     application.add_handler(MessageHandler(private & ~filters.COMMAND, handlers.on_message))
+    application.add_handler(MessageHandler(edited & ~filters.COMMAND, handlers.on_edited))
+    application.add_handler(MessageHandler(group & joined_or_asked, handlers.on_group))
     application.add_error_handler(handlers.on_error)
 
 

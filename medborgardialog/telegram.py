@@ -23,7 +23,7 @@ from medborgardialog.settings import Settings
 
 WEBHOOK_PATH = "/telegram/webhook"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 (a header name)
-ALLOWED_UPDATES = ["message", "callback_query"]
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 PTB_KEY = web.AppKey("telegram", Application)
 
 logger = logging.getLogger(__name__)
