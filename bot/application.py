@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import BotCommand
+from telegram import Bot, BotCommand
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -18,7 +18,7 @@ from bot import handlers
 from bot.aiohttp_request import AiohttpRequest
 from bot.deps import BOT_DATA_KEY, BotDeps
 from bot.i18n import tr_for
-from bot.pages import command_descriptions
+from bot.pages import bot_descriptions, command_descriptions
 from bot.screens import RENDERERS
 from bot.updates import UpdatesRequest
 from survey import STEP_TYPES
@@ -88,17 +88,30 @@ def add_handlers(application: Application) -> None:
 
 
 async def register_commands(application: Application) -> None:
-    """Set the command menu in every shipped language; Swedish is also the default.
+    """Set the command menu and the bot's descriptions in every shipped language; Swedish is
+    also the default.
 
     Call it once the application is initialised (PTB runs `post_init` only in `run_*`).
     """
     deps: BotDeps = application.bot_data[BOT_DATA_KEY]
+    bot = application.bot
     for lang in deps.catalogs.languages:
-        described = command_descriptions(tr_for(deps.catalogs, lang))
+        tr = tr_for(deps.catalogs, lang)
+        described = command_descriptions(tr)
         menu = [BotCommand(name, text) for name, text in described.items()]
-        await application.bot.set_my_commands(menu, language_code=lang)
-        if lang == "sv":
-            await application.bot.set_my_commands(menu)
+        long, short = bot_descriptions(tr)
+        for code in (lang, None) if lang == "sv" else (lang,):
+            await bot.set_my_commands(menu, language_code=code)
+            await describe(bot, code, long, short)
+
+
+async def describe(bot: Bot, lang: str | None, long: str, short: str) -> None:
+    """Set the description (the empty chat shows it) and the short one (the profile), each
+    only when it differs: Telegram allows few changes of them a day."""
+    if (await bot.get_my_description(language_code=lang)).description != long:
+        await bot.set_my_description(long, language_code=lang)
+    if (await bot.get_my_short_description(language_code=lang)).short_description != short:
+        await bot.set_my_short_description(short, language_code=lang)
 
 
 async def finish(application: Application) -> None:

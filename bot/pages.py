@@ -22,6 +22,17 @@ def command_descriptions(tr: Tr) -> dict[str, str]:
     }
 
 
+def bot_descriptions(tr: Tr) -> tuple[str, str]:
+    """The bot's description (at most 512 characters) and short description (at most 120)."""
+    long = tr._(
+        "Här kan du berätta vad du tycker att polisen och kommunen ska prioritera där du bor, "
+        "inför ett medborgarlöfte. Det tar ett par minuter. Ditt svar sparas utan ditt namn, "
+        "användarnamn eller Telegram-id. Tryck på Starta för att börja."
+    )
+    short = tr._("Berätta vad polisen och kommunen ska prioritera där du bor.")
+    return long, short
+
+
 def open_campaigns(campaigns: list[Campaign], tr: Tr) -> Screen:
     """The campaigns open now to choose from, or that there is none."""
     return campaign_choice(campaigns, tr) if campaigns else no_open_campaign(tr)
