@@ -117,10 +117,47 @@ _CAPITALISED = r"[A-ZÅÄÖÉÜ][a-zåäöéüæøáà]+(?:-[A-ZÅÄÖ][a-zåä�
 _NAME = re.compile(rf"(?<![.!?:\n]\s)(?<![.!?:\n])(?<!^)\b({_CAPITALISED}) ({_CAPITALISED})\b")
 # Capitalised pairs that name places and bodies, not people ("Stora Torget", "Region Värmland").
 _NOT_NAMES = frozenset(
-    "polisen kommunen kommun region regionen länsstyrelsen sverige stora lilla norra södra "
-    "östra västra gamla nya centrum torget torg parken park gatan vägen skolan skola "
-    "stationen station centralstation resecentrum biblioteket kyrkan sjukhuset vårdcentralen "
-    "folkets hus coop ica willys lidl systembolaget".split()
+    [
+        "polisen",
+        "kommunen",
+        "kommun",
+        "region",
+        "regionen",
+        "länsstyrelsen",
+        "sverige",
+        "stora",
+        "lilla",
+        "norra",
+        "södra",
+        "östra",
+        "västra",
+        "gamla",
+        "nya",
+        "centrum",
+        "torget",
+        "torg",
+        "parken",
+        "park",
+        "gatan",
+        "vägen",
+        "skolan",
+        "skola",
+        "stationen",
+        "station",
+        "centralstation",
+        "resecentrum",
+        "biblioteket",
+        "kyrkan",
+        "sjukhuset",
+        "vårdcentralen",
+        "folkets",
+        "hus",
+        "coop",
+        "ica",
+        "willys",
+        "lidl",
+        "systembolaget",
+    ]
 )
 _PLACE_ENDINGS = ("gatan", "vägen", "torget", "parken", "skolan", "gården", "backen", "plan")
 
