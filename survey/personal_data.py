@@ -117,7 +117,7 @@ _CAPITALISED = r"[A-ZÅÄÖÉÜ][a-zåäöéüæøáà]+(?:-[A-ZÅÄÖ][a-zåä�
 _NAME = re.compile(rf"(?<![.!?:\n]\s)(?<![.!?:\n])(?<!^)\b({_CAPITALISED}) ({_CAPITALISED})\b")
 # Capitalised pairs that name places and bodies, not people ("Stora Torget", "Region Värmland").
 _NOT_NAMES = frozenset(
-    [
+    {
         "polisen",
         "kommunen",
         "kommun",
@@ -157,7 +157,8 @@ _NOT_NAMES = frozenset(
         "willys",
         "lidl",
         "systembolaget",
-    ]
+        "",
+    }
 )
 _PLACE_ENDINGS = ("gatan", "vägen", "torget", "parken", "skolan", "gården", "backen", "plan")
 
