@@ -104,7 +104,7 @@ def format_period(opens: date, closes: date | None, lang: str) -> str:
 FSI, PDI = "\u2068", "\u2069"
 # Digits with the spaces, hyphens, dots and slashes inside phone numbers and dates ("114 14",
 # "070-123 45 67", "2024-01-01"), a leading + included; not one already isolated.
-_NUMBER = re.compile(r"(?<![\u2066\u2067\u2068\d])\+?\d+(?:[ ./:-]\d+)*(?![\d\u2069])")
+_NUMBER = re.compile(r"(?<![\u2066\u2067\u2068\d+])\+?\d+(?:[ ./:-]\d+)*(?![\d\u2069]|[ ./:-]\d)")
 
 
 def isolate_numbers(text: str, lang: str) -> str:
