@@ -6,11 +6,11 @@ from collections.abc import Awaitable, Callable
 
 from bot import pages
 from bot.comment_input import add_message, edit_message
-from bot.deep_link import parse_payload
 from bot.screens import Screen, language_screen
 from bot.turn import Turn, Typed
 from locales.problems import problem_message
 from survey import CommentStep
+from survey.start_links import parse_payload
 
 
 async def start(turn: Turn, args: list[str]) -> None:

@@ -18,3 +18,8 @@ class WebConfig:
     thanks_seconds: int = 8
     # The kiosk outbox retries after 1, 2, 4 ... seconds, never waiting longer than this.
     outbox_max_backoff_seconds: int = 15
+    # The address residents reach (MEDBORGARDIALOG_PUBLIC_URL), for absolute links; None: the
+    # request's own host.
+    public_url: str | None = None
+    # The bot's username for its deep links (TELEGRAM_BOT_USERNAME); None: asked at start-up.
+    bot_username: str | None = None

@@ -30,6 +30,8 @@ class Settings:
     require_kiosk_key: bool = False
     idle_warning_seconds: int = 45
     idle_reset_seconds: int = 60
+    public_url: str | None = None
+    telegram_bot_username: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **flags) -> Settings:
@@ -52,6 +54,8 @@ class Settings:
             "telegram_webhook_secret": env.get("TELEGRAM_WEBHOOK_SECRET") or None,
             "frame_ancestors": env.get("MEDBORGARDIALOG_FRAME_ANCESTORS") or "'self'",
             "require_kiosk_key": env.get("MEDBORGARDIALOG_REQUIRE_KIOSK_KEY", "") in ("1", "true"),
+            "public_url": (env.get("MEDBORGARDIALOG_PUBLIC_URL") or "").rstrip("/") or None,
+            "telegram_bot_username": (env.get("TELEGRAM_BOT_USERNAME") or "").lstrip("@") or None,
         }
         for key, name in (
             ("idle_warning_seconds", "MEDBORGARDIALOG_KIOSK_IDLE_WARNING"),

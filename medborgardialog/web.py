@@ -20,6 +20,8 @@ def web_config(parts: Parts) -> WebConfig:
         require_kiosk_key=settings.require_kiosk_key,
         idle_warning_seconds=settings.idle_warning_seconds,
         idle_reset_seconds=settings.idle_reset_seconds,
+        public_url=settings.public_url,
+        bot_username=settings.telegram_bot_username,
     )
 
 

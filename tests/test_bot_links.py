@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot import register_commands
-from bot.deep_link import Link, parse_payload, payload_for
+from survey.start_links import Link, parse_payload, payload_for
 from tests.bot_harness import data
 
 pytest_plugins = ["tests.bot_fixtures"]

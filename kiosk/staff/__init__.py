@@ -2,7 +2,17 @@
 
 from aiohttp import web
 
-from kiosk.staff import admin, comments, exports, login, paper, paper_import, report, results
+from kiosk.staff import (
+    admin,
+    comments,
+    exports,
+    login,
+    paper,
+    paper_import,
+    posters,
+    report,
+    results,
+)
 from kiosk.staff.auth import LIMITS, SessionLimits, staff_middleware
 from kiosk.staff.figures import COUNTS_CACHE, CountsCache
 
@@ -13,6 +23,7 @@ def setup_staff(app: web.Application) -> None:
     """Mount the staff pages, their session and CSRF middlewares on `app`."""
     app[LIMITS] = SessionLimits()
     app[COUNTS_CACHE] = CountsCache()
+    app[posters.BOT_USERNAME] = posters.BotUsername()
     app.middlewares.append(staff_middleware(app))
     add = app.router.add_route
     add("GET", "/staff", results.root, name="staff.root")
@@ -49,6 +60,7 @@ def setup_staff(app: web.Application) -> None:
         name="staff.download",
     )
     add("GET", f"{CAMPAIGN}/report", report.report, name="staff.report")
+    add("GET", f"{CAMPAIGN}/poster", posters.poster, name="staff.poster")
     add("GET", "/staff/admin/", admin.admin_page, name="staff.admin")
     add("POST", "/staff/admin/staff", admin.save_account, name="staff.admin_account")
     add(

@@ -1,8 +1,9 @@
-"""Deep links: `t.me/<bot>?start=<campaign>--<source>` names a campaign and where it was found.
+"""Start links: `t.me/<bot>?start=<campaign>--<source>` names a campaign and where it was found.
 
-A payload is at most 64 characters of `A-Z a-z 0-9 _ -`. Campaign ids are matched whatever
-their case (a link typed from a poster may be in capitals); the source, like the kiosk's
-`?source=`, tells a poster at the library from one at the station.
+The bot reads them, the staff's posters make them. A payload is at most 64 characters of
+`A-Z a-z 0-9 _ -` (Telegram's rule). Campaign ids are matched whatever their case (a link
+typed from a poster may be in capitals); the source, like the web survey's `?source=`,
+tells a poster at the library from one at the station.
 """
 
 from __future__ import annotations
