@@ -36,5 +36,5 @@ async def test_a_burst_of_429s_still_delivers_everything(bot, tg):
     assert 9 == len(user.alerts)  # every press answered, once
     assert 2 == len(user.messages)  # the walk's message, and the one after the comment
     assert 2 + 3 == tg.count_calls("sendMessage")
-    assert 8 + 2 == tg.count_calls("editMessageText")
-    assert 8 + 1 == tg.count_calls("answerCallbackQuery")
+    assert 9 + 2 == tg.count_calls("editMessageText")
+    assert 9 + 1 == tg.count_calls("answerCallbackQuery")
