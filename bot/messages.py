@@ -36,9 +36,21 @@ def _button(button: tuple[str, str]) -> dict[str, str]:
 
 
 def localised(screen: Screen, lang: str) -> Screen:
-    """The screen with its numbers isolated in right-to-left text."""
+    """The screen with its numbers isolated in right-to-left text, buttons included ("20–34"
+    would read "34–20" otherwise)."""
     text = isolate_numbers(screen.text, lang)
-    return screen if text == screen.text else Screen(text, screen.buttons)
+    if text == screen.text and not any(
+        isolate_numbers(label, lang) != label for row in screen.buttons for label, _ in row
+    ):
+        return screen
+    buttons = tuple(tuple(_isolated(button, lang) for button in row) for row in screen.buttons)
+    return Screen(text, buttons)
+
+
+def _isolated(button: tuple[str, str], lang: str) -> tuple[str, str]:
+    label, target = button
+    label = isolate_numbers(label, lang)
+    return Link(label, target) if isinstance(button, Link) else (label, target)
 
 
 async def call(context: ContextTypes.DEFAULT_TYPE, method: str, **params) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot import callback_data as cd
 from bot.i18n import Tr
 from bot.screens import Link, Screen, crime_warning, rows, summary
+from locales import format_names
 from survey import Campaign, Response
 
 COMMANDS = ("start", "language", "privacy", "delete", "cancel", "help")
@@ -172,7 +173,7 @@ def closed_cannot_change(campaign: Campaign, tr: Tr) -> Screen:
             "Enkäten är stängd, så svaret kan inte längre ändras eller raderas här. "
             "Kontakta arrangörerna (%(organisers)s) om du vill att ditt svar raderas."
         )
-        % {"organisers": ", ".join(campaign.organisers_in(tr.lang))}
+        % {"organisers": format_names(campaign.organisers_in(tr.lang), tr.lang)}
     )
 
 
@@ -215,7 +216,7 @@ def help_page(tr: Tr) -> Screen:
 def privacy_page(campaign: Campaign | None, tr: Tr) -> Screen:
     """The full privacy notice: controller, purpose, what is stored, how long, rights, transfer."""
     controller = (
-        ", ".join(campaign.organisers_in(tr.lang))
+        format_names(campaign.organisers_in(tr.lang), tr.lang)
         if campaign
         else tr._("arrangörerna av respektive enkät (polisen och kommunen)")
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot import callback_data as cd
 from bot.i18n import Tr
+from locales import format_names
 from survey import (
     AreasStep,
     Campaign,
@@ -112,7 +113,7 @@ def render_intro(step: IntroStep, view: View) -> Screen:
             view.text(campaign.title),
             view.text(campaign.intro),
             tr._("Frågorna ställs av: %(organisers)s.")
-            % {"organisers": ", ".join(campaign.organisers_in(tr.lang))},
+            % {"organisers": format_names(campaign.organisers_in(tr.lang), tr.lang)},
             period,
             tr._(
                 "🔒 Vi sparar ditt svar utan ditt namn, användarnamn eller Telegram-id. "

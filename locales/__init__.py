@@ -14,6 +14,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -87,6 +88,11 @@ def format_long_date(day: date, lang: str) -> str:
     return format_date(day, "long", locale=format_locale(lang))
 
 
+def format_names(names: list[str] | tuple[str, ...], lang: str) -> str:
+    """ "Polisen och Kommunen", "الشرطة والبلدية": names as a list reads in the language."""
+    return format_list(list(names), locale=format_locale(lang)) if names else ""
+
+
 def format_period(opens: date, closes: date | None, lang: str) -> str:
     """ "22 februari–18 mars 2016" in the reader's language; only the start if open-ended."""
     lang = format_locale(lang)
@@ -102,9 +108,10 @@ def format_period(opens: date, closes: date | None, lang: str) -> str:
 
 
 FSI, PDI = "\u2068", "\u2069"
-# Digits with the spaces, hyphens, dots and slashes inside phone numbers and dates ("114 14",
-# "070-123 45 67", "2024-01-01"), a leading + included; not one already isolated.
-_NUMBER = re.compile(r"(?<![\u2066\u2067\u2068\d+])\+?\d+(?:[ ./:-]\d+)*(?![\d\u2069]|[ ./:-]\d)")
+# Digits with the spaces, hyphens, dashes, dots and slashes inside phone numbers, dates and
+# ranges ("114 14", "070-123 45 67", "2024-01-01", "20–34"), a leading + included; not one
+# already isolated.
+_NUMBER = re.compile(r"(?<![\u2066\u2067\u2068\d+])\+?\d+(?:[ ./:–-]\d+)*(?![\d\u2069]|[ ./:–-]\d)")
 
 
 def isolate_numbers(text: str, lang: str) -> str:

@@ -54,7 +54,7 @@ async def test_the_intro_names_who_asks_the_dates_and_privacy(bot, tg):
     await say(user, "/start")
     intro = user.last_text
     assert intro.startswith("Demo: Trygg och säker")
-    assert "Frågorna ställs av: Polisen, Kommunen." in intro
+    assert "Frågorna ställs av: Polisen och Kommunen." in intro
     assert "Enkäten är öppen från 1 januari 2024." in intro
     assert "/privacy" in intro
     assert [["Börja ▶"], ["🌐 Språk"]] == [[label for label, _ in row] for row in user.buttons()]
@@ -66,7 +66,7 @@ async def test_a_full_walk_in_arabic(bot, tg):
     intro = user.last_text
     assert intro.startswith("نسخة تجريبية: آمن ومطمئن")  # the campaign's Arabic title
     assert (
-        AR.gettext("Frågorna ställs av: %(organisers)s.") % {"organisers": "الشرطة, البلدية"}
+        AR.gettext("Frågorna ställs av: %(organisers)s.") % {"organisers": "الشرطة والبلدية"}
         in intro
     )
     assert "\u200e" not in intro and "\u202a" not in intro  # no left-to-right marks

@@ -61,6 +61,7 @@ def test_numbers_in_arabic_text_are_isolated_and_other_text_is_untouched():
     ) == isolate_numbers(said, "ar")
     assert isolate_numbers(said, "ar") == isolate_numbers(isolate_numbers(said, "ar"), "ar")
     assert "ring 114 14" == isolate_numbers("ring 114 14", "sv")
+    assert "\u206820–34\u2069 سنة" == isolate_numbers("20–34 سنة", "ar")  # a range stays whole
 
 
 def test_arabic_reads_right_to_left():
