@@ -92,3 +92,9 @@ async def test_posters_are_for_staff_only(aiohttp_client, store, campaigns, cata
     client = await aiohttp_client(staff_app(store, campaigns, catalogs))
     page = await client.get("/staff/c/demo/poster", allow_redirects=False)
     assert page.status in (302, 303)
+
+
+async def test_the_campaign_pages_link_to_the_poster(aiohttp_client, store, campaigns, catalogs):
+    client = await poster_client(aiohttp_client, store, campaigns, catalogs)
+    soup = BeautifulSoup(await (await client.get("/staff/c/demo/")).text(), "html.parser")
+    assert soup.select_one('.campaign-nav a[href="/staff/c/demo/poster"]').text == "Affisch"
