@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.state import Session
 from survey import CommentRule
 from tests.bot_harness import data
 from tests.bot_unit import test_campaign, unit_bot
@@ -143,3 +144,27 @@ async def test_a_required_comment_has_no_skip_and_klar_needs_text(tmp_path):
         assert [] == user.buttons()
         await chats.say(user, "Viktigt")
         assert [[("Klar ▶", data("demo", "K"))]] == user.buttons()
+
+
+async def test_the_session_keeps_where_the_parts_are_never_their_text(chats):
+    user = chats.user()
+    await chats.to_comment(user)
+    await chats.say(user, "Hemligt förslag om parken")
+    await chats.deps.drafts.close()
+    rows = await chats.deps.store.read(
+        lambda db: [(r["campaign"], r["data"]) for r in db["drafts"].rows]
+    )
+    [session] = [data for campaign, data in rows if campaign == ""]
+    assert "Hemligt" not in session and '"parts"' in session
+    assert any("Hemligt" in data for campaign, data in rows if campaign == "demo")
+
+
+def test_an_unreadable_session_counts_as_none():
+    from bot.state import Session
+
+    kept = Session(
+        locale="sv", campaign="demo", source="bibliotek", prompt=4, parts=((5, 0, 3, 3),)
+    )
+    assert kept == Session.from_json(kept.to_json())
+    for raw in ('{"parts": [[1, 5, 2, 3]]}', '{"prompt": true}', '{"parts": "x"}', "[]"):
+        assert Session() == Session.from_json(raw), raw
