@@ -160,8 +160,6 @@ async def test_the_session_keeps_where_the_parts_are_never_their_text(chats):
 
 
 def test_an_unreadable_session_counts_as_none():
-    from bot.state import Session
-
     kept = Session(
         locale="sv", campaign="demo", source="bibliotek", prompt=4, parts=((5, 0, 3, 3),)
     )
