@@ -6,6 +6,7 @@ Catalogs are split by domain (one per part of the product) and merged per langua
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from dataclasses import dataclass
@@ -114,6 +115,11 @@ FSI, PDI = "\u2068", "\u2069"
 _NUMBER = re.compile(r"(?<![\u2066\u2067\u2068\d+])\+?\d+(?:[ ./:–-]\d+)*(?![\d\u2069]|[ ./:–-]\d)")
 
 
+@functools.lru_cache(maxsize=64)
+def _right_to_left(lang: str) -> bool:
+    return text_direction(lang) == "rtl"
+
+
 def isolate_numbers(text: str, lang: str) -> str:
     """The text with each number in Unicode isolates (FSI … PDI) when `lang` is right to left.
 
@@ -121,6 +127,6 @@ def isolate_numbers(text: str, lang: str) -> str:
     algorithm orders the groups of a number by the text around them. Every channel that
     writes numbers into Arabic text passes it through here.
     """
-    if text_direction(lang) != "rtl":
+    if not _right_to_left(lang):
         return text
     return _NUMBER.sub(lambda m: f"{FSI}{m.group()}{PDI}", text)
