@@ -13,12 +13,13 @@ from dataclasses import replace
 
 from bot import pages
 from bot.callback_data import Action, campaign_token
-from bot.screens import language_screen
+from bot.screens import choice_required, comment_warning, language_screen
 from bot.state import Changes
 from bot.turn import Turn
 from storage import Outcome
 from survey import AreasStep, CommentStep, ConfirmStep, Draft, IntroStep, Response, validate
-from survey.walk import LanguageStep, steps
+from survey.personal_data import comment_warnings
+from survey.walk import ChoiceStep, LanguageStep, step_by_id, steps
 
 
 async def apply(turn: Turn, action: Action | None) -> None:
@@ -78,6 +79,11 @@ async def choose_language(turn: Turn, action: Action) -> None:
         turn.screen = turn.step_screen()
 
 
+async def show_open_campaigns(turn: Turn, action: Action) -> None:
+    """The campaigns open now, to choose from (after a link to one that is not)."""
+    turn.screen = pages.open_campaigns(turn.deps.open_campaigns(), turn.tr)
+
+
 async def show_languages(turn: Turn, action: Action) -> None:
     """Offer the campaign's languages in place of the current step."""
     assert turn.campaign is not None and turn.draft is not None
@@ -114,15 +120,34 @@ async def skip_comment(turn: Turn, action: Action) -> None:
     """Go on without a comment (removing one written before)."""
     cleared, _problem = turn.draft.with_comment(turn.campaign, None)
     turn.set_draft(cleared)
+    turn.set_session(replace(turn.session, parts=()))
     turn.advance()
 
 
 async def keep_comment(turn: Turn, action: Action) -> None:
-    """Go on with the comment already written."""
+    """ "Klar": go on with the comment, after a warning if it seems to hold personal data."""
+    if turn.draft.comment is None:
+        turn.stale()
+        return
+    kinds = comment_warnings(turn.draft.comment)
+    if kinds:
+        turn.screen = comment_warning(turn.view(), kinds)
+        return
+    turn.advance()
+
+
+async def send_comment_anyway(turn: Turn, action: Action) -> None:
+    """Go on with a comment the resident was warned about (a warning never blocks)."""
     if turn.draft.comment is None:
         turn.stale()
         return
     turn.advance()
+
+
+async def change_comment(turn: Turn, action: Action) -> None:
+    """Back to the comment prompt after a warning: the next message replaces the comment."""
+    turn.set_session(replace(turn.session, collecting=False))
+    turn.screen = turn.step_screen()
 
 
 async def answer_question(turn: Turn, action: Action) -> None:
@@ -144,6 +169,23 @@ async def answer_question(turn: Turn, action: Action) -> None:
     turn.advance()
 
 
+async def skip_question(turn: Turn, action: Action) -> None:
+    """Leave an optional background question unanswered (an answer given before goes)."""
+    campaign, draft = turn.campaign, turn.draft
+    q = action.index()
+    question = campaign.questions[q] if q < len(campaign.questions) else None
+    step = step_by_id(campaign, draft.step)
+    if question is None or not isinstance(step, ChoiceStep) or step.question != question:
+        turn.stale()
+        return
+    if choice_required(step):
+        turn.stale()
+        return
+    answers = {k: v for k, v in draft.answers.items() if k != question.id}
+    turn.set_draft(replace(draft, answers=answers))
+    turn.advance()
+
+
 async def change(turn: Turn, action: Action) -> None:
     """From the summary, go back to the areas, the comment or the background questions."""
     campaign, draft = turn.campaign, turn.draft
@@ -154,7 +196,7 @@ async def change(turn: Turn, action: Action) -> None:
             return
     else:
         target = AreasStep.id if action.arg == "a" else CommentStep.id
-        turn.set_session(replace(turn.session, review=True))
+        turn.set_session(replace(turn.session, review=True, collecting=False))
     turn.set_draft(draft.at(target))
     turn.screen = turn.step_screen()
 
@@ -174,12 +216,13 @@ async def send(turn: Turn, action: Action) -> None:
         areas=draft.areas,
         comment=draft.comment,
         answers=dict(draft.answers),
+        source=turn.session.source,
         participant=turn.keys.participant(campaign.id),
         followup_consent=draft.followup_consent,
     )
     turn.changes.response = response
     turn.changes.drop_draft = campaign.id
-    turn.set_session(replace(turn.session, review=False))
+    turn.set_session(turn.session.done_with_comment())
     outcome = await turn.commit()
     if outcome == Outcome.CONFLICT:
         turn.refuse(tr._("Svaret kunde inte tas emot."))
@@ -233,20 +276,23 @@ async def change_stored(turn: Turn, action: Action) -> None:
 
 
 async def ask_delete(turn: Turn, action: Action) -> None:
-    """Ask before deleting."""
-    turn.screen = pages.confirm_delete(turn.campaign, turn.tr)
+    """Ask before deleting, naming what there is: the answer, the draft or both."""
+    stored = await turn.stored_response(turn.campaign)
+    if stored is None and turn.draft is None:
+        turn.screen = pages.nothing_to_delete(turn.tr)
+        return
+    turn.screen = pages.confirm_delete(turn.campaign, stored is not None, turn.draft, turn.tr)
 
 
 async def delete(turn: Turn, action: Action) -> None:
-    """Delete the resident's answer and draft in this campaign."""
+    """Delete the resident's answer and draft in this campaign, and say which went."""
     had_draft = turn.draft is not None
     turn.changes = Changes(delete_everything=turn.campaign.id)
-    removed = await turn.commit()
+    removed = bool(await turn.commit())
     turn.draft = None
-    turn.screen = (
-        pages.deleted(turn.tr) if removed or had_draft else pages.nothing_to_delete(turn.tr)
-    )
-    turn.alert = turn.tr._("Raderat.")
+    turn.screen = pages.deleted(removed, had_draft, turn.tr)
+    if removed or had_draft:
+        turn.alert = turn.tr._("Raderat.")
 
 
 async def keep(turn: Turn, action: Action) -> None:
@@ -255,7 +301,7 @@ async def keep(turn: Turn, action: Action) -> None:
 
 
 Op = Callable[[Turn, Action], Awaitable[None]]
-GLOBAL: dict[str, Op] = {"L": choose_language}
+GLOBAL: dict[str, Op] = {"L": choose_language, "O": show_open_campaigns}
 # op -> (what it does, the step it belongs to: None anywhere in the campaign, "*" any step)
 IN_CAMPAIGN: dict[str, tuple[Op, str | None]] = {
     "G": (show_languages, "*"),
@@ -264,7 +310,10 @@ IN_CAMPAIGN: dict[str, tuple[Op, str | None]] = {
     "N": (next_step, AreasStep.id),
     "S": (skip_comment, CommentStep.id),
     "K": (keep_comment, CommentStep.id),
+    "W": (send_comment_anyway, CommentStep.id),
+    "V": (change_comment, CommentStep.id),
     "Q": (answer_question, "question:"),
+    "Y": (skip_question, "question:"),
     "E": (change, ConfirmStep.id),
     "C": (send, ConfirmStep.id),
     "F": (consent, None),

@@ -27,7 +27,11 @@ ARGUMENTS: dict[str, str] = {
     "A": r"(?:0|[1-9][0-9]{0,2})[+-]",  # tick (+) or untick (-) an area (index)
     "N": r"",  # areas: done
     "S": r"",  # comment: skip (or remove)
-    "K": r"",  # comment: keep the one written
+    "K": r"",  # comment: done ("Klar"), keep the one written
+    "W": r"",  # comment: send it anyway, despite the personal data warning
+    "V": r"",  # comment: change it after the warning
+    "Y": r"(?:0|[1-9][0-9]?)",  # skip the background question (index)
+    "O": r"",  # show the open campaigns
     "Q": r"(?:0|[1-9][0-9]?)-(?:0|[1-9][0-9]?)",  # question index - option index
     "C": r"",  # confirm: send
     "E": r"[acq]",  # confirm: change areas, comment or background questions
@@ -37,7 +41,7 @@ ARGUMENTS: dict[str, str] = {
     "D": r"",  # delete, confirmed
     "B": r"",  # do not delete
 }
-GLOBAL_OPS = frozenset("L")
+GLOBAL_OPS = frozenset("LO")
 _SHAPE = re.compile(r"(?P<scope>-|[0-9a-f]{6})\.(?P<op>[A-Z])(?P<arg>[a-z0-9+-]{0,7})")
 _ARGUMENTS = {op: re.compile(pattern) for op, pattern in ARGUMENTS.items()}
 

@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
 
 from bot import pages
+from bot.comment_input import add_message, edit_message
 from bot.screens import Screen, language_screen
-from bot.turn import Turn
+from bot.turn import Turn, Typed
 from locales.problems import problem_message
 from survey import CommentStep
-from survey.loader import ID_PATTERN
+from survey.start_links import parse_payload
 
 
 async def start(turn: Turn, args: list[str]) -> None:
     """Begin or resume: the linked campaign, the current one, the only open one, or a choice."""
     deps = turn.deps
     if args:
-        payload = args[0]
-        campaign = deps.campaigns.get(payload) if ID_PATTERN.fullmatch(payload) else None
+        link = parse_payload(args[0])
+        campaign = deps.campaigns.get(link.campaign) if link else None
         if campaign is None:
             turn.screen = pages.unknown_campaign(turn.tr)
         else:
-            await turn.begin(campaign)
+            await turn.begin(campaign, link.source)
         return
     current = turn.campaign
     if current is not None and turn.is_open(current):
@@ -64,7 +64,7 @@ async def cancel(turn: Turn, args: list[str]) -> None:
         return
     tr = turn.tr
     turn.changes.drop_draft = campaign.id
-    turn.set_session(replace(turn.session, review=False))
+    turn.set_session(turn.session.done_with_comment())
     turn.draft = None
     turn.screen = pages.cancelled(await turn.stored_response(campaign) is not None, tr)
 
@@ -85,7 +85,7 @@ async def delete(turn: Turn, args: list[str]) -> None:
     elif not turn.is_open(campaign):
         turn.screen = pages.closed_cannot_change(campaign, turn.tr)
     else:
-        turn.screen = pages.confirm_delete(campaign, turn.tr)
+        turn.screen = pages.confirm_delete(campaign, stored is not None, turn.draft, turn.tr)
 
 
 async def unknown(turn: Turn, args: list[str]) -> None:
@@ -104,8 +104,8 @@ COMMANDS: dict[str, Body] = {
 }
 
 
-async def typed(turn: Turn, text: str | None) -> None:
-    """A message typed in the chat: the comment at the comment step, otherwise a pointer."""
+async def typed(turn: Turn, message: Typed) -> None:
+    """A message typed in the chat: part of the comment at the comment step, else a pointer."""
     campaign, draft, tr = turn.campaign, turn.draft, turn.tr
     if draft is None or campaign is None:
         turn.screen = pages.hint_start(tr)
@@ -116,21 +116,67 @@ async def typed(turn: Turn, text: str | None) -> None:
         turn.screen = pages.not_open(campaign, turn.status(campaign), tr)
         return
     if draft.step != CommentStep.id:
+        turn.retire = "delete"  # the prompt is repeated below the message: one is enough
         turn.screen = turn.step_screen().with_note(tr._("Använd knapparna här nedanför, tack."))
         return
-    if text is None:
-        turn.screen = Screen(tr._("Skriv din synpunkt som text, tack."))
-        return
-    updated, problem = draft.with_comment(campaign, text)
-    if problem is not None:
+    if message.text is None:
         turn.reply = True
         turn.screen = Screen(
-            problem_message(problem, tr.translations)
-            + "\n\n"
-            + tr._("Korta texten och skicka den igen; ditt meddelande finns kvar här ovanför.")
+            tr._("Skriv din synpunkt som text, tack. Bilder och filer sparas inte.")
         )
         return
-    turn.set_draft(updated)
-    turn.advance()
-    if turn.alert is not None and turn.screen is None:  # the comment is required, and empty
-        turn.screen = Screen(turn.alert)
+    added = add_message(
+        campaign, draft, turn.session, message.message_id, message.text, message.date
+    )
+    turn.set_session(added.session)
+    if added.problem is not None:
+        turn.reply = True
+        turn.screen = Screen(too_long(turn, added.problem, added.rest_of_refused))
+        return
+    turn.set_draft(added.draft)
+    note = None
+    if message.caption:
+        note = tr._("Bilden sparas inte. Texten till bilden är mottagen som synpunkt.")
+    turn.screen = turn.step_screen().with_note(note)
+
+
+def too_long(turn: Turn, problem, rest: bool) -> str:
+    """A message that would make the comment too long: nothing of it is kept."""
+    tr = turn.tr
+    if rest:
+        return tr._("Resten av det långa meddelandet sparades inte heller.")
+    kept = len(turn.draft.comment or "") if turn.session.collecting else 0
+    lines = [problem_message(problem, tr.translations)]
+    if kept:
+        lines.append(
+            tr._(
+                "Det här meddelandet sparades inte. Synpunkten är som förut, %(n)d tecken: "
+                "skriv en kortare fortsättning, eller tryck Klar."
+            )
+            % {"n": kept}
+        )
+    else:
+        lines.append(tr._("Meddelandet sparades inte. Korta texten och skicka den igen."))
+    return "\n\n".join(lines)
+
+
+async def edited(turn: Turn, message: Typed) -> None:
+    """An edited part of the comment replaces that part, until the answer is sent."""
+    campaign, draft, tr = turn.campaign, turn.draft, turn.tr
+    if draft is None or campaign is None or message.text is None or not turn.is_open(campaign):
+        return
+    changed = edit_message(campaign, draft, turn.session, message.message_id, message.text)
+    if changed is None:
+        return  # not a part of the comment: an edit changes nothing else
+    if changed.problem is not None:
+        turn.reply = True
+        turn.screen = Screen(
+            problem_message(changed.problem, tr.translations)
+            + "\n\n"
+            + tr._("Ändringen sparades inte; synpunkten är som förut.")
+        )
+        return
+    turn.set_draft(changed.draft)
+    turn.set_session(changed.session)
+    turn.retire = "delete"
+    turn.screen = turn.step_screen().with_note(tr._("Synpunkten är ändrad."))

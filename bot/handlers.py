@@ -1,8 +1,10 @@
-"""The PTB handlers: one for every button, one for commands, one for typed messages.
+"""The PTB handlers: one for every button, one for commands, one for typed messages, one for
+edited messages, one for groups.
 
 Each loads the resident's state under their lock, lets a turn work on it, commits the
 changes, then makes at most one message call (an edit for a button, a new message for a
-command or a typed message) besides answering the button's callback query.
+command or a typed message) besides answering the button's callback query, and retiring
+the previous prompt when a new one was sent.
 """
 
 from __future__ import annotations
@@ -10,20 +12,25 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from dataclasses import replace
 
 from telegram import Message, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import actions, commands, state
+from bot import actions, commands, pages, state
 from bot import callback_data as cd
 from bot.deps import BOT_DATA_KEY, BotDeps
-from bot.screens import Screen
-from bot.turn import Turn
+from bot.i18n import best_language
+from bot.messages import call, edit_in_place, localised, post, retire
+from bot.turn import Turn, Typed
 from bot.updates import shown_buttons
 
 logger = logging.getLogger(__name__)
 ALERT_MAX = 200
+# Presses that move the walk on: a second tap of one on the message it already moved on is
+# a double tap, answered without a word.
+GOING_ON = frozenset("INKCWS")
 
 
 def deps_of(context: ContextTypes.DEFAULT_TYPE) -> BotDeps:
@@ -64,45 +71,41 @@ async def resident_turn(
         )
 
 
-def keyboard(screen: Screen) -> dict | None:
-    """The inline keyboard as the Bot API takes it (plain data: no objects to build)."""
-    if not screen.buttons:
-        return None
-    rows = [[{"text": text, "callback_data": data} for text, data in row] for row in screen.buttons]
-    return {"inline_keyboard": rows}
-
-
-async def call(context: ContextTypes.DEFAULT_TYPE, method: str, **params) -> None:
-    """A Bot API call whose result the bot does not need.
-
-    The method is named in lower case (the Bot API does not mind): PTB then makes the call
-    raw, without turning the returned message back into objects, which costs as much as
-    the rest of a turn. Errors are raised as usual, and the rate limiter applies.
-    """
-    await context.bot.do_api_request(
-        method, api_kwargs={k: v for k, v in params.items() if v is not None}
-    )
-
-
 async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Apply a pressed button to the resident's draft and show the result in place."""
     query = update.callback_query
     answered = False
     try:
-        if update.effective_user is None:
-            return
+        chat = update.effective_chat
+        if update.effective_user is None or chat is None or chat.type != "private":
+            return  # buttons are answered in private chats only
         async with resident_turn(update, context) as turn:
             if turn is None:  # a second delivery: the first one answered the query
                 answered = True
                 return
-            await actions.apply(turn, cd.parse(query.data))
+            action = cd.parse(query.data)
+            await actions.apply(turn, action)
+            if turn.stale_press and double_tap(query, action, turn.session.prompt):
+                turn.alert, turn.screen = None, None  # answered without a word
             await turn.commit()
             answered = await answer(context, query, turn.alert, turn.popup)
             if turn.screen is not None:
-                await show_in_place(update, context, turn.screen)
+                screen = localised(turn.screen, turn.tr.lang)
+                shown = await edit_in_place(context, chat.id, query.message, screen)
+                await new_prompt(context, chat.id, turn, shown if screen.buttons else None)
     finally:
         if not answered:
             await answer(context, query, None, False)
+
+
+def double_tap(query, action: cd.Action | None, prompt: int | None) -> bool:
+    """A second tap on a button that moved the walk on: it was on the message as pressed,
+    and that message is the prompt, which shows the next step by now."""
+    message = query.message
+    if action is None or action.op not in GOING_ON or not isinstance(message, Message):
+        return False
+    shown = {data for row in shown_buttons(message) for _label, data in row}
+    return message.message_id == prompt and query.data in shown
 
 
 async def answer(context, query, text: str | None, popup: bool) -> bool:
@@ -120,30 +123,17 @@ async def answer(context, query, text: str | None, popup: bool) -> bool:
     return True
 
 
-async def show_in_place(update: Update, context: ContextTypes.DEFAULT_TYPE, screen: Screen) -> None:
-    """Edit the pressed message to show `screen`, unless it shows exactly that already."""
-    message = update.callback_query.message
-    chat_id = update.effective_chat.id
-    if isinstance(message, Message):
-        if message.text == screen.text and shown_buttons(message) == screen.buttons:
-            return
-        try:
-            await call(
-                context,
-                "editmessagetext",
-                chat_id=chat_id,
-                message_id=message.message_id,
-                text=screen.text,
-                reply_markup=keyboard(screen),
-            )
-            return
-        except BadRequest as error:
-            if "not modified" in error.message.lower():
-                return
-            logger.info("a message could not be edited, sending it anew: %s", error.message)
-    await call(
-        context, "sendmessage", chat_id=chat_id, text=screen.text, reply_markup=keyboard(screen)
-    )
+async def new_prompt(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, turn: Turn, message_id: int | None
+) -> None:
+    """Remember the message that now shows the walk's buttons; retire the one before."""
+    old = turn.session.prompt
+    if old == message_id:
+        return
+    turn.set_session(replace(turn.session, prompt=message_id))
+    await turn.commit()
+    if old is not None and message_id is not None:
+        await retire(context, chat_id, old, turn.retire)
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -160,11 +150,21 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 
 async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Take a typed message as the comment at the comment step; otherwise point the way."""
+    """Take a typed message (or a photo's caption) into the comment; otherwise point the way."""
     async with resident_turn(update, context) as turn:
         if turn is None:
             return
-        await commands.typed(turn, update.message.text)
+        await commands.typed(turn, Typed.of(update.message))
+        await turn.commit()
+        await send(update, context, turn)
+
+
+async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An edited message that is part of the comment changes it, until the answer is sent."""
+    async with resident_turn(update, context) as turn:
+        if turn is None:
+            return
+        await commands.edited(turn, Typed.of(update.edited_message))
         await turn.commit()
         await send(update, context, turn)
 
@@ -172,15 +172,27 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 async def send(update: Update, context: ContextTypes.DEFAULT_TYPE, turn: Turn) -> None:
     if turn.screen is None:
         return
-    reply = {"message_id": update.message.message_id} if turn.reply else None
-    await call(
-        context,
-        "sendmessage",
-        chat_id=update.effective_chat.id,
-        text=turn.screen.text,
-        reply_markup=keyboard(turn.screen),
-        reply_parameters=reply,
-    )
+    chat_id = update.effective_chat.id
+    screen = localised(turn.screen, turn.tr.lang)
+    reply_to = update.effective_message.message_id if turn.reply else None
+    sent = await post(context, chat_id, screen, reply_to)
+    if screen.buttons:
+        await new_prompt(context, chat_id, turn, sent)
+
+
+async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In a group: once when added (or asked with a command), the way to a private chat."""
+    message = update.effective_message
+    bot_id = context.bot.id
+    if message.new_chat_members and not any(m.id == bot_id for m in message.new_chat_members):
+        return
+    deps = deps_of(context)
+    user = update.effective_user
+    tr = deps.tr(best_language(deps.catalogs, user.language_code if user else None))
+    open_now = deps.open_campaigns()
+    payload = open_now[0].id if len(open_now) == 1 else None
+    screen = pages.in_group(context.bot.username, payload, tr)
+    await post(context, update.effective_chat.id, localised(screen, tr.lang))
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

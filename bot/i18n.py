@@ -6,10 +6,9 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 
-from babel.dates import format_date
 from babel.support import NullTranslations
 
-from locales import Catalogs, format_period, language_name
+from locales import Catalogs, format_long_date, format_period, isolate_numbers, language_name
 
 
 @dataclass(frozen=True)
@@ -34,6 +33,10 @@ class Tr:
     def language_name(self, lang: str) -> str:
         return _language_name(lang)
 
+    def isolate(self, text: str) -> str:
+        """Numbers kept in reading order in right-to-left text (see `locales.isolate_numbers`)."""
+        return isolate_numbers(text, self.lang)
+
 
 # Babel takes a fraction of a millisecond for each of these; campaigns have few dates.
 @functools.lru_cache(maxsize=1024)
@@ -43,7 +46,7 @@ def _period(opens: date, closes: date | None, lang: str) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _date(day: date, lang: str) -> str:
-    return format_date(day, "long", locale=lang)
+    return format_long_date(day, lang)
 
 
 @functools.lru_cache(maxsize=64)

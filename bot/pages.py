@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bot import callback_data as cd
 from bot.i18n import Tr
-from bot.screens import Screen, crime_warning, rows, summary
+from bot.screens import Link, Screen, crime_warning, rows, summary
+from locales import format_names
 from survey import Campaign, Response
 
 COMMANDS = ("start", "language", "privacy", "delete", "cancel", "help")
@@ -22,6 +23,26 @@ def command_descriptions(tr: Tr) -> dict[str, str]:
     }
 
 
+def bot_descriptions(tr: Tr) -> tuple[str, str]:
+    """The bot's description (at most 512 characters) and short description (at most 120)."""
+    long = tr._(
+        "Här kan du berätta vad du tycker att polisen och kommunen ska prioritera där du bor, "
+        "inför ett medborgarlöfte. Det tar ett par minuter. Ditt svar sparas utan ditt namn, "
+        "användarnamn eller Telegram-id. Tryck på Starta för att börja."
+    )
+    short = tr._("Berätta vad polisen och kommunen ska prioritera där du bor.")
+    return long, short
+
+
+def open_campaigns(campaigns: list[Campaign], tr: Tr) -> Screen:
+    """The campaigns open now to choose from, or that there is none."""
+    return campaign_choice(campaigns, tr) if campaigns else no_open_campaign(tr)
+
+
+def show_open_button(tr: Tr) -> tuple[str, str]:
+    return tr._("Visa öppna enkäter"), cd.encode(None, "O")
+
+
 def campaign_choice(campaigns: list[Campaign], tr: Tr) -> Screen:
     buttons = tuple(
         (c.text(c.title, tr.lang), cd.encode(cd.campaign_token(c.id), "P")) for c in campaigns
@@ -35,15 +56,13 @@ def no_open_campaign(tr: Tr) -> Screen:
 
 def unknown_campaign(tr: Tr) -> Screen:
     return Screen(
-        tr._(
-            "Den enkäten hittades inte. Kontrollera länken, eller skriv /start för att se "
-            "de enkäter som är öppna."
-        )
+        tr._("Den enkäten hittades inte. Kontrollera länken, eller välj bland de öppna enkäterna."),
+        rows(show_open_button(tr)),
     )
 
 
 def not_open(campaign: Campaign, status: str, tr: Tr) -> Screen:
-    """A closed or upcoming campaign, said politely."""
+    """A closed or upcoming campaign, said politely, with the way to the open ones."""
     title = campaign.text(campaign.title, tr.lang)
     if status == "upcoming":
         line = tr._("Enkäten har inte öppnat än. Den öppnar %(date)s.") % {
@@ -51,7 +70,7 @@ def not_open(campaign: Campaign, status: str, tr: Tr) -> Screen:
         }
     else:
         line = tr._("Enkäten är stängd. Tack för ditt intresse!")
-    return Screen(f"{title}\n\n{line}")
+    return Screen(f"{title}\n\n{line}", rows(show_open_button(tr)))
 
 
 def stored_answer(
@@ -104,11 +123,22 @@ def thanks(campaign: Campaign, consent: bool, tr: Tr) -> Screen:
     return Screen(text, rows(consent_button(token, consent, "t", tr)))
 
 
-def confirm_delete(campaign: Campaign, tr: Tr) -> Screen:
+def confirm_delete(campaign: Campaign, has_answer: bool, has_draft: object, tr: Tr) -> Screen:
+    """Ask before deleting, naming exactly what there is to delete."""
     token = cd.campaign_token(campaign.id)
-    text = tr._("Vill du radera ditt svar på %(title)s? Det går inte att ångra.") % {
-        "title": campaign.text(campaign.title, tr.lang)
-    }
+    title = {"title": campaign.text(campaign.title, tr.lang)}
+    if has_answer and has_draft:
+        text = tr._(
+            "Vill du radera ditt svar på %(title)s och ditt påbörjade svar? Det går inte att ångra."
+        )
+    elif has_answer:
+        text = tr._("Vill du radera ditt svar på %(title)s? Det går inte att ångra.")
+    else:
+        text = tr._(
+            "Du har inte skickat något svar på %(title)s, men ett påbörjat svar finns. "
+            "Vill du radera det? Det går inte att ångra."
+        )
+    text %= title
     buttons = (
         (tr._("🗑 Ja, radera"), cd.encode(token, "D")),
         (tr._("Nej, behåll"), cd.encode(token, "B")),
@@ -116,13 +146,17 @@ def confirm_delete(campaign: Campaign, tr: Tr) -> Screen:
     return Screen(text, rows(*buttons))
 
 
-def deleted(tr: Tr) -> Screen:
-    return Screen(
-        tr._(
-            "Ditt svar är raderat, och ett påbörjat svar likaså. "
-            "Skriv /start om du vill svara igen."
-        )
-    )
+def deleted(answer: bool, draft: bool, tr: Tr) -> Screen:
+    """What was deleted: the answer, the draft, both, or (deleted meanwhile) nothing."""
+    if answer and draft:
+        text = tr._("Ditt svar och ditt påbörjade svar är raderade.")
+    elif answer:
+        text = tr._("Ditt svar är raderat.")
+    elif draft:
+        text = tr._("Ditt påbörjade svar är raderat. Du hade inte skickat något svar.")
+    else:
+        return nothing_to_delete(tr)
+    return Screen(f"{text} {tr._('Skriv /start om du vill svara igen.')}")
 
 
 def kept(tr: Tr) -> Screen:
@@ -139,7 +173,7 @@ def closed_cannot_change(campaign: Campaign, tr: Tr) -> Screen:
             "Enkäten är stängd, så svaret kan inte längre ändras eller raderas här. "
             "Kontakta arrangörerna (%(organisers)s) om du vill att ditt svar raderas."
         )
-        % {"organisers": ", ".join(campaign.organisers)}
+        % {"organisers": format_names(campaign.organisers_in(tr.lang), tr.lang)}
     )
 
 
@@ -182,7 +216,7 @@ def help_page(tr: Tr) -> Screen:
 def privacy_page(campaign: Campaign | None, tr: Tr) -> Screen:
     """The full privacy notice: controller, purpose, what is stored, how long, rights, transfer."""
     controller = (
-        ", ".join(campaign.organisers)
+        format_names(campaign.organisers_in(tr.lang), tr.lang)
         if campaign
         else tr._("arrangörerna av respektive enkät (polisen och kommunen)")
     )
@@ -219,3 +253,13 @@ def privacy_page(campaign: Campaign | None, tr: Tr) -> Screen:
         tr._("Skriv inga namn eller andra personuppgifter i din synpunkt."),
     ]
     return Screen("\n\n".join(parts))
+
+
+def in_group(username: str, payload: str | None, tr: Tr) -> Screen:
+    """The one answer in a group: answers are given in a private chat, a button away."""
+    link = f"https://t.me/{username}" + (f"?start={payload}" if payload else "")
+    text = tr._(
+        "Hej! Här kan du svara på vad polisen och kommunen ska prioritera där du bor. "
+        "Svaren tas bara emot i en privat chatt med mig, inte här i gruppen."
+    )
+    return Screen(text, ((Link(tr._("Svara i en privat chatt"), link),),))

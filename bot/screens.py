@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot import callback_data as cd
 from bot.i18n import Tr
+from locales import format_names
 from survey import (
     AreasStep,
     Campaign,
@@ -25,6 +26,15 @@ from survey import (
 )
 
 Button = tuple[str, str]  # label, callback data
+
+
+class Link(tuple):
+    """A button that opens a URL instead of sending callback data: (label, url)."""
+
+    def __new__(cls, label: str, url: str) -> Link:
+        return super().__new__(cls, (label, url))
+
+
 SUMMARY_COMMENT_CHARS = 1500
 
 
@@ -47,6 +57,7 @@ class View:
     draft: Draft
     tr: Tr
     prompts: Mapping[str, str] | None = None  # "choose a language" in each language
+    collecting: bool = False  # typed messages are being collected into the comment
 
     @property
     def token(self) -> str:
@@ -102,7 +113,7 @@ def render_intro(step: IntroStep, view: View) -> Screen:
             view.text(campaign.title),
             view.text(campaign.intro),
             tr._("Frågorna ställs av: %(organisers)s.")
-            % {"organisers": ", ".join(campaign.organisers)},
+            % {"organisers": format_names(campaign.organisers_in(tr.lang), tr.lang)},
             period,
             tr._(
                 "🔒 Vi sparar ditt svar utan ditt namn, användarnamn eller Telegram-id. "
@@ -143,8 +154,10 @@ def render_areas(step: AreasStep, view: View) -> Screen:
 
 
 def render_comment(step: CommentStep, view: View) -> Screen:
-    """Ask for a comment, typed in the chat; warn that this is no way to report a crime."""
+    """Ask for a comment typed in the chat; once messages come, say how much was received."""
     tr, comment = view.tr, view.draft.comment
+    if view.collecting and comment is not None:
+        return comment_received(step, view)
     ask = (
         tr._("Skriv din synpunkt eller ditt förslag här i chatten (högst %(max)d tecken).")
         if step.required
@@ -157,12 +170,56 @@ def render_comment(step: CommentStep, view: View) -> Screen:
     buttons: list[Button] = []
     if comment is not None:
         parts.append(tr._("Din synpunkt nu: %(comment)s") % {"comment": _short(comment)})
+        parts.append(tr._("Skriv en ny synpunkt för att ersätta den, eller behåll den."))
         buttons.append((tr._("Behåll synpunkten ▶"), view.data("K")))
         if not step.required:
             buttons.append((tr._("Ta bort synpunkten"), view.data("S")))
     elif not step.required:
         buttons.append((tr._("Hoppa över ▶"), view.data("S")))
     return Screen("\n\n".join(parts), rows(*buttons))
+
+
+def comment_received(step: CommentStep, view: View) -> Screen:
+    """How much of the comment has come, and the way on ("Klar")."""
+    tr, comment = view.tr, view.draft.comment or ""
+    text = tr.ngettext(
+        "Synpunkten är mottagen, %(n)d tecken. Skriv mer, eller tryck Klar.",
+        "Synpunkten är mottagen, %(n)d tecken. Skriv mer, eller tryck Klar.",
+        len(comment),
+    ) % {"n": len(comment)}
+    buttons = [(tr._("Klar ▶"), view.data("K"))]
+    if not step.required:
+        buttons.append((tr._("Ta bort synpunkten"), view.data("S")))
+    return Screen(text, rows(*buttons))
+
+
+def comment_warning(view: View, kinds: tuple[str, ...]) -> Screen:
+    """Personal data seems to be in the comment: say what, and offer to change or send it."""
+    tr = view.tr
+    names = {
+        "name": tr._("ett namn"),
+        "personnummer": tr._("ett personnummer"),
+        "phone": tr._("ett telefonnummer"),
+        "email": tr._("en e-postadress"),
+    }
+    found = [names[kind] for kind in kinds if kind in names]
+    what = found[0]
+    if len(found) > 1:
+        what = tr._("%(first)s och %(last)s") % {
+            "first": ", ".join(found[:-1]),
+            "last": found[-1],
+        }
+    text = "\n\n".join(
+        [
+            tr._("Din synpunkt verkar innehålla %(what)s.") % {"what": what},
+            tr._(
+                "Skriv inga personuppgifter om dig själv eller andra. Du kan ändra texten, "
+                "eller skicka den som den är."
+            ),
+        ]
+    )
+    buttons = ((tr._("✏️ Ändra"), view.data("V")), (tr._("Skicka ändå ▶"), view.data("W")))
+    return Screen(text, rows(*buttons))
 
 
 def render_choice(step: ChoiceStep, view: View) -> Screen:
@@ -182,7 +239,17 @@ def render_choice(step: ChoiceStep, view: View) -> Screen:
         )
         for index, option in enumerate(question.options)
     ]
+    if not choice_required(step):
+        buttons.append((tr._("Hoppa över ▶"), view.data("Y", number)))
     return Screen(f"{head}\n\n{view.text(question.text)}", rows(*buttons))
+
+
+def choice_required(step: ChoiceStep) -> bool:
+    """Whether a background question must be answered (the walk's data says; optional today).
+
+    Skipping stores no answer; "prefer not to say" is an answer of its own.
+    """
+    return bool(getattr(step, "required", False))
 
 
 def render_confirm(step: ConfirmStep, view: View) -> Screen:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlite_utils import Database
@@ -27,19 +27,38 @@ from storage.drafts import DraftRow
 from storage.responses import Outcome
 from survey import Draft, Response
 
+# A typed message in the comment: message id, start and end of its text in the draft's
+# comment, and its length as typed (a message at Telegram's limit was cut by the app).
+Part = tuple[int, int, int, int]
+
 
 @dataclass(frozen=True)
 class Session:
-    """A resident's state outside any one walk."""
+    """A resident's state outside any one walk.
+
+    `source` is where the resident came from (a poster's deep link), `prompt` the bot's
+    latest message with buttons (whose keyboard is spent once another one is sent), `parts`
+    where each typed message sits in the comment (so an edited message can replace its
+    part), and `collecting` whether the next typed message adds to the comment (True) or
+    replaces one written earlier (False: the resident came back to change it).
+    """
 
     locale: str | None = None
     campaign: str | None = None
     review: bool = False
+    source: str | None = None
+    prompt: int | None = None
+    parts: tuple[Part, ...] = ()
+    collecting: bool = False
+    refused_at: int | None = None  # when a message at Telegram's limit was refused (date)
 
     def to_json(self) -> str:
-        data = {"locale": self.locale, "campaign": self.campaign}
-        if self.review:
-            data["review"] = True
+        data: dict[str, Any] = {"locale": self.locale, "campaign": self.campaign}
+        for key in ("review", "source", "prompt", "collecting", "refused_at"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        if self.parts:
+            data["parts"] = [list(part) for part in self.parts]
         return json.dumps(data, separators=(",", ":"))
 
     @classmethod
@@ -47,12 +66,40 @@ class Session:
         """The stored session; an unreadable one counts as none (it holds nothing precious)."""
         try:
             data = json.loads(raw) if raw else {}
-            locale, campaign = data.get("locale"), data.get("campaign")
-            if not all(v is None or isinstance(v, str) for v in (locale, campaign)):
+            texts = [data.get(key) for key in ("locale", "campaign", "source")]
+            if not all(v is None or isinstance(v, str) for v in texts):
                 raise ValueError("bad session")
-            return cls(locale, campaign, bool(data.get("review", False)))
+            prompt, refused_at = data.get("prompt"), data.get("refused_at")
+            if not all(v is None or _is_int(v) for v in (prompt, refused_at)):
+                raise ValueError("bad session")
+            parts = tuple(_part(p) for p in data.get("parts", ()))
+            return cls(
+                texts[0],
+                texts[1],
+                bool(data.get("review", False)),
+                texts[2],
+                prompt,
+                parts,
+                bool(data.get("collecting", False)),
+                refused_at,
+            )
         except (ValueError, TypeError, AttributeError):
             return cls()
+
+    def done_with_comment(self) -> Session:
+        """The session once the answer is sent or dropped: nothing left of the comment."""
+        return replace(self, review=False, parts=(), collecting=False, refused_at=None)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _part(raw: Any) -> Part:
+    message_id, start, end, typed = raw
+    if not all(_is_int(v) for v in raw) or not 0 <= start <= end:
+        raise ValueError("bad part")
+    return message_id, start, end, typed
 
 
 @dataclass(frozen=True)

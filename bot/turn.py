@@ -17,6 +17,23 @@ from survey import AreasStep, Campaign, CommentStep, ConfirmStep, Draft, Problem
 from survey.walk import LanguageStep, new_draft, step_by_id
 
 
+@dataclass(frozen=True)
+class Typed:
+    """A message from the resident as the walk reads it: its text, or a photo's caption."""
+
+    message_id: int
+    text: str | None
+    date: int  # when Telegram received it (seconds since the epoch)
+    caption: bool = False  # the text is the caption of a photo or file (never stored)
+
+    @classmethod
+    def of(cls, message: Any) -> Typed:
+        text, caption = message.text, False
+        if text is None and message.caption is not None:
+            text, caption = message.caption, True
+        return cls(message.message_id, text, int(message.date.timestamp()), caption)
+
+
 @dataclass
 class Turn:
     """The state of one resident while one update is handled (under their lock)."""
@@ -32,6 +49,10 @@ class Turn:
     popup: bool = False
     screen: Screen | None = None
     reply: bool = False  # show the screen as a reply to the resident's message
+    # What becomes of the previous prompt when this turn sends a new message with buttons:
+    # "strip" takes its keyboard away (it is spent), "delete" removes it (it is repeated).
+    retire: str = "strip"
+    stale_press: bool = False  # the press was of a button that no longer applies
     answers: dict = field(default_factory=dict)  # stored answers read with the state
 
     # --- reading ------------------------------------------------------------------------------
@@ -50,7 +71,8 @@ class Turn:
 
     def view(self) -> View:
         assert self.campaign is not None and self.draft is not None
-        return View(self.campaign, self.draft, self.tr, self.deps.prompts)
+        collecting = self.session.collecting and self.draft.step == CommentStep.id
+        return View(self.campaign, self.draft, self.tr, self.deps.prompts, collecting)
 
     def step_screen(self) -> Screen:
         """The current step of the walk, rendered."""
@@ -86,6 +108,7 @@ class Turn:
         self.alert, self.popup = text, True
 
     def stale(self) -> None:
+        self.stale_press = True
         self.alert, self.popup = (
             self.tr._("Den här knappen gäller inte längre. Skriv /start för att fortsätta."),
             False,
@@ -95,7 +118,9 @@ class Turn:
         """Make `campaign` the one being answered, with its draft if there is one."""
         if self.session.campaign == campaign.id:
             return
-        self.set_session(replace(self.session, campaign=campaign.id, review=False))
+        self.set_session(
+            replace(self.session.done_with_comment(), campaign=campaign.id, source=None)
+        )
         key = self.keys.participant(campaign.id)
         waiting = self.deps.drafts.waiting(key)
         if waiting is not None:
@@ -104,13 +129,18 @@ class Turn:
             raw = await self.deps.store.get_draft(state.CHANNEL, key)
         self.draft = state.draft_or_none(raw, campaign.id)
 
-    async def begin(self, campaign: Campaign) -> None:
-        """Start or resume `campaign`: its draft, else the stored answer, else a new walk."""
+    async def begin(self, campaign: Campaign, source: str | None = None) -> None:
+        """Start or resume `campaign`: its draft, else the stored answer, else a new walk.
+
+        `source` is where a deep link came from (a poster's venue); the answer carries it.
+        """
         status = self.status(campaign)
         if status != "open":
             self.screen = pages.not_open(campaign, status, self.tr)
             return
         await self.switch_to(campaign)
+        if source is not None and source != self.session.source:
+            self.set_session(replace(self.session, source=source))
         if self.draft is not None:
             self.screen = self.step_screen()
             return
@@ -120,6 +150,7 @@ class Turn:
             return
         wanted = self.session.locale or self.telegram_language
         draft = new_draft(campaign, str(uuid.uuid4()), wanted)
+        self.set_session(replace(self.session, parts=(), collecting=False))
         if draft.step == LanguageStep.id and _offers(campaign, wanted):
             draft = draft.advance(campaign)[0]
         self.set_draft(draft)
@@ -136,6 +167,8 @@ class Turn:
         if self.session.review and draft.step in (AreasStep.id, CommentStep.id):
             moved = draft.at(ConfirmStep.id)
             self.set_session(replace(self.session, review=False))
+        if draft.step == CommentStep.id and self.session.collecting:
+            self.set_session(replace(self.session, collecting=False))
         self.set_draft(moved)
         self.screen = self.step_screen()
 

@@ -22,3 +22,5 @@ class WebConfig:
     public_url: str | None = None
     # An activity without public news for longer than this says how long it has been.
     promise_quiet_days: int = 90
+    # The bot's username for its deep links (TELEGRAM_BOT_USERNAME); None: asked at start-up.
+    bot_username: str | None = None

@@ -39,7 +39,7 @@ def header_context(campaign: Campaign, lang: str) -> dict[str, Any]:
     return {
         "campaign_id": campaign.id,
         "title": campaign.text(campaign.title, lang),
-        "organisers": campaign.organisers,
+        "organisers": campaign.organisers_in(lang),
         "period": format_period(campaign.opens, campaign.closes, lang),
         "languages": [(code, language_name(code)) for code in campaign.languages],
     }

@@ -6,13 +6,16 @@ Catalogs are split by domain (one per part of the product) and merged per langua
 
 from __future__ import annotations
 
+import functools
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -72,8 +75,28 @@ def language_name(lang: str) -> str:
     return Locale.parse(lang).get_display_name(lang) or lang
 
 
+# English is written for readers in Sweden and Europe: "1 January 2024", not "January 1, 2024".
+FORMAT_LOCALES = {"en": "en_GB"}
+
+
+def format_locale(lang: str) -> str:
+    """The Babel locale that dates and numbers are formatted in for a language code."""
+    return FORMAT_LOCALES.get(lang, lang)
+
+
+def format_long_date(day: date, lang: str) -> str:
+    """ "1 januari 2024", "1 January 2024": a date as a sentence in the reader's language."""
+    return format_date(day, "long", locale=format_locale(lang))
+
+
+def format_names(names: list[str] | tuple[str, ...], lang: str) -> str:
+    """ "Polisen och Kommunen", "الشرطة والبلدية": names as a list reads in the language."""
+    return format_list(list(names), locale=format_locale(lang)) if names else ""
+
+
 def format_period(opens: date, closes: date | None, lang: str) -> str:
     """ "22 februari–18 mars 2016" in the reader's language; only the start if open-ended."""
+    lang = format_locale(lang)
     if closes is None:
         return format_date(opens, "long", locale=lang)
     if opens.year == closes.year:
@@ -83,3 +106,27 @@ def format_period(opens: date, closes: date | None, lang: str) -> str:
     last = format_date(closes, "long", locale=lang)
     pattern = Locale.parse(lang).interval_formats.get(None, "{0}–{1}")
     return pattern.replace("\u2009", "").replace("{0}", first).replace("{1}", last)
+
+
+FSI, PDI = "\u2068", "\u2069"
+# Digits with the spaces, hyphens, dashes, dots and slashes inside phone numbers, dates and
+# ranges ("114 14", "070-123 45 67", "2024-01-01", "20–34"), a leading + included; not one
+# already isolated.
+_NUMBER = re.compile(r"(?<![\u2066\u2067\u2068\d+])\+?\d+(?:[ ./:–-]\d+)*(?![\d\u2069]|[ ./:–-]\d)")
+
+
+@functools.lru_cache(maxsize=64)
+def _right_to_left(lang: str) -> bool:
+    return text_direction(lang) == "rtl"
+
+
+def isolate_numbers(text: str, lang: str) -> str:
+    """The text with each number in Unicode isolates (FSI … PDI) when `lang` is right to left.
+
+    Without them a right-to-left reader sees "114 14" as "14 114": the bidirectional
+    algorithm orders the groups of a number by the text around them. Every channel that
+    writes numbers into Arabic text passes it through here.
+    """
+    if not _right_to_left(lang):
+        return text
+    return _NUMBER.sub(lambda m: f"{FSI}{m.group()}{PDI}", text)

@@ -32,6 +32,7 @@ class Settings:
     idle_reset_seconds: int = 60
     public_url: str | None = None
     promise_quiet_days: int = 90
+    telegram_bot_username: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **flags) -> Settings:
@@ -55,6 +56,7 @@ class Settings:
             "frame_ancestors": env.get("MEDBORGARDIALOG_FRAME_ANCESTORS") or "'self'",
             "require_kiosk_key": env.get("MEDBORGARDIALOG_REQUIRE_KIOSK_KEY", "") in ("1", "true"),
             "public_url": (env.get("MEDBORGARDIALOG_PUBLIC_URL") or "").rstrip("/") or None,
+            "telegram_bot_username": (env.get("TELEGRAM_BOT_USERNAME") or "").lstrip("@") or None,
         }
         for key, name in (
             ("idle_warning_seconds", "MEDBORGARDIALOG_KIOSK_IDLE_WARNING"),

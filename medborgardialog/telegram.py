@@ -18,12 +18,13 @@ from telegram.ext import Application, BaseRateLimiter
 
 from bot import BotDeps, build_application, finish, register_commands, release
 from bot.updates import keep_keyboard_as_data
+from kiosk.staff.posters import BOT_USERNAME
 from medborgardialog.server import Parts, assemble, tune_garbage_collection
 from medborgardialog.settings import Settings
 
 WEBHOOK_PATH = "/telegram/webhook"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 (a header name)
-ALLOWED_UPDATES = ["message", "callback_query"]
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 PTB_KEY = web.AppKey("telegram", Application)
 
 logger = logging.getLogger(__name__)
@@ -142,6 +143,8 @@ def attach_bot(app: web.Application, parts: Parts, *, required: bool = False) ->
         async with contextlib.AsyncExitStack() as stack:
             try:
                 await stack.enter_async_context(running)
+                if BOT_USERNAME in app:  # the staff's posters link to the bot by its name
+                    app[BOT_USERNAME].value = ptb.bot.username
             except TelegramError as error:
                 if required:
                     raise ValueError(explain(error, settings)) from None

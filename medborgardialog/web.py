@@ -22,6 +22,7 @@ def web_config(parts: Parts) -> WebConfig:
         idle_reset_seconds=settings.idle_reset_seconds,
         public_url=settings.public_url,
         promise_quiet_days=settings.promise_quiet_days,
+        bot_username=settings.telegram_bot_username,
     )
 
 

@@ -71,6 +71,8 @@ class Campaign:
     areas: tuple[Area, ...]
     comment: CommentRule
     questions: tuple[Question, ...] = ()
+    # Each organiser's name per language (`organisers` holds them in the default language).
+    organiser_names: tuple[Text, ...] = ()
 
     @property
     def default_language(self) -> str:
@@ -86,6 +88,12 @@ class Campaign:
 
     def text(self, text: Text, lang: str) -> str:
         return text.get(lang) or text[self.default_language]
+
+    def organisers_in(self, lang: str) -> tuple[str, ...]:
+        """The organisers' names in `lang` (in the default language where none is given)."""
+        if not self.organiser_names:
+            return self.organisers
+        return tuple(self.text(name, lang) for name in self.organiser_names)
 
     def area(self, area_id: str) -> Area | None:
         return self._areas.get(area_id)

@@ -122,9 +122,7 @@ class _Reader:
             ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError, TypeError):
             raise self.fail("timezone", f"{timezone!r} is not a known time zone") from None
-        organisers = self.require(data, "organisers", "organisers", list)
-        if not organisers or not all(isinstance(o, str) and o.strip() for o in organisers):
-            raise self.fail("organisers", "must be a list of names")
+        names = self.organisers()
         areas = self.areas()
         pick = self.require(data, "pick", "pick", int)
         if not 1 <= pick <= len(areas):
@@ -135,7 +133,7 @@ class _Reader:
             title=self.text(data, "title", "title"),
             intro=self.text(data, "intro", "intro"),
             next_steps=self.text(data, "next_steps", "next_steps"),
-            organisers=tuple(o.strip() for o in organisers),
+            organisers=tuple(name[self.languages[0]] for name in names),
             opens=opens,
             closes=closes,
             timezone=timezone,
@@ -143,7 +141,35 @@ class _Reader:
             areas=areas,
             comment=self.comment(),
             questions=self.questions(),
+            organiser_names=names,
         )
+
+    def organisers(self) -> tuple[dict[str, str], ...]:
+        """Each organiser's name per language: a plain string is the name in every language;
+        a table (`{sv = "Polisen i Karlstad", en = "Karlstad Police"}`) needs the default
+        language, and a language it leaves out shows that name."""
+        raw = self.require(self.data, "organisers", "organisers", list)
+        if not raw:
+            raise self.fail("organisers", "must be a list of names")
+        names = []
+        for index, item in enumerate(raw):
+            path = f"organisers[{index}]"
+            if isinstance(item, str) and item.strip():
+                names.append({lang: item.strip() for lang in self.languages})
+                continue
+            if not isinstance(item, dict):
+                raise self.fail("organisers", "must be a list of names")
+            extra = sorted(set(item) - set(self.languages))
+            if extra:
+                raise self.fail(f"{path}.{extra[0]}", "is not one of the campaign's languages")
+            for lang, name in item.items():
+                if not isinstance(name, str) or not name.strip():
+                    raise self.fail(f"{path}.{lang}", "must be a non-empty string")
+            default = self.languages[0]
+            if default not in item:
+                raise self.fail(path, f"missing language {default!r}")
+            names.append({lang: item.get(lang, item[default]).strip() for lang in self.languages})
+        return tuple(names)
 
     def areas(self) -> tuple[Area, ...]:
         raw = self.require(self.data, "areas", "areas", list)

@@ -110,16 +110,79 @@ def redact(text: str, marker: str = REDACTED) -> str:
     return "".join(marker if kind else piece for piece, kind in segments(text))
 
 
-WARNING_KINDS = ("personnummer", "phone", "email")
+WARNING_KINDS = ("name", "personnummer", "phone", "email")
+
+_CAPITALISED = r"[A-ZÅÄÖÉÜ][a-zåäöéüæøáà]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+# Two capitalised words in a row ("Kalle Svensson"), the first not opening a sentence.
+_NAME = re.compile(rf"(?<![.!?:\n]\s)(?<![.!?:\n])(?<!^)\b({_CAPITALISED}) ({_CAPITALISED})\b")
+# Capitalised pairs that name places and bodies, not people ("Stora Torget", "Region Värmland").
+_NOT_NAMES = frozenset(
+    {
+        "polisen",
+        "kommunen",
+        "kommun",
+        "region",
+        "regionen",
+        "länsstyrelsen",
+        "sverige",
+        "stora",
+        "lilla",
+        "norra",
+        "södra",
+        "östra",
+        "västra",
+        "gamla",
+        "nya",
+        "centrum",
+        "torget",
+        "torg",
+        "parken",
+        "park",
+        "gatan",
+        "vägen",
+        "skolan",
+        "skola",
+        "stationen",
+        "station",
+        "centralstation",
+        "resecentrum",
+        "biblioteket",
+        "kyrkan",
+        "sjukhuset",
+        "vårdcentralen",
+        "folkets",
+        "hus",
+        "coop",
+        "ica",
+        "willys",
+        "lidl",
+        "systembolaget",
+        "",
+    }
+)
+_PLACE_ENDINGS = ("gatan", "vägen", "torget", "parken", "skolan", "gården", "backen", "plan")
+
+
+def _names(text: str) -> bool:
+    """Whether the text seems to name a person: conservative, so a warning means something."""
+    for match in _NAME.finditer(text.strip()):
+        first, second = match.group(1).lower(), match.group(2).lower()
+        if first in _NOT_NAMES or second in _NOT_NAMES or second.endswith(_PLACE_ENDINGS):
+            continue
+        return True
+    return False
 
 
 def comment_warnings(text: str | None) -> tuple[str, ...]:
     """What kinds of personal data a resident's comment seems to hold, in a fixed order.
 
     Every channel asks this once before it accepts a comment, warns the resident and offers
-    to change or send anyway: the warning never blocks.
+    to change or send anyway: the warning never blocks. Likely names are only warned about
+    (staff redaction does not guess at names).
     """
     if not text:
         return ()
     found = {span.kind for span in find_personal_data(text)}
+    if _names(text):
+        found.add("name")
     return tuple(kind for kind in WARNING_KINDS if kind in found)

@@ -17,6 +17,7 @@ def campaign_as_dict(campaign: Campaign, now: datetime | None = None) -> dict[st
         "intro": dict(campaign.intro),
         "next_steps": dict(campaign.next_steps),
         "organisers": list(campaign.organisers),
+        "organiser_names": [dict(name) for name in campaign.organiser_names],
         "pick": campaign.pick,
         "opens": campaign.opens.isoformat(),
         "closes": campaign.closes.isoformat() if campaign.closes else None,

@@ -9,6 +9,7 @@ import pytest
 
 from medborgardialog.settings import Settings
 from tests.bot_harness import RunningBot, bot_settings_for
+from tests.bot_unit import Chats, unit_bot
 from tests.fake_telegram import FakeTelegram
 
 
@@ -31,3 +32,10 @@ async def bot(bot_settings: Settings, tg: FakeTelegram) -> AsyncIterator[Running
         yield running
     finally:
         await running.stop()
+
+
+@pytest.fixture
+async def chats(tmp_path: Path) -> AsyncIterator[Chats]:
+    """The bot fed updates directly (`Application.process_update`), on a fresh store."""
+    async with unit_bot(tmp_path) as found:
+        yield found

@@ -134,6 +134,7 @@ async def demo_walk(
         await press(user, "demo", "S", settle=settle)
     else:
         await say(user, comment, settle)
+        await press(user, "demo", "K", settle=settle)
     for question, option in enumerate(answers):
         await press(user, "demo", "Q", f"{question}-{option}", settle)
     await press(user, "demo", "C", settle=settle)

@@ -19,6 +19,7 @@ CHOSEN = (0, 2, 5)
 # What the resident at the areas step, with three areas ticked, may really do.
 LEGIT = {data("demo", "A", f"{i}-") for i in CHOSEN} | {data("demo", op) for op in "NGP"}
 LEGIT |= {cd.encode(None, "L", lang) for lang in ("sv", "en", "ar", "fi")}
+LEGIT |= {cd.encode(None, "O")}  # the open campaigns, which anyone may ask for (as /start)
 
 near_misses = st.one_of(
     st.from_regex(r"\A(-|[0-9a-f]{6})\.[A-Z][a-z0-9-]{0,7}\Z"),
@@ -124,7 +125,9 @@ def test_the_parser_accepts_exactly_what_the_bot_makes():
     assert cd.Action(DEMO, "A", "7+") == cd.parse(data("demo", "A", "7+"))
     assert 7 == cd.parse(data("demo", "A", "7-")).index()
     assert cd.Action(None, "L", "ar") == cd.parse("-.Lar")
-    for raw in ("", "-.A1+", f"{DEMO}.L", f"{DEMO}.A01+", f"{DEMO}.A1", f"{DEMO}.Q1", f"{DEMO}.Z"):
+    assert cd.Action(DEMO, "Y", "1") == cd.parse(data("demo", "Y", 1))
+    bad = ("", "-.A1+", f"{DEMO}.L", f"{DEMO}.A01+", f"{DEMO}.A1", f"{DEMO}.Q1", f"{DEMO}.Z")
+    for raw in (*bad, f"{DEMO}.O", "-.W", f"{DEMO}.Y01", f"{DEMO}.Kx"):
         assert cd.parse(raw) is None, raw
     assert cd.parse(f"{DEMO}.A" + "1" * 70) is None
     assert cd.parse(None) is None and cd.parse(b"-.Lsv") is None

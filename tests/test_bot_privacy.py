@@ -64,7 +64,7 @@ async def test_privacy_names_controller_purpose_storage_retention_rights_and_tra
     await say(user, "/privacy")
     text = user.last_text
     for expected in (
-        "Personuppgiftsansvariga: Polisen, Kommunen.",
+        "Personuppgiftsansvariga: Polisen och Kommunen.",
         "Syfte:",
         "Vad vi sparar:",
         "Hur länge:",

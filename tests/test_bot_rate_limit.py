@@ -25,6 +25,7 @@ async def test_a_burst_of_429s_still_delivers_everything(bot, tg):
     await press(user, "demo", "N")
     tg.fail_next("sendMessage", 1, retry_after=1)
     await say(user, "Trots allt", settle=1.5)
+    await press(user, "demo", "K")
     await press(user, "demo", "Q", "0-5")
     await press(user, "demo", "Q", "1-7")
     await press(user, "demo", "C")
@@ -32,8 +33,8 @@ async def test_a_burst_of_429s_still_delivers_everything(bot, tg):
     [stored] = await bot.responses()
     assert "Trots allt" == stored.comment
     assert user.last_text.startswith("Tack! Ditt svar är sparat.")
-    assert 8 == len(user.alerts)  # every press answered, once
+    assert 9 == len(user.alerts)  # every press answered, once
     assert 2 == len(user.messages)  # the walk's message, and the one after the comment
     assert 2 + 3 == tg.count_calls("sendMessage")
-    assert 8 + 2 == tg.count_calls("editMessageText")
-    assert 8 + 1 == tg.count_calls("answerCallbackQuery")
+    assert 9 + 2 == tg.count_calls("editMessageText")
+    assert 9 + 1 == tg.count_calls("answerCallbackQuery")

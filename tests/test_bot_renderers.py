@@ -67,3 +67,21 @@ def test_arabic_texts_carry_no_direction_marks(catalogs):
     for message in catalog:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         assert not any(mark in text for text in strings for mark in marks), message.id
+
+
+def test_the_comment_receipt_and_the_warning_render_in_every_language(campaigns, catalogs):
+    from dataclasses import replace
+
+    from bot.screens import comment_warning
+
+    campaign = campaigns["demo"]
+    draft = replace(new_draft(campaign, "id", "sv").at("comment"), comment="x" * 312)
+    kinds = ("name", "personnummer", "phone", "email")
+    for lang in campaign.languages:
+        tr = tr_for(catalogs, lang)
+        receipt = render(CommentStep(), View(campaign, draft, tr, collecting=True))
+        assert "312" in receipt.text and 2 == len(receipt.buttons), lang
+        warning = comment_warning(View(campaign, draft, tr), kinds)
+        assert ["V", "W"] == [cd.parse(row[0][1]).op for row in warning.buttons], lang
+        if lang != "sv":
+            assert "tecken" not in receipt.text and "personnummer" not in warning.text, lang

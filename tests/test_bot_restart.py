@@ -22,8 +22,9 @@ async def test_a_restart_mid_walk_continues_from_the_draft(bot, tg):
     await bot.stop()
     await user.send("Skrivet medan boten var nere")  # Telegram keeps it until the bot is back
     await bot.start()
-    await user.wait_for_text("Hur gammal är du?")
+    await user.wait_for_text("Synpunkten är mottagen, 28 tecken.")
     await user.wait_idle()
+    await press(user, "demo", "K")
     await press(user, "demo", "Q", "0-2")
     await press(user, "demo", "Q", "1-0")
     await press(user, "demo", "C")
@@ -46,6 +47,7 @@ async def test_the_same_update_twice_changes_and_stores_nothing_twice(bot, tg):
     typed = await answered(user, user.send("En gång"))
     tg.push_update(typed)
     await user.wait_idle()
+    await press(user, "demo", "K")
     await press(user, "demo", "Q", "0-0")
     await press(user, "demo", "Q", "1-0")
     sent = await answered(user, user.press("✅ Skicka"))

@@ -24,6 +24,8 @@ async def test_start_again_shows_the_answer_and_a_change_updates_the_one_row(bot
     await press(user, "demo", "N")
     await press(user, "demo", "E", "c")
     await say(user, "Andra")
+    assert user.last_text.startswith("Synpunkten är mottagen, 5 tecken.")
+    await press(user, "demo", "K")
     assert user.last_text.startswith("Stämmer det här?")
     await press(user, "demo", "C")
     assert user.last_text.startswith("Tack! Ditt svar är sparat.")
@@ -73,14 +75,16 @@ async def test_delete_asks_first_then_removes_answer_and_draft(bot, tg):
     assert 1 == await bot.count_soon("drafts WHERE campaign = 'demo'", 1)
 
     await say(user, "/delete")
-    assert user.last_text.startswith("Vill du radera ditt svar på Demo: Trygg och säker?")
+    assert user.last_text.startswith(
+        "Vill du radera ditt svar på Demo: Trygg och säker och ditt påbörjade svar?"
+    )
     await press(user, "demo", "B")
     assert "Inget raderades." == user.last_text
     assert 1 == len(await bot.responses())
 
     await say(user, "/delete")
     await press(user, "demo", "D")
-    assert user.last_text.startswith("Ditt svar är raderat")
+    assert user.last_text.startswith("Ditt svar och ditt påbörjade svar är raderade.")
     assert [] == await bot.responses()
     assert 0 == bot.table_count("drafts")
     assert 0 == bot.table_count("responses")

@@ -116,3 +116,36 @@ def test_two_files_with_one_id_are_refused(tmp_path: Path):
         CampaignError, match=re.escape("b.toml: id: 'test' is used by another file")
     ):
         load_campaigns(tmp_path)
+
+
+def test_organisers_may_be_named_per_language_and_plain_names_still_work():
+    head = minimal().split("[title]")[0]
+    plain = parse_campaign(minimal(), "test.toml")
+    assert (("Polisen",), ("Polisen",)) == (plain.organisers, plain.organisers_in("en"))
+    tables = head.replace(
+        'organisers = ["Polisen"]',
+        'organisers = [{ sv = "Polisen i Karlstad", en = "Karlstad Police" }, { sv = "Kommunen" }]',
+    )
+    campaign = parse_campaign(minimal(head=tables), "test.toml")
+    assert ("Polisen i Karlstad", "Kommunen") == campaign.organisers
+    assert ("Karlstad Police", "Kommunen") == campaign.organisers_in("en")
+    assert ("Polisen i Karlstad", "Kommunen") == campaign.organisers_in("fi")  # not offered
+    karlstad = load_campaign(SAMPLE_DIR / "karlstad-2016.toml")
+    assert ("Karlstad Police", "Karlstad Municipality") == karlstad.organisers_in("en")
+
+
+@pytest.mark.parametrize(
+    ("organisers", "message"),
+    [
+        ('[{ en = "Police" }]', "test.toml: organisers[0]: missing language 'sv'"),
+        ('[{ sv = "Polisen", de = "Polizei" }]', "test.toml: organisers[0].de: is not one of"),
+        ('[{ sv = " " }]', "test.toml: organisers[0].sv: must be a non-empty string"),
+        ("[]", "test.toml: organisers: must be a list of names"),
+        ("[1]", "test.toml: organisers: must be a list of names"),
+    ],
+)
+def test_a_broken_organiser_is_named(organisers, message):
+    head = minimal().split("[title]")[0].replace('["Polisen"]', organisers)
+    with pytest.raises(CampaignError) as raised:
+        parse_campaign(minimal(head=head), "test.toml")
+    assert str(raised.value).startswith(message)

@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from locales import LANGUAGES, format_period, language_name, text_direction
+from locales import (
+    LANGUAGES,
+    format_long_date,
+    format_period,
+    isolate_numbers,
+    language_name,
+    text_direction,
+)
 from locales.catalogs import all_problems
 from locales.problems import problem_message
 from survey import Problem
@@ -33,12 +40,28 @@ def test_arabic_has_the_correct_plural_rule(catalogs):
     ("lang", "expected"),
     [
         ("sv", "22 februari–18 mars 2016"),
-        ("en", "February 22–March 18, 2016"),
+        ("en", "22 February–18 March 2016"),  # en-GB, as read in Sweden and Europe
         ("fi", "22. helmikuuta–18. maaliskuuta 2016"),
     ],
 )
 def test_periods_are_formatted_in_the_readers_language(lang, expected):
     assert expected == format_period(date(2016, 2, 22), date(2016, 3, 18), lang)
+
+
+def test_english_dates_are_british():
+    assert "1 January 2024" == format_long_date(date(2024, 1, 1), "en")
+    assert "1 januari 2024" == format_long_date(date(2024, 1, 1), "sv")
+
+
+def test_numbers_in_arabic_text_are_isolated_and_other_text_is_untouched():
+    said = "للحالات الطارئة: اتصل بالرقم 112. لبلاغات أخرى: 114 14 أو +46 70-123 45 67."
+    assert (
+        "للحالات الطارئة: اتصل بالرقم \u2068112\u2069. لبلاغات أخرى: \u2068114 14\u2069 أو "
+        "\u2068+46 70-123 45 67\u2069."
+    ) == isolate_numbers(said, "ar")
+    assert isolate_numbers(said, "ar") == isolate_numbers(isolate_numbers(said, "ar"), "ar")
+    assert "ring 114 14" == isolate_numbers("ring 114 14", "sv")
+    assert "\u206820–34\u2069 سنة" == isolate_numbers("20–34 سنة", "ar")  # a range stays whole
 
 
 def test_arabic_reads_right_to_left():

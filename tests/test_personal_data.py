@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from survey.personal_data import REDACTED, find_personal_data, luhn_valid, redact, segments
+from survey.personal_data import (
+    REDACTED,
+    comment_warnings,
+    find_personal_data,
+    luhn_valid,
+    redact,
+    segments,
+)
 
 
 def with_check_digit(nine: str) -> str:
@@ -106,3 +113,22 @@ def test_any_valid_personnummer_in_any_text_is_redacted(
     ten = with_check_digit(f"{born:%y%m%d}{serial:03d}")
     number = f"{born:%Y}"[:2] * century + ten[:6] + separator + ten[6:]
     assert before + REDACTED + after == redact(before + number + after)
+
+
+def test_comment_warnings_name_each_kind_once_in_a_fixed_order():
+    text = (
+        "Min granne Kalle Svensson, 19121212-1212, säljer knark. Ring mig på 070-123 45 67 "
+        "eller mejla ali@example.se."
+    )
+    assert ("name", "personnummer", "phone", "email") == comment_warnings(text)
+    assert () == comment_warnings("Bättre belysning i parken, tack.")
+    assert () == comment_warnings(None)
+
+
+def test_a_likely_name_is_two_capitalised_words_not_opening_a_sentence():
+    assert ("name",) == comment_warnings("Det är grannen Anna-Karin Berg som bråkar.")
+    assert ("name",) == comment_warnings("Fråga Per Olsson.")
+    assert () == comment_warnings("Kalle Anka är en tecknad figur.")  # a sentence's start
+    assert () == comment_warnings("Det är mörkt vid Stora Torget i Karlstad.")
+    assert () == comment_warnings("Mer ljus på Karlstad Centralstation och Region Värmland.")
+    assert () == comment_warnings("Trafiken på Karlstad Drottninggatan är farlig.")

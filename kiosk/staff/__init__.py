@@ -9,6 +9,7 @@ from kiosk.staff import (
     login,
     paper,
     paper_import,
+    posters,
     promise_activities,
     promise_signing,
     promises,
@@ -27,6 +28,7 @@ def setup_staff(app: web.Application) -> None:
     """Mount the staff pages, their session and CSRF middlewares on `app`."""
     app[LIMITS] = SessionLimits()
     app[COUNTS_CACHE] = CountsCache()
+    app[posters.BOT_USERNAME] = posters.BotUsername()
     app.middlewares.append(staff_middleware(app))
     add = app.router.add_route
     add("GET", "/staff", results.root, name="staff.root")
@@ -63,6 +65,7 @@ def setup_staff(app: web.Application) -> None:
         name="staff.download",
     )
     add("GET", f"{CAMPAIGN}/report", report.report, name="staff.report")
+    add("GET", f"{CAMPAIGN}/poster", posters.poster, name="staff.poster")
     add("GET", "/staff/admin/", admin.admin_page, name="staff.admin")
     add("POST", "/staff/admin/staff", admin.save_account, name="staff.admin_account")
     add(

@@ -135,6 +135,22 @@ class BotApiMethods:
     def _api_getmycommands(self, p: dict) -> list:
         return self.my_commands.get(_commands_key(p), [])
 
+    def _api_setmydescription(self, p: dict) -> bool:
+        self.descriptions[p.get("language_code") or ""] = _described(p, "description", 512)
+        return True
+
+    def _api_getmydescription(self, p: dict) -> dict:
+        return {"description": self.descriptions.get(p.get("language_code") or "", "")}
+
+    def _api_setmyshortdescription(self, p: dict) -> bool:
+        short = _described(p, "short_description", 120)
+        self.short_descriptions[p.get("language_code") or ""] = short
+        return True
+
+    def _api_getmyshortdescription(self, p: dict) -> dict:
+        short = self.short_descriptions.get(p.get("language_code") or "", "")
+        return {"short_description": short}
+
     def _api_setchatmenubutton(self, p: dict) -> bool:
         self.menu_buttons[p.get("chat_id")] = p.get("menu_button") or {"type": "default"}
         return True
@@ -150,6 +166,13 @@ def _check_text(p: dict) -> None:
         raise ApiError(400, "Bad Request: message text is empty")
     if len(text) > 4096:
         raise ApiError(400, "Bad Request: message is too long")
+
+
+def _described(p: dict, key: str, limit: int) -> str:
+    text = str(p.get(key) or "")
+    if len(text) > limit:
+        raise ApiError(400, f"Bad Request: {key} is too long")
+    return text
 
 
 def _commands_key(p: dict) -> tuple[str, str]:

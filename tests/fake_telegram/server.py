@@ -14,7 +14,7 @@ from aiohttp import ClientError, ClientSession, web
 
 from tests.fake_telegram.errors import ApiError
 from tests.fake_telegram.methods import BotApiMethods, _commands_key
-from tests.fake_telegram.users import FakeUser
+from tests.fake_telegram.users import FakeGroup, FakeUser
 
 _PATH = re.compile(r"^/bot(?P<token>[^/]+)/(?P<method>[A-Za-z]\w*)$")
 # Form fields kept as plain strings; every other form value is JSON-decoded when it parses.
@@ -56,6 +56,8 @@ class FakeTelegram(BotApiMethods):
         self.webhook: dict | None = None
         self.my_commands: dict[tuple[str, str], list] = {}  # (scope JSON, language_code)
         self.menu_buttons: dict[int | None, dict] = {}  # chat_id (None: default) -> menu_button
+        self.descriptions: dict[str, str] = {}  # language_code ("" the default) -> description
+        self.short_descriptions: dict[str, str] = {}
         self._queue: list[_Pending] = []
         self._next_update_id = 1
         self._failures: dict[str, list[int]] = {}
@@ -117,6 +119,12 @@ class FakeTelegram(BotApiMethods):
         if user_id not in self.users:
             self.users[user_id] = FakeUser(self, user_id, first_name, language_code, username)
         return self.users[user_id]
+
+    def group(self, group_id: int = -1001, title: str = "Grannar i Kroppkärr") -> FakeGroup:
+        """The group chat with this id (created on first use); its id is negative."""
+        if group_id not in self.users:
+            self.users[group_id] = FakeGroup(self, group_id, title)
+        return self.users[group_id]
 
     def count_calls(self, method: str | None = None) -> int:
         """Number of API calls received (of METHOD, case-insensitive)."""

@@ -99,6 +99,29 @@ class FakeUser:
         self._log(f"> {text}")
         return await self.tg._enqueue({"message": message}, self)
 
+    def _message(self, **fields: Any) -> dict:
+        return {
+            "message_id": next(self._ids),
+            "from": self.as_user,
+            "chat": self.chat,
+            "date": int(time.time()),
+            **fields,
+        }
+
+    async def send_photo(self, caption: str | None = None) -> dict:
+        """Send a photo, with a caption if given (the bot must never need the photo)."""
+        photo = [{"file_id": "AgAD-photo", "file_unique_id": "ph1", "width": 90, "height": 90}]
+        message = self._message(photo=photo, **({"caption": caption} if caption else {}))
+        self._log(f"> <photo> {caption or ''}")
+        return await self.tg._enqueue({"message": message}, self)
+
+    async def edit(self, message_id: int, text: str) -> dict:
+        """Edit a message the user sent earlier to read `text`."""
+        message = self._message(text=text, edit_date=int(time.time()))
+        message["message_id"] = message_id
+        self._log(f"> (edited #{message_id}) {text}")
+        return await self.tg._enqueue({"edited_message": message}, self)
+
     async def start(self, payload: str | None = None) -> dict:
         """Send "/start" or "/start PAYLOAD"."""
         return await self.send(f"/start {payload}" if payload else "/start")
@@ -201,3 +224,38 @@ class FakeUser:
             if loop.time() >= deadline:
                 raise TimeoutError(f"bot not idle within {timeout}s\n{self.format()}")
             await asyncio.sleep(0.01)
+
+
+class FakeGroup(FakeUser):
+    """A group chat with the bot in it: members post, and the bot's messages land here."""
+
+    def __init__(self, tg: FakeTelegram, group_id: int, title: str) -> None:
+        super().__init__(tg, group_id, title, "sv", None)
+        self.title = title
+
+    @property
+    def chat(self) -> dict:
+        return {"id": self.id, "type": "group", "title": self.title}
+
+    async def add_bot(self, by: FakeUser) -> dict:
+        """`by` adds the bot to the group (the service message Telegram sends)."""
+        return await self.post(by, new_chat_members=[self.tg.me])
+
+    async def say(self, by: FakeUser, text: str) -> dict:
+        """`by` writes `text` in the group (a /command gets its entity)."""
+        entities = []
+        if text.startswith("/"):
+            length = len(text.split(maxsplit=1)[0].encode("utf-16-le")) // 2
+            entities = [{"type": "bot_command", "offset": 0, "length": length}]
+        return await self.post(by, text=text, **({"entities": entities} if entities else {}))
+
+    async def post(self, by: FakeUser, **fields: Any) -> dict:
+        message = {
+            "message_id": next(self._ids),
+            "from": by.as_user,
+            "chat": self.chat,
+            "date": int(time.time()),
+            **fields,
+        }
+        self._log(f"> {by.first_name}: {fields.get('text') or '<joined>'}")
+        return await self.tg._enqueue({"message": message}, by)
