@@ -17,7 +17,8 @@ from bot.screens import language_screen
 from bot.state import Changes
 from bot.turn import Turn
 from storage import Outcome
-from survey import AreasStep, CommentStep, ConfirmStep, Draft, IntroStep, Response, validate
+from storage.submit import Submitted, accept
+from survey import AreasStep, CommentStep, ConfirmStep, Draft, IntroStep, Response
 from survey.walk import LanguageStep, steps
 
 
@@ -162,11 +163,7 @@ async def change(turn: Turn, action: Action) -> None:
 async def send(turn: Turn, action: Action) -> None:
     """Store the answer (replacing an earlier one), drop the draft, and say thank you."""
     campaign, draft, tr = turn.campaign, turn.draft, turn.tr
-    problems = validate(campaign, draft.as_answers(), turn.deps.now())
-    if problems:
-        turn.refuse(problems[0])
-        return
-    response = Response(
+    candidate = Response(
         id=draft.response_id,
         campaign=campaign.id,
         channel="telegram",
@@ -177,6 +174,10 @@ async def send(turn: Turn, action: Action) -> None:
         participant=turn.keys.participant(campaign.id),
         followup_consent=draft.followup_consent,
     )
+    response = accept(campaign, candidate, now=turn.deps.now())
+    if isinstance(response, Submitted):
+        turn.refuse(response.problems[0])
+        return
     turn.changes.response = response
     turn.changes.drop_draft = campaign.id
     turn.set_session(replace(turn.session, review=False))

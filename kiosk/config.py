@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -18,3 +24,5 @@ class WebConfig:
     thanks_seconds: int = 8
     # The kiosk outbox retries after 1, 2, 4 ... seconds, never waiting longer than this.
     outbox_max_backoff_seconds: int = 15
+    # The clock every answer is judged by (a fake one in tests).
+    now: Callable[[], datetime] = utc_now

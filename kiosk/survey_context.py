@@ -141,7 +141,7 @@ def thanks_context(campaign: Campaign, lang: str, submission: Submission) -> dic
     }
 
 
-def closed_context(campaign: Campaign, lang: str, translations) -> dict[str, Any]:
+def closed_context(campaign: Campaign, lang: str, translations, now) -> dict[str, Any]:
     """A campaign that is not open: when it runs, and that it takes no answers now."""
-    status = Problem("campaign.not_open", "campaign", {"status": campaign.status()})
+    status = Problem("campaign.not_open", "campaign", {"status": campaign.status(now)})
     return {**header_context(campaign, lang), "message": problem_message(status, translations)}

@@ -23,9 +23,9 @@ from kiosk.language import base_language, use_language
 from kiosk.submission import SOURCE_PATTERN, BadPayload, Submission, response_id
 from kiosk.survey_context import closed_context, survey_context, thanks_context
 from locales.problems import problem_message
-from storage import Outcome
-from survey import Campaign, Problem, steps, validate
-from survey.validation import clean_comment
+from storage.submit import Status, submit
+from survey import Campaign, Problem, steps
+from survey.validation import check_content, clean_comment
 
 
 def campaign_or_404(request: web.Request) -> Campaign:
@@ -46,13 +46,15 @@ def venue(request: web.Request, given: str | None) -> str | None:
 async def index(request: web.Request) -> dict:
     """The campaigns open right now, each with its web survey."""
     lang = request[LANGUAGE]
-    open_now = [c for c in request.app[CAMPAIGNS].values() if c.is_open()]
+    now = request.app[CONFIG].now()
+    open_now = [c for c in request.app[CAMPAIGNS].values() if c.is_open(now)]
     return {"campaigns": [(c.id, c.text(c.title, lang)) for c in open_now]}
 
 
 def closed_page(request: web.Request, campaign: Campaign, lang: str) -> web.Response:
     """A campaign that takes no answers now: 410, with its dates."""
-    context = closed_context(campaign, lang, request.app[CATALOGS].get(lang))
+    now = request.app[CONFIG].now()
+    context = closed_context(campaign, lang, request.app[CATALOGS].get(lang), now)
     return aiohttp_jinja2.render_template("closed.html", request, context, status=410)
 
 
@@ -67,7 +69,7 @@ async def survey_form(request: web.Request) -> web.Response:
     """The whole survey as one form, with a fresh answer id."""
     campaign = campaign_or_404(request)
     lang = request[LANGUAGE]
-    if not campaign.is_open():
+    if not campaign.is_open(request.app[CONFIG].now()):
         return closed_page(request, campaign, lang)
     source = venue(request, request.query.get("source"))
     context = survey_context(
@@ -164,20 +166,22 @@ async def survey_submit(request: web.Request) -> web.Response:
     form = await request.post()
     switching = follow_language_button(request, campaign, form)
     lang = request[LANGUAGE]
-    if not campaign.is_open():
+    now = request.app[CONFIG].now()
+    if not campaign.is_open(now):
         return closed_page(request, campaign, lang)
     source = form.get("source")
     submission = read_form(
         campaign, form, lang, venue(request, source if isinstance(source, str) else None)
     )
-    problems = validate(campaign, submission.as_answers())
     if switching:
-        shown = problems if form.get("errors_shown") else []
+        shown = check_content(campaign, submission.as_answers()) if form.get("errors_shown") else []
         return form_page(request, campaign, submission, shown, resumed_step(campaign, form))
-    if problems:
-        return form_page(request, campaign, submission, problems)
-    outcome = await request.app[STORE].save_response(submission.as_response(campaign))
-    if outcome == Outcome.CONFLICT:
+    outcome = await submit(request.app[STORE], campaign, submission.as_response(campaign), now=now)
+    if outcome.status is Status.NOT_OPEN:
+        return closed_page(request, campaign, lang)
+    if outcome.status is Status.INVALID:
+        return form_page(request, campaign, submission, list(outcome.problems))
+    if outcome.status is Status.CONFLICT:
         message = _("Det här formuläret är redan skickat med andra svar. Börja om för att svara.")
         return error_page(request, 409, message)
     context = thanks_context(campaign, lang, submission)
