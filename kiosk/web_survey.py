@@ -16,6 +16,7 @@ import uuid
 import aiohttp_jinja2
 from aiohttp import web
 
+from kiosk.comment_warning import warning_message
 from kiosk.errors import error_page
 from kiosk.i18n import gettext as _
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE, STORE
@@ -25,6 +26,7 @@ from kiosk.survey_context import closed_context, survey_context, thanks_context
 from locales.problems import problem_message
 from storage.submit import Status, submit
 from survey import Campaign, Problem, steps
+from survey.personal_data import comment_warnings
 from survey.validation import check_content, clean_comment
 
 
@@ -128,14 +130,27 @@ def resumed_step(campaign: Campaign, form) -> str | None:
     return wanted if isinstance(wanted, str) and wanted in known else None
 
 
+def comment_warning(campaign: Campaign, submission: Submission) -> str | None:
+    """The warning owed before an otherwise acceptable answer whose comment seems to hold
+    personal data; the resident then changes it or sends it anyway."""
+    kinds = comment_warnings(submission.comment)
+    if not kinds or check_content(campaign, submission.as_answers()):
+        return None
+    return warning_message(kinds)
+
+
 def form_page(
     request: web.Request,
     campaign: Campaign,
     submission: Submission,
     problems: list[Problem],
     step: str | None = None,
+    *,
+    warning: str | None = None,
+    comment_ok: bool = False,
 ) -> web.Response:
-    """The form again with what was entered; any problems beside their fields (422)."""
+    """The form again with what was entered; any problems beside their fields (422), or the
+    warning about the comment (200: nothing is wrong, the resident decides)."""
     lang = request[LANGUAGE]
     translations = request.app[CATALOGS].get(lang)
     errors: dict[str, str] = {}
@@ -150,6 +165,8 @@ def form_page(
         submission=submission,
         errors=errors,
         step=step,
+        comment_warning=warning,
+        comment_ok=comment_ok,
     )
     status = 422 if errors else 200
     return aiohttp_jinja2.render_template("survey.html", request, context, status=status)
@@ -176,11 +193,16 @@ async def survey_submit(request: web.Request) -> web.Response:
     if switching:
         shown = check_content(campaign, submission.as_answers()) if form.get("errors_shown") else []
         return form_page(request, campaign, submission, shown, resumed_step(campaign, form))
+    confirmed = bool(form.get("comment_ok"))
+    warning = None if confirmed else comment_warning(campaign, submission)
+    if warning is not None:
+        return form_page(request, campaign, submission, [], "comment", warning=warning)
     outcome = await submit(request.app[STORE], campaign, submission.as_response(campaign), now=now)
     if outcome.status is Status.NOT_OPEN:
         return closed_page(request, campaign, lang)
     if outcome.status is Status.INVALID:
-        return form_page(request, campaign, submission, list(outcome.problems))
+        problems = list(outcome.problems)
+        return form_page(request, campaign, submission, problems, comment_ok=confirmed)
     if outcome.status is Status.CONFLICT:
         message = _("Det här formuläret är redan skickat med andra svar. Börja om för att svara.")
         return error_page(request, 409, message)
