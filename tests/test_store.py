@@ -12,6 +12,7 @@ import uuid
 from storage import Outcome, open_database
 from storage.campaigns import register_campaigns
 from storage.connection import connect, immediate
+from storage.drafts import write_drafts
 from storage.moderation import CommentFilter, list_comments
 from storage.responses import count_tally
 from storage.results import background_counts
@@ -80,21 +81,13 @@ async def test_a_participant_changes_their_answer_in_place(store, campaigns):
     assert {area: 1 for area in changed.areas} == {c.area: c.votes for c in tally.areas if c.votes}
 
 
-async def test_deleting_a_participant_removes_answer_and_draft(store):
-    await store.save_response(response(channel="telegram", participant="q" * 64))
-    await store.save_draft("telegram", "q" * 64, "demo", '{"step": "areas"}')
-    assert await store.delete_participant("demo", "q" * 64, "telegram")
-    assert (None, None) == (
-        await store.response_for_participant("demo", "q" * 64),
-        await store.get_draft("telegram", "q" * 64),
-    )
-    assert not await store.delete_participant("demo", "q" * 64, "telegram")
-
-
-async def test_drafts_are_kept_and_replaced(store):
-    await store.save_draft("telegram", "r" * 64, "demo", '{"step": "intro"}')
-    await store.save_draft("telegram", "r" * 64, "demo", '{"step": "areas"}')
+async def test_drafts_are_kept_replaced_and_deleted(store):
+    for step in ("intro", "areas"):
+        rows = {"r" * 64: ("demo", f'{{"step": "{step}"}}')}
+        await store.write(write_drafts, "telegram", rows)
     assert '{"step": "areas"}' == await store.get_draft("telegram", "r" * 64)
+    await store.write(write_drafts, "telegram", {"r" * 64: ("demo", None)})
+    assert await store.get_draft("telegram", "r" * 64) is None
 
 
 async def test_concurrent_answers_are_all_stored_and_tallied(store, campaigns):
