@@ -1,4 +1,7 @@
-"""The JSON API of DESIGN.md: the campaign as channels need it, and storing an answer."""
+"""The JSON API: the campaign as channels need it, and storing an answer.
+
+See docs/architecture.md, "The answer API and the JSON export".
+"""
 
 from __future__ import annotations
 
@@ -101,7 +104,7 @@ async def post_response(request: web.Request) -> web.Response:
 
 
 def outcome_response(outcome: Submitted, translations) -> web.Response:
-    """The submit outcome as DESIGN.md's status codes and JSON bodies."""
+    """The submit outcome as the API's status codes and JSON bodies (docs/architecture.md)."""
     if outcome.stored:
         body = {"id": outcome.response.id, "status": outcome.status.value}
         if outcome.late:

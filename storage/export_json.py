@@ -1,4 +1,4 @@
-"""The JSON export, streamed in the shape DESIGN.md fixes."""
+"""The JSON export, streamed in the shape docs/architecture.md gives."""
 
 from __future__ import annotations
 
