@@ -49,7 +49,7 @@ async def get_campaign(request: web.Request) -> web.Response:
     campaign = request.app[CAMPAIGNS].get(request.match_info["campaign"])
     if campaign is None:
         return unknown_campaign()
-    return web.json_response(campaign_as_dict(campaign))
+    return web.json_response(campaign_as_dict(campaign, request.app[CONFIG].now()))
 
 
 async def kiosk_source(request: web.Request, campaign: Campaign, submission: Submission):

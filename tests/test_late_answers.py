@@ -137,3 +137,16 @@ async def test_a_time_that_is_not_iso_8601_with_an_offset_is_422(client, field, 
     response = await client.post(URL, json=body)
     error = await response.json()
     assert (422, "time.invalid", field) == (response.status, error["error"], error.get("field"))
+
+
+async def test_the_campaign_says_whether_it_is_open_by_the_same_clock(client, clock):
+    described = await (await client.get("/api/v1/campaigns/karlstad-2016")).json()
+    assert "closed" == described["status"]
+    clock.at("2016-03-01T10:00:00+01:00")
+    described = await (await client.get("/api/v1/campaigns/karlstad-2016")).json()
+    assert "open" == described["status"]
+    assert {"id": "comment", "required": False, "returns_to": "confirm"} == {
+        key: value
+        for key, value in next(s for s in described["steps"] if s["id"] == "comment").items()
+        if key in ("id", "required", "returns_to")
+    }
