@@ -133,7 +133,6 @@ def survey_context(
         "language_form": "survey",
         "answer_id": answer_id,
         "source": source,
-        "pick": campaign.pick,
         "areas": areas,
         "comment": (submission.comment if submission else None) or "",
         "comment_warning": comment_warning,
