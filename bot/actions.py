@@ -17,7 +17,8 @@ from bot.screens import choice_required, comment_warning, language_screen
 from bot.state import Changes
 from bot.turn import Turn
 from storage import Outcome
-from survey import AreasStep, CommentStep, ConfirmStep, Draft, IntroStep, Response, validate
+from storage.submit import Submitted, accept
+from survey import AreasStep, CommentStep, ConfirmStep, Draft, IntroStep, Response
 from survey.personal_data import comment_warnings
 from survey.walk import ChoiceStep, LanguageStep, step_by_id, steps
 
@@ -204,11 +205,7 @@ async def change(turn: Turn, action: Action) -> None:
 async def send(turn: Turn, action: Action) -> None:
     """Store the answer (replacing an earlier one), drop the draft, and say thank you."""
     campaign, draft, tr = turn.campaign, turn.draft, turn.tr
-    problems = validate(campaign, draft.as_answers(), turn.deps.now())
-    if problems:
-        turn.refuse(problems[0])
-        return
-    response = Response(
+    candidate = Response(
         id=draft.response_id,
         campaign=campaign.id,
         channel="telegram",
@@ -220,6 +217,10 @@ async def send(turn: Turn, action: Action) -> None:
         participant=turn.keys.participant(campaign.id),
         followup_consent=draft.followup_consent,
     )
+    response = accept(campaign, candidate, now=turn.deps.now())
+    if isinstance(response, Submitted):
+        turn.refuse(response.problems[0])
+        return
     turn.changes.response = response
     turn.changes.drop_draft = campaign.id
     turn.set_session(turn.session.done_with_comment())

@@ -25,6 +25,7 @@ from storage import drafts as draft_rows
 from storage import responses as response_rows
 from storage.drafts import DraftRow
 from storage.responses import Outcome
+from storage.submit import store_accepted
 from survey import Draft, Response
 
 # A typed message in the comment: message id, start and end of its text in the draft's
@@ -193,7 +194,7 @@ def commit(keys: Keys, changes: Changes, earlier: dict[str, DraftRow]) -> Callab
         draft_rows.write_drafts(db, CHANNEL, earlier)
         outcome: Any = None
         if changes.response is not None:
-            outcome = response_rows.save_response(db, changes.response, replace=True)
+            outcome = store_accepted(db, changes.response, replace=True).status
             if outcome == Outcome.CONFLICT:  # nothing stored: the draft stays
                 own.pop(participant, None)
         draft_rows.write_drafts(db, CHANNEL, own)

@@ -1,4 +1,7 @@
-"""The JSON API of DESIGN.md: the campaign as channels need it, and storing an answer."""
+"""The JSON API: the campaign as channels need it, and storing an answer.
+
+See docs/architecture.md, "The answer API and the JSON export".
+"""
 
 from __future__ import annotations
 
@@ -13,15 +16,15 @@ from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, STORE
 from kiosk.language import use_language
 from kiosk.submission import BadPayload, Submission, parse_submission
 from locales.problems import problem_message
-from storage import Outcome
 from storage.kiosk_keys import kiosk_key_source
-from survey import Campaign, Problem, validate
+from storage.submit import Status, Submitted, submit
+from survey import Campaign
 from survey.serialize import campaign_as_dict
 
 # Room for the longest comment a campaign may allow (10,000 characters), even \u-escaped.
 MAX_BODY_BYTES = 256 * 1024
 KIOSK_KEY_HEADER = "X-Kiosk-Key"
-STATUS = {Outcome.CREATED: 201, Outcome.ALREADY_STORED: 200}
+STATUS = {Status.CREATED: 201, Status.ALREADY_STORED: 200, Status.REPLACED: 200}
 
 
 def unknown_campaign() -> web.Response:
@@ -46,7 +49,7 @@ async def get_campaign(request: web.Request) -> web.Response:
     campaign = request.app[CAMPAIGNS].get(request.match_info["campaign"])
     if campaign is None:
         return unknown_campaign()
-    return web.json_response(campaign_as_dict(campaign))
+    return web.json_response(campaign_as_dict(campaign, request.app[CONFIG].now()))
 
 
 async def kiosk_source(request: web.Request, campaign: Campaign, submission: Submission):
@@ -86,24 +89,36 @@ async def post_response(request: web.Request) -> web.Response:
         submission = parse_submission(data, campaign)
     except BadPayload as error:
         return json_error(422, error.code, error.message(), field=error.field)
-    translations = request.app[CATALOGS].get(submission.locale)
-    if not campaign.is_open():
-        closed = Problem("campaign.not_open", "campaign", {"status": campaign.status()})
-        return json_error(410, closed.code, problem_message(closed, translations))
     source, refused = await kiosk_source(request, campaign, submission)
     if refused is not None:
         return refused
-    problems = validate(campaign, submission.as_answers())
-    if problems:
-        details = [{**p.as_dict(), "message": problem_message(p, translations)} for p in problems]
-        first = details[0]
-        return json_error(422, first["code"], first["message"], problems=details)
     response = replace(submission, source=source).as_response(campaign)
-    outcome = await request.app[STORE].save_response(response)
-    if outcome == Outcome.CONFLICT:
-        message = _("Ett annat svar med samma id finns redan.")
-        return json_error(409, "id.conflict", message)
-    return web.json_response({"id": submission.id, "status": outcome.value}, status=STATUS[outcome])
+    outcome = await submit(
+        request.app[STORE],
+        campaign,
+        response,
+        now=request.app[CONFIG].now(),
+        given=submission.given,
+    )
+    return outcome_response(outcome, request.app[CATALOGS].get(submission.locale))
+
+
+def outcome_response(outcome: Submitted, translations) -> web.Response:
+    """The submit outcome as the API's status codes and JSON bodies (docs/architecture.md)."""
+    if outcome.stored:
+        body = {"id": outcome.response.id, "status": outcome.status.value}
+        if outcome.late:
+            body["late"] = True
+        return web.json_response(body, status=STATUS[outcome.status])
+    if outcome.status is Status.CONFLICT:
+        return json_error(409, "id.conflict", _("Ett annat svar med samma id finns redan."))
+    details = [
+        {**p.as_dict(), "message": problem_message(p, translations)} for p in outcome.problems
+    ]
+    first = details[0]
+    if outcome.status is Status.NOT_OPEN:
+        return json_error(410, first["code"], first["message"])
+    return json_error(422, first["code"], first["message"], problems=details)
 
 
 def setup_api(app: web.Application) -> None:

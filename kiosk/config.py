@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -24,3 +30,5 @@ class WebConfig:
     promise_quiet_days: int = 90
     # The bot's username for its deep links (TELEGRAM_BOT_USERNAME); None: asked at start-up.
     bot_username: str | None = None
+    # The clock every answer is judged by (a fake one in tests).
+    now: Callable[[], datetime] = utc_now

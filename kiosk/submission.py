@@ -9,6 +9,7 @@ from typing import Any
 
 from kiosk.i18n import gettext as _
 from survey import Answers, Campaign, Response
+from survey.timing import RECEIVED, Given, parse_instant
 from survey.validation import clean_comment
 
 PUBLIC_CHANNELS = ("kiosk", "web")
@@ -39,6 +40,10 @@ class BadPayload(Exception):
             return _("Det språket finns inte i den här enkäten.")
         if self.code == "source.invalid":
             return _("Platsen får bara innehålla bokstäver, siffror, punkt och bindestreck.")
+        if self.code == "time.invalid":
+            return _("Fältet %(field)s ska vara en tidpunkt enligt ISO 8601 med tidszon.") % {
+                "field": self.field
+            }
         return _("Fältet %(field)s har fel typ.") % {"field": self.field}
 
 
@@ -53,6 +58,7 @@ class Submission:
     comment: str | None
     answers: dict[str, str]
     source: str | None = None
+    given: Given = RECEIVED
 
     def as_answers(self) -> Answers:
         return Answers(areas=self.areas, comment=self.comment, answers=self.answers)
@@ -114,6 +120,9 @@ def parse_submission(data: Any, campaign: Campaign) -> Submission:
     source = _field(data, "source", str, required=False)
     if source is not None and not SOURCE_PATTERN.match(source):
         raise BadPayload("source.invalid", "source")
+    # Without captured_at the answer is judged when received, and a start alone says nothing.
+    captured, started = _instant(data, "captured_at"), _instant(data, "started_at")
+    given = Given(captured_at=captured, started_at=started) if captured else RECEIVED
     return Submission(
         id=answer_id,
         locale=locale,
@@ -122,4 +131,16 @@ def parse_submission(data: Any, campaign: Campaign) -> Submission:
         comment=clean_comment(comment),
         answers=dict(answers),
         source=source,
+        given=given,
     )
+
+
+def _instant(data: dict[str, Any], name: str):
+    """An optional ISO 8601 time with its offset; BadPayload if it is something else."""
+    value = data.get(name)
+    if value is None:
+        return None
+    instant = parse_instant(value)
+    if instant is None:
+        raise BadPayload("time.invalid", name)
+    return instant

@@ -8,8 +8,9 @@ from kiosk.i18n import gettext as _
 from kiosk.submission import Submission
 from locales import format_period, language_name
 from locales.problems import problem_message
-from survey import Campaign, Problem
+from survey import Campaign, ChoiceStep, Problem, steps
 from survey.validation import check_areas
+from survey.walk import step_as_dict
 
 
 def api_url(campaign: Campaign) -> str:
@@ -55,10 +56,13 @@ def survey_context(
     submission: Submission | None = None,
     errors: dict[str, str] | None = None,
     step: str | None = None,
+    comment_warning: str | None = None,
+    comment_ok: bool = False,
 ) -> dict[str, Any]:
     """The form: every step, what was already filled in, and the errors beside their fields.
 
-    `step` is where survey.js resumes its walk after a language button.
+    `step` is where survey.js resumes its walk after a language button; `comment_warning`
+    says the comment seems to hold personal data (the resident may change it or send it).
     """
     errors = errors or {}
     chosen = set(submission.areas) if submission else set()
@@ -67,8 +71,8 @@ def survey_context(
         {"id": a.id, "label": campaign.text(a.label, lang), "checked": a.id in chosen}
         for a in campaign.areas
     ]
-    questions = [
-        {
+    questions = {
+        q.id: {
             "id": q.id,
             "text": campaign.text(q.text, lang),
             "error": errors.get(f"answers.{q.id}"),
@@ -82,7 +86,15 @@ def survey_context(
             ],
         }
         for q in campaign.questions
-    ]
+    }
+    # The walk as data, as the API serves it; the language step is the header's switch.
+    walk = []
+    for each in steps(campaign):
+        data = step_as_dict(each)
+        if isinstance(each, ChoiceStep):
+            data["question"] = questions[each.question.id]
+        if data["type"] != "language":
+            walk.append(data)
     # The summary links to the first control of each field in error, in page order.
     anchors = {"areas": f"area-{campaign.areas[0].id}", "comment": "comment"}
     for q in campaign.questions:
@@ -90,19 +102,26 @@ def survey_context(
     summary = [(anchors.get(field, "survey"), message) for field, message in errors.items()]
     script_data = {
         "api": api_url(campaign),
+        "comment_check": f"/api/v1/campaigns/{campaign.id}/comment-check",
         "lang": lang,
         "source": source,
-        "pick": campaign.pick,
+        "steps": [step_as_dict(each) for each in steps(campaign)],
         "resume": step,
         "text": {
             "next": _("Nästa"),
             "back": _("Tillbaka"),
+            "skip": _("Hoppa över"),
+            "change": _("Ändra"),
+            "send_anyway": _("Skicka ändå"),
             "step": _("Steg %(n)d av %(total)d"),
             "chosen": chosen_counts(campaign.pick, translations),
             "sending": _("Skickar …"),
             "network": _("Svaret kunde inte skickas. Kontrollera anslutningen och försök igen."),
             "no_comment": _("Ingen synpunkt"),
             "no_answer": _("Inget svar"),
+            "comment_required": problem_message(
+                Problem("comment.required", "comment"), translations
+            ),
             **area_messages(campaign, translations),
         },
     }
@@ -114,11 +133,12 @@ def survey_context(
         "language_form": "survey",
         "answer_id": answer_id,
         "source": source,
-        "pick": campaign.pick,
         "areas": areas,
         "comment": (submission.comment if submission else None) or "",
-        "comment_rule": campaign.comment,
-        "questions": questions,
+        "comment_warning": comment_warning,
+        "comment_ok": comment_ok,
+        "walk": walk,
+        "questions": list(questions.values()),
         "errors": errors,
         "summary": summary,
         "script_data": script_data,
@@ -141,7 +161,7 @@ def thanks_context(campaign: Campaign, lang: str, submission: Submission) -> dic
     }
 
 
-def closed_context(campaign: Campaign, lang: str, translations) -> dict[str, Any]:
+def closed_context(campaign: Campaign, lang: str, translations, now) -> dict[str, Any]:
     """A campaign that is not open: when it runs, and that it takes no answers now."""
-    status = Problem("campaign.not_open", "campaign", {"status": campaign.status()})
+    status = Problem("campaign.not_open", "campaign", {"status": campaign.status(now)})
     return {**header_context(campaign, lang), "message": problem_message(status, translations)}

@@ -16,6 +16,7 @@ import uuid
 import aiohttp_jinja2
 from aiohttp import web
 
+from kiosk.comment_warning import warning_message
 from kiosk.errors import error_page
 from kiosk.i18n import gettext as _
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE, STORE
@@ -24,9 +25,10 @@ from kiosk.promise_home import home_promises
 from kiosk.submission import SOURCE_PATTERN, BadPayload, Submission, response_id
 from kiosk.survey_context import closed_context, survey_context, thanks_context
 from locales.problems import problem_message
-from storage import Outcome
-from survey import Campaign, Problem, steps, validate
-from survey.validation import clean_comment
+from storage.submit import Status, submit
+from survey import Campaign, Problem, steps
+from survey.personal_data import comment_warnings
+from survey.validation import check_content, clean_comment
 
 
 def campaign_or_404(request: web.Request) -> Campaign:
@@ -47,7 +49,8 @@ def venue(request: web.Request, given: str | None) -> str | None:
 async def index(request: web.Request) -> dict:
     """The campaigns open right now, each with its web survey."""
     lang = request[LANGUAGE]
-    open_now = [c for c in request.app[CAMPAIGNS].values() if c.is_open()]
+    now = request.app[CONFIG].now()
+    open_now = [c for c in request.app[CAMPAIGNS].values() if c.is_open(now)]
     return {
         "campaigns": [(c.id, c.text(c.title, lang)) for c in open_now],
         **await home_promises(request),
@@ -56,7 +59,8 @@ async def index(request: web.Request) -> dict:
 
 def closed_page(request: web.Request, campaign: Campaign, lang: str) -> web.Response:
     """A campaign that takes no answers now: 410, with its dates."""
-    context = closed_context(campaign, lang, request.app[CATALOGS].get(lang))
+    now = request.app[CONFIG].now()
+    context = closed_context(campaign, lang, request.app[CATALOGS].get(lang), now)
     return aiohttp_jinja2.render_template("closed.html", request, context, status=410)
 
 
@@ -71,7 +75,7 @@ async def survey_form(request: web.Request) -> web.Response:
     """The whole survey as one form, with a fresh answer id."""
     campaign = campaign_or_404(request)
     lang = request[LANGUAGE]
-    if not campaign.is_open():
+    if not campaign.is_open(request.app[CONFIG].now()):
         return closed_page(request, campaign, lang)
     source = venue(request, request.query.get("source"))
     context = survey_context(
@@ -130,14 +134,27 @@ def resumed_step(campaign: Campaign, form) -> str | None:
     return wanted if isinstance(wanted, str) and wanted in known else None
 
 
+def comment_warning(campaign: Campaign, submission: Submission) -> str | None:
+    """The warning owed before an otherwise acceptable answer whose comment seems to hold
+    personal data; the resident then changes it or sends it anyway."""
+    kinds = comment_warnings(submission.comment)
+    if not kinds or check_content(campaign, submission.as_answers()):
+        return None
+    return warning_message(kinds)
+
+
 def form_page(
     request: web.Request,
     campaign: Campaign,
     submission: Submission,
     problems: list[Problem],
     step: str | None = None,
+    *,
+    warning: str | None = None,
+    comment_ok: bool = False,
 ) -> web.Response:
-    """The form again with what was entered; any problems beside their fields (422)."""
+    """The form again with what was entered; any problems beside their fields (422), or the
+    warning about the comment (200: nothing is wrong, the resident decides)."""
     lang = request[LANGUAGE]
     translations = request.app[CATALOGS].get(lang)
     errors: dict[str, str] = {}
@@ -152,6 +169,8 @@ def form_page(
         submission=submission,
         errors=errors,
         step=step,
+        comment_warning=warning,
+        comment_ok=comment_ok,
     )
     status = 422 if errors else 200
     return aiohttp_jinja2.render_template("survey.html", request, context, status=status)
@@ -168,20 +187,27 @@ async def survey_submit(request: web.Request) -> web.Response:
     form = await request.post()
     switching = follow_language_button(request, campaign, form)
     lang = request[LANGUAGE]
-    if not campaign.is_open():
+    now = request.app[CONFIG].now()
+    if not campaign.is_open(now):
         return closed_page(request, campaign, lang)
     source = form.get("source")
     submission = read_form(
         campaign, form, lang, venue(request, source if isinstance(source, str) else None)
     )
-    problems = validate(campaign, submission.as_answers())
     if switching:
-        shown = problems if form.get("errors_shown") else []
+        shown = check_content(campaign, submission.as_answers()) if form.get("errors_shown") else []
         return form_page(request, campaign, submission, shown, resumed_step(campaign, form))
-    if problems:
-        return form_page(request, campaign, submission, problems)
-    outcome = await request.app[STORE].save_response(submission.as_response(campaign))
-    if outcome == Outcome.CONFLICT:
+    confirmed = bool(form.get("comment_ok"))
+    warning = None if confirmed else comment_warning(campaign, submission)
+    if warning is not None:
+        return form_page(request, campaign, submission, [], "comment", warning=warning)
+    outcome = await submit(request.app[STORE], campaign, submission.as_response(campaign), now=now)
+    if outcome.status is Status.NOT_OPEN:
+        return closed_page(request, campaign, lang)
+    if outcome.status is Status.INVALID:
+        problems = list(outcome.problems)
+        return form_page(request, campaign, submission, problems, comment_ok=confirmed)
+    if outcome.status is Status.CONFLICT:
         message = _("Det här formuläret är redan skickat med andra svar. Börja om för att svara.")
         return error_page(request, 409, message)
     context = thanks_context(campaign, lang, submission)

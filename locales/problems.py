@@ -43,4 +43,8 @@ def problem_message(problem: Problem, translations: NullTranslations) -> str:
         if params.get("status") == "upcoming":
             return _("Enkäten har inte öppnat än.")
         return _("Enkäten är stängd. Tack för ditt intresse!")
+    if problem.code == "captured_at.future":
+        return _("Svarets tidpunkt ligger i framtiden. Kontrollera klockan på enheten.")
+    if problem.code == "step.required":
+        return _("Det här steget går inte att hoppa över.")
     return _("Svaret kunde inte tas emot.")

@@ -20,10 +20,6 @@ def get_draft(db: Database, channel: str, participant: str) -> str | None:
     return row[0] if row else None
 
 
-def save_draft(db: Database, channel: str, participant: str, campaign: str, data: str) -> None:
-    write_drafts(db, channel, {participant: (campaign, data)})
-
-
 def write_drafts(db: Database, channel: str, rows: Mapping[str, DraftRow]) -> None:
     """Save or delete many drafts: `rows` maps a participant to (campaign id, draft JSON),
     or to (campaign id, None) for a draft to delete."""

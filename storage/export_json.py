@@ -1,4 +1,4 @@
-"""The JSON export, streamed in the shape DESIGN.md fixes."""
+"""The JSON export, streamed in the shape docs/architecture.md gives."""
 
 from __future__ import annotations
 
@@ -32,10 +32,12 @@ def json_export_chunks(db: Database, campaign: Campaign) -> Iterator[str]:
             "channel": r.channel,
             "source": r.source,
             "locale": r.locale,
-            "submitted_at": r.submitted_at,
+            # A paper answer has a day, not a time: its paper date stands in for the time.
+            "submitted_at": r.paper_date or r.submitted_at,
             "areas": list(r.areas),
             "comment": r.comment,
             "answers": dict(r.answers),
+            "late": r.late,
         }
         yield ("\n  " if index == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False)
     yield "\n ]\n}\n"

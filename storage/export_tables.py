@@ -99,6 +99,7 @@ def responses_table(db: Database, campaign: Campaign, lang: str) -> Table:
         *(neutralise(campaign.text(a.label, lang)) for a in campaign.areas),
         "comment",
         *(neutralise(campaign.text(q.text, lang)) for q in questions),
+        "late",
     ]
     labels = {
         q.id: {o.id: neutralise(campaign.text(o.label, lang)) for o in q.options} for q in questions
@@ -118,12 +119,13 @@ def responses_table(db: Database, campaign: Campaign, lang: str) -> Table:
 
     def rows() -> Iterator[list[Cell]]:
         cursor = db.conn.execute(
-            "SELECT id, submitted_at, channel, source, locale, areas, comment, answers "
-            "FROM responses WHERE campaign = ? ORDER BY submitted_at, seq",
+            # A paper answer has a day, not a time: its paper date stands in for the time.
+            "SELECT id, coalesce(paper_date, submitted_at), channel, source, locale, areas, "
+            "comment, answers, late FROM responses WHERE campaign = ? ORDER BY submitted_at, seq",
             (campaign.id,),
         )
         while batch := cursor.fetchmany(BATCH):
-            for id_, at, channel, source, locale, raw_areas, comment, raw_answers in batch:
+            for id_, at, channel, source, locale, raw_areas, comment, raw_answers, late in batch:
                 flags = chosen_cache.get(raw_areas)
                 if flags is None:
                     flags = chosen_cache[raw_areas] = chosen(raw_areas)
@@ -137,13 +139,23 @@ def responses_table(db: Database, campaign: Campaign, lang: str) -> Table:
                     comment = "'" + comment
                 if source and source[0] in _FIRST:
                     source = "'" + source
-                yield [id_, at, channel, source or "", locale, *flags, comment or "", *given]
+                yield [
+                    id_,
+                    at,
+                    channel,
+                    source or "",
+                    locale,
+                    *flags,
+                    comment or "",
+                    *given,
+                    "1" if late else "",
+                ]
 
     def count() -> int:
         sql = "SELECT count(*) FROM responses WHERE campaign = ?"
         return db.conn.execute(sql, (campaign.id,)).fetchone()[0]
 
-    flag_columns = frozenset(range(5, 5 + len(areas)))
+    flag_columns = frozenset([*range(5, 5 + len(areas)), len(header) - 1])
     return Table("responses", header, rows(), count, numbers=flag_columns)
 
 

@@ -87,7 +87,9 @@ def count_comments(db: Database, campaign: str, wanted: CommentFilter) -> int:
 
 
 _SELECT = (
-    f"SELECT r.seq, r.id, r.channel, r.source, r.locale, r.areas, r.comment, r.submitted_at, "
+    # A paper answer has a day, not a time: its paper date stands in for the time.
+    f"SELECT r.seq, r.id, r.channel, r.source, r.locale, r.areas, r.comment, "
+    f"coalesce(r.paper_date, r.submitted_at), "
     f"{_STATUS}, CASE WHEN {_CURRENT} THEN m.redacted END, "
     f"CASE WHEN {_CURRENT} THEN m.moderated_by END"
 )

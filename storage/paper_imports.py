@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from storage.responses import Outcome, now_iso, save_response
+from storage.responses import now_iso
 from storage.staff import audit
+from storage.submit import Status, store_accepted
 from survey import Response
 
 
@@ -35,7 +36,7 @@ def store_batch(
     if not cursor.rowcount:
         return None
     for response in responses:
-        if save_response(db, response, entered_by=actor) is not Outcome.CREATED:
+        if store_accepted(db, response, entered_by=actor).status is not Status.CREATED:
             raise BatchConflict(response.id)
     detail = {"sha256": digest, "stored": len(responses), "refused": refused}
     audit(db, actor, "paper.import", campaign, detail)

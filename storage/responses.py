@@ -16,7 +16,7 @@ from survey import Campaign, Response, Tally, tally_from_counts
 
 RESPONSE_COLUMNS = (
     "id, campaign, channel, source, locale, participant, areas, comment, answers, "
-    "followup_consent, submitted_at"
+    "followup_consent, submitted_at, captured_at, late, walk_seconds, signal, paper_date"
 )
 
 
@@ -46,6 +46,11 @@ def _row_to_response(row: tuple[Any, ...]) -> Response:
         answers,
         consent,
         submitted_at,
+        captured_at,
+        late,
+        walk_seconds,
+        signal,
+        paper_date,
     ) = row
     return Response(
         id=id_,
@@ -59,6 +64,11 @@ def _row_to_response(row: tuple[Any, ...]) -> Response:
         answers=json.loads(answers),
         followup_consent=bool(consent),
         submitted_at=submitted_at,
+        captured_at=captured_at,
+        late=bool(late),
+        walk_seconds=walk_seconds,
+        signal=signal,
+        paper_date=paper_date,
     )
 
 
@@ -158,7 +168,10 @@ def _told_apart(
     return outcomes
 
 
-NEW_ROW_COLUMNS = "id, campaign, participant, entered_by, submitted_at"
+NEW_ROW_COLUMNS = (
+    "id, campaign, participant, entered_by, submitted_at, "
+    "captured_at, late, walk_seconds, signal, paper_date"
+)
 
 
 def _new_row(request: SaveRequest, fingerprint: str, stamp: str) -> tuple[Any, ...]:
@@ -170,6 +183,11 @@ def _new_row(request: SaveRequest, fingerprint: str, stamp: str) -> tuple[Any, .
         response.participant,
         request.entered_by,
         response.submitted_at or stamp,
+        response.captured_at,
+        int(response.late),
+        response.walk_seconds,
+        response.signal,
+        response.paper_date,
     )
 
 

@@ -55,7 +55,10 @@ class Store:
     async def save_response(
         self, response: Response, *, replace: bool = False, entered_by: str | None = None
     ) -> Outcome:
-        """Store a response (see `storage.responses.save_response`); committed when it returns."""
+        """Store a response (see `storage.responses.save_response`); committed when it returns.
+
+        Only the submit path (`storage.submit`) calls this: it judges the answer first.
+        """
         request = responses.SaveRequest(response, replace, entered_by)
         return await self._worker.write_bulk(responses.save_responses, request)
 
@@ -65,15 +68,6 @@ class Store:
     async def response_for_participant(self, campaign: str, participant: str) -> Response | None:
         return await self.read(responses.response_for_participant, campaign, participant)
 
-    async def delete_participant(self, campaign: str, participant: str, channel: str) -> bool:
-        """Delete a participant's response and draft; True if a response was deleted."""
-
-        def delete(db):
-            drafts.delete_draft(db, channel, participant)
-            return responses.delete_for_participant(db, campaign, participant)
-
-        return await self.write(delete)
-
     async def responses(self, campaign: str) -> list[Response]:
         return await self.read(lambda db: list(responses.iter_responses(db, campaign)))
 
@@ -82,12 +76,6 @@ class Store:
 
     async def get_draft(self, channel: str, participant: str) -> str | None:
         return await self.read(drafts.get_draft, channel, participant)
-
-    async def save_draft(self, channel: str, participant: str, campaign: str, data: str) -> None:
-        await self.write(drafts.save_draft, channel, participant, campaign, data)
-
-    async def delete_draft(self, channel: str, participant: str) -> bool:
-        return await self.write(drafts.delete_draft, channel, participant)
 
     async def get_staff(self, username: str) -> StaffAccount | None:
         return await self.read(staff.get_staff, username)

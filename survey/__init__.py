@@ -3,7 +3,7 @@
 from survey.campaign import Area, Campaign, CommentRule, Option, Question
 from survey.loader import CampaignError, load_campaign, load_campaigns
 from survey.response import Response
-from survey.tally import AreaCount, Tally, tally, tally_from_counts
+from survey.tally import AreaCount, Tally, tally_from_counts
 from survey.validation import Answers, Problem, validate
 from survey.walk import (
     STEP_TYPES,
@@ -42,7 +42,6 @@ __all__ = [
     "load_campaign",
     "load_campaigns",
     "steps",
-    "tally",
     "tally_from_counts",
     "validate",
 ]

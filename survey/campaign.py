@@ -122,6 +122,15 @@ class Campaign:
         zone = ZoneInfo(self.timezone)
         return datetime.combine(self.closes + timedelta(days=1), time.min, zone).astimezone(UTC)
 
+    @property
+    def closes_at(self) -> datetime | None:
+        """The first instant the campaign no longer takes answers, in UTC."""
+        return self._closes_at
+
+    def today(self, now: datetime) -> date:
+        """The date at `now` where the campaign is held."""
+        return now.astimezone(ZoneInfo(self.timezone)).date()
+
     def status(self, now: datetime | None = None) -> str:
         """ "upcoming", "open" or "closed" at `now` (default: the current time)."""
         now = now or datetime.now(UTC)

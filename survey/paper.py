@@ -13,29 +13,31 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+from survey.acceptance import Refusal, accept
 from survey.campaign import Campaign
 from survey.response import Response
-from survey.validation import Answers, Problem, clean_comment, validate
+from survey.timing import Given
+from survey.validation import Problem, check_content, clean_comment
 
 SOURCE_LENGTH = 100
 MAX_ROWS = 5000
-# Paper is often keyed in after the dialogue closed; that is not a reason to refuse it.
-LATE_IS_FINE = "campaign.not_open"
 
 
 def stamp(day: date, campaign: Campaign) -> str:
-    """Noon of the day the answer was given, in UTC, as the store writes times."""
+    """The order a paper answer sorts in among timed ones: noon of its day, in UTC.
+
+    Only for sorting and counting by day; a paper answer shows its `paper_date`.
+    """
     noon = datetime.combine(day, time(12), ZoneInfo(campaign.timezone)).astimezone(UTC)
     return noon.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def parse_day(text: str, today: date) -> date | None:
-    """An ISO date (2016-03-01) not after today; None if it is anything else."""
+def parse_day(text: str) -> date | None:
+    """An ISO date (2016-03-01); None if it is anything else."""
     try:
-        day = date.fromisoformat(text.strip())
+        return date.fromisoformat(text.strip())
     except ValueError:
         return None
-    return day if day <= today else None
 
 
 def paper_response(
@@ -48,9 +50,14 @@ def paper_response(
     areas: Sequence[str],
     comment: str | None,
     answers: Mapping[str, str],
+    now: datetime,
     unknown: Sequence[Problem] = (),
 ) -> tuple[Response | None, list[Problem]]:
-    """A paper answer ready to store, or what is wrong with it."""
+    """A paper answer accepted and ready to store, or what is wrong with it.
+
+    It is judged by its paper date (`survey.timing.judge_paper_date`), like every answer
+    through `survey.acceptance`, besides what only paper has: a source, a language.
+    """
     source = " ".join(source.split())
     problems = list(unknown)
     if not source or len(source) > SOURCE_LENGTH:
@@ -59,26 +66,26 @@ def paper_response(
         problems.append(Problem("paper.date", "date"))
     if locale not in campaign.languages:
         problems.append(Problem("paper.locale", "locale", {"locale": locale}))
-    comment = clean_comment(comment)
-    found = validate(campaign, Answers(tuple(areas), comment, dict(answers)))
-    skip_areas = any(p.field == "areas" for p in unknown)
-    problems += [
-        p for p in found if p.code != LATE_IS_FINE and not (skip_areas and p.field == "areas")
-    ]
-    if problems:
-        return None, problems
-    response = Response(
+    candidate = Response(
         id=response_id,
         campaign=campaign.id,
         channel="paper",
         locale=locale,
         areas=tuple(areas),
-        comment=comment,
+        comment=clean_comment(comment),
         answers=dict(answers),
         source=source,
-        submitted_at=stamp(day, campaign),
+        submitted_at=stamp(day, campaign) if day else None,
     )
-    return response, []
+    verdict = accept(campaign, candidate, now=now, given=Given(paper_date=day)) if day else None
+    if isinstance(verdict, Response) and not problems:
+        return verdict, []
+    found = list(verdict.problems) if isinstance(verdict, Refusal) else []
+    if all(p.field == "date" for p in found):  # wrong date or none: say what else is wrong
+        found += check_content(campaign, candidate.answer_set())
+    skip_areas = any(p.field == "areas" for p in unknown)
+    problems += [p for p in found if not (skip_areas and p.field == "areas")]
+    return None, problems
 
 
 class PaperFileError(ValueError):
@@ -136,7 +143,7 @@ def read_batch(
     new_id,
     default_source: str,
     default_day: date | None,
-    today: date,
+    now: datetime,
 ) -> list[PaperRow]:
     """Check every row of a batch file. Raises PaperFileError if the file is unusable."""
     text = decode(data)
@@ -174,7 +181,7 @@ def read_batch(
                 answers[question] = names[value.casefold()]
             elif value:
                 unknown.append(Problem("paper.option", question, {"value": value}))
-        day = parse_day(row["date"], today) if row.get("date") else default_day
+        day = parse_day(row["date"]) if row.get("date") else default_day
         response, problems = paper_response(
             campaign,
             response_id=new_id(),
@@ -184,6 +191,7 @@ def read_batch(
             areas=areas,
             comment=row.get("comment") or None,
             answers=answers,
+            now=now,
             unknown=unknown,
         )
         rows.append(PaperRow(reader.line_num, tuple(cells), response, problems))

@@ -8,6 +8,8 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from survey.validation import Answers
+
 
 @dataclass(frozen=True)
 class Response:
@@ -24,9 +26,26 @@ class Response:
     participant: str | None = None
     submitted_at: str | None = None
     followup_consent: bool = False
+    # When the resident finished a walk delivered later (ISO 8601, UTC), and whether it
+    # arrived after the campaign closed.
+    captured_at: str | None = None
+    late: bool = False
+    walk_seconds: int | None = None
+    # A pseudonymous sign of where the answer came from, for the results' anti-stuffing flags.
+    signal: str | None = None
+    # The day on a paper answer (ISO date): such an answer has a date, not a time.
+    paper_date: str | None = None
+
+    def answer_set(self) -> Answers:
+        """What the resident chose, for validation."""
+        return Answers(self.areas, self.comment, self.answers)
 
     def fingerprint(self) -> str:
-        """A hash of the content: equal for a resend of the same answer, different otherwise."""
+        """A hash of the content: equal for a resend of the same answer, different otherwise.
+
+        When and how it was delivered (captured_at, late, signal) is not content: a kiosk's
+        resend of an answer is the same answer.
+        """
         content = {
             "campaign": self.campaign,
             "channel": self.channel,

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from survey.campaign import Campaign
-from survey.response import Response
 
 
 @dataclass(frozen=True)
@@ -56,19 +54,3 @@ def tally_from_counts(
         by_channel=dict(sorted((by_channel or {}).items(), key=lambda kv: (-kv[1], kv[0]))),
         by_source=dict(sorted((by_source or {}).items(), key=lambda kv: (-kv[1], kv[0]))),
     )
-
-
-def tally(campaign: Campaign, responses: Iterable[Response]) -> Tally:
-    """Count responses held in memory."""
-    participants = comments = 0
-    votes: Counter[str] = Counter()
-    by_channel: Counter[str] = Counter()
-    by_source: Counter[str] = Counter()
-    for response in responses:
-        participants += 1
-        comments += response.comment is not None
-        votes.update(response.areas)
-        by_channel[response.channel] += 1
-        if response.source:
-            by_source[response.source] += 1
-    return tally_from_counts(campaign, participants, comments, votes, by_channel, by_source)

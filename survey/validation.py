@@ -96,12 +96,20 @@ def check_answers(campaign: Campaign, answers: Mapping[str, str]) -> list[Proble
     return problems
 
 
-def validate(campaign: Campaign, answers: Answers, now: datetime | None = None) -> list[Problem]:
-    """Every problem with `answers` for `campaign` at `now`; an empty list means acceptable."""
-    problems = []
-    if not campaign.is_open(now):
-        problems.append(Problem("campaign.not_open", "campaign", {"status": campaign.status(now)}))
-    problems += check_areas(campaign, answers.areas)
+def check_content(campaign: Campaign, answers: Answers) -> list[Problem]:
+    """Every problem with what was answered, whenever it was given; empty means acceptable.
+
+    Whether the campaign took answers at that time is judged apart (`survey.timing`).
+    """
+    problems = check_areas(campaign, answers.areas)
     problems += check_comment(campaign, answers.comment)
     problems += check_answers(campaign, answers.answers)
     return problems
+
+
+def validate(campaign: Campaign, answers: Answers, now: datetime | None = None) -> list[Problem]:
+    """Every problem with `answers` for `campaign` given at `now`, the open check first."""
+    problems = []
+    if not campaign.is_open(now):
+        problems.append(Problem("campaign.not_open", "campaign", {"status": campaign.status(now)}))
+    return problems + check_content(campaign, answers)

@@ -1,7 +1,12 @@
 """The walk through a survey: its ordered steps, and a draft that moves along them.
 
-Every channel renders these steps; none defines its own flow. A draft is plain data (it
-round-trips through JSON), so a channel can keep it in the store and resume after a restart.
+Every channel renders these steps; none defines its own flow. What a step allows is data
+on the step: `required` (False: the resident may skip it, and skipping stores no answer) and
+`returns_to` (where the walk goes after the step was changed from the summary). The API
+serves the same data to the channels that walk on the client (`step_as_dict`).
+
+A draft is plain data (it round-trips through JSON), so a channel can keep it in the store
+and resume after a restart. See docs/architecture.md, "The one walk".
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from survey.campaign import Campaign, Question
+from survey.campaign import PREFER_NOT_TO_SAY, Campaign, Question
 from survey.validation import Answers, Problem, check_areas, check_comment, clean_comment
 
 
@@ -20,6 +25,8 @@ class LanguageStep:
     """Choose one of the campaign's languages (only when it offers more than one)."""
 
     id = "language"
+    required = True
+    returns_to = None
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,8 @@ class IntroStep:
     """Who asks and why, the dates, and the privacy notice."""
 
     id = "intro"
+    required = True
+    returns_to = None
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,8 @@ class AreasStep:
     """Choose exactly `pick` of the campaign's areas."""
 
     id = "areas"
+    required = True
+    returns_to = "confirm"
     pick: int = 3
 
 
@@ -42,19 +53,27 @@ class CommentStep:
     """Write a comment, or skip it when it is optional."""
 
     id = "comment"
+    returns_to = "confirm"
     required: bool = False
     max_length: int = 2000
 
 
 @dataclass(frozen=True)
 class ChoiceStep:
-    """One background question, answered with one option (or skipped)."""
+    """One background question: skipping stores no answer; "prefer not to say" is an answer."""
 
     question: Question
+    required = False
+    returns_to = "confirm"
 
     @property
     def id(self) -> str:
         return f"question:{self.question.id}"
+
+    @property
+    def prefer_not_to_say(self) -> str | None:
+        """The option that means "prefer not to say", if the question has one."""
+        return PREFER_NOT_TO_SAY if self.question.option(PREFER_NOT_TO_SAY) else None
 
 
 @dataclass(frozen=True)
@@ -62,6 +81,8 @@ class ConfirmStep:
     """Review the answer, change it or send it."""
 
     id = "confirm"
+    required = True
+    returns_to = None
 
 
 Step = LanguageStep | IntroStep | AreasStep | CommentStep | ChoiceStep | ConfirmStep
@@ -97,13 +118,20 @@ def step_by_id(campaign: Campaign, step_id: str) -> Step | None:
 def step_as_dict(step: Step) -> dict[str, Any]:
     """A step as the JSON API describes it to channels that walk on the client."""
     kind = type(step).__name__.removesuffix("Step").lower()
-    data: dict[str, Any] = {"id": step.id, "type": kind}
+    data: dict[str, Any] = {
+        "id": step.id,
+        "type": kind,
+        "required": step.required,
+        "returns_to": step.returns_to,
+    }
     if isinstance(step, AreasStep):
         data["pick"] = step.pick
     elif isinstance(step, CommentStep):
-        data.update(required=step.required, max_length=step.max_length)
+        data["max_length"] = step.max_length
     elif isinstance(step, ChoiceStep):
         data["question"] = step.question.id
+        data["options"] = [option.id for option in step.question.options]
+        data["prefer_not_to_say"] = step.prefer_not_to_say
     return data
 
 
@@ -119,6 +147,8 @@ class Draft:
     comment: str | None = None
     answers: Mapping[str, str] = field(default_factory=dict)
     followup_consent: bool = False
+    # Set while a step opened from the summary is changed: leaving it returns to the summary.
+    changing: bool = False
 
     def to_json(self) -> str:
         data = {
@@ -130,6 +160,7 @@ class Draft:
             "comment": self.comment,
             "answers": dict(self.answers),
             "followup_consent": self.followup_consent,
+            "changing": self.changing,
         }
         return json.dumps(data, ensure_ascii=False)
 
@@ -187,13 +218,39 @@ class Draft:
         return None
 
     def advance(self, campaign: Campaign) -> tuple[Draft, Problem | None]:
-        """Move to the next step when the current one is complete."""
+        """Move on when the current step is complete: to the next step, or, when the step
+        was opened from the summary, to where the step returns to."""
         problem = self.problem_here(campaign)
         if problem is not None:
             return self, problem
-        ids = [s.id for s in steps(campaign)]
+        walk = steps(campaign)
+        ids = [s.id for s in walk]
         index = ids.index(self.step) if self.step in ids else -1
+        returns_to = walk[index].returns_to if index >= 0 else None
+        if self.changing and returns_to is not None:
+            return replace(self, step=returns_to, changing=False), None
         return self.at(ids[min(index + 1, len(ids) - 1)]), None
+
+    def change(self, campaign: Campaign, step_id: str) -> tuple[Draft, Problem | None]:
+        """From the summary, open a step to change it; leaving it comes back to the summary."""
+        step = step_by_id(campaign, step_id)
+        if self.step != ConfirmStep.id or step is None or step.returns_to is None:
+            return self, Problem("step.not_changeable", "step", {"step": step_id})
+        return replace(self, step=step_id, changing=True), None
+
+    def skip(self, campaign: Campaign) -> tuple[Draft, Problem | None]:
+        """Leave an optional step without answering it: its answer is removed, none stored."""
+        step = step_by_id(campaign, self.step)
+        if step is None or step.required:
+            return self, Problem("step.required", "step", {"step": self.step})
+        if isinstance(step, CommentStep):
+            cleared = replace(self, comment=None)
+        elif isinstance(step, ChoiceStep):
+            answers = {q: o for q, o in self.answers.items() if q != step.question.id}
+            cleared = replace(self, answers=answers)
+        else:
+            cleared = self
+        return cleared.advance(campaign)
 
 
 def new_draft(campaign: Campaign, response_id: str, locale: str | None = None) -> Draft:

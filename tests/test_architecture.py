@@ -46,3 +46,32 @@ def test_packages_import_only_what_they_may(package):
         for name in imported_packages(path) & FORBIDDEN[package]
     }
     assert set() == breaches
+
+
+STORING = {"save_response", "save_responses"}
+# The submit path, and the store that defines the storing it calls.
+SUBMIT_PATH = {"storage/submit.py", "storage/responses.py", "storage/store.py"}
+
+
+def called_names(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute):
+            names.add(node.attr)
+        elif isinstance(node, ast.Name):
+            names.add(node.id)
+        elif isinstance(node, ast.ImportFrom):
+            names |= {alias.name for alias in node.names}
+    return names
+
+
+def test_only_the_submit_path_stores_answers():
+    """Every channel (API, web form, bot, paper, CSV import) stores through storage/submit.py."""
+    breaches = {
+        str(path.relative_to(ROOT))
+        for package in ("bot", "kiosk", "storage", "medborgardialog", "survey")
+        for path in (ROOT / package).rglob("*.py")
+        if str(path.relative_to(ROOT)) not in SUBMIT_PATH and called_names(path) & STORING
+    }
+    assert set() == breaches

@@ -159,7 +159,7 @@ async def test_a_wrong_paper_answer_says_what_to_correct(client, store, campaign
     assert 422 == response.status
     assert "Välj 3 områden." in html
     assert "Skriv var svaret samlades in" in html
-    assert "Ange ett datum som ÅÅÅÅ-MM-DD" in html
+    assert "Datumet ligger i framtiden" in html
     assert "&lt;b&gt;hej&lt;/b&gt;</textarea>" in html
     assert 0 == (await store.tally(campaigns["demo"])).participants
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 import sqlite3
 import threading
 import uuid
@@ -11,8 +12,9 @@ import uuid
 from storage import Outcome, open_database
 from storage.campaigns import register_campaigns
 from storage.connection import connect, immediate
+from storage.drafts import write_drafts
 from storage.moderation import CommentFilter, list_comments
-from storage.responses import SaveRequest, count_tally, save_responses
+from storage.responses import count_tally
 from storage.results import background_counts
 from storage.schema import migrations
 from survey import Response
@@ -79,21 +81,13 @@ async def test_a_participant_changes_their_answer_in_place(store, campaigns):
     assert {area: 1 for area in changed.areas} == {c.area: c.votes for c in tally.areas if c.votes}
 
 
-async def test_deleting_a_participant_removes_answer_and_draft(store):
-    await store.save_response(response(channel="telegram", participant="q" * 64))
-    await store.save_draft("telegram", "q" * 64, "demo", '{"step": "areas"}')
-    assert await store.delete_participant("demo", "q" * 64, "telegram")
-    assert (None, None) == (
-        await store.response_for_participant("demo", "q" * 64),
-        await store.get_draft("telegram", "q" * 64),
-    )
-    assert not await store.delete_participant("demo", "q" * 64, "telegram")
-
-
-async def test_drafts_are_kept_and_replaced(store):
-    await store.save_draft("telegram", "r" * 64, "demo", '{"step": "intro"}')
-    await store.save_draft("telegram", "r" * 64, "demo", '{"step": "areas"}')
+async def test_drafts_are_kept_replaced_and_deleted(store):
+    for step in ("intro", "areas"):
+        rows = {"r" * 64: ("demo", f'{{"step": "{step}"}}')}
+        await store.write(write_drafts, "telegram", rows)
     assert '{"step": "areas"}' == await store.get_draft("telegram", "r" * 64)
+    await store.write(write_drafts, "telegram", {"r" * 64: ("demo", None)})
+    assert await store.get_draft("telegram", "r" * 64) is None
 
 
 async def test_concurrent_answers_are_all_stored_and_tallied(store, campaigns):
@@ -141,12 +135,48 @@ def test_a_database_from_before_the_choice_index_keeps_its_counts(tmp_path, camp
     with immediate(db):
         migrations.apply(db, stop_before="m003_choices_in_responses")
         register_campaigns(db, [campaigns["demo"]])
-        save_responses(db, [SaveRequest(response()), SaveRequest(response(areas=AREAS[::-1]))])
+        for areas in (AREAS, AREAS[::-1]):
+            insert_as_before(db, response(areas=areas))
     db.conn.close()
     db = open_database(tmp_path / "earlier.db")
     assert not {"response_areas", "response_answers"} & set(db.table_names())
     tally = count_tally(db, campaigns["demo"])
     assert dict.fromkeys(AREAS, 2) == {c.area: c.votes for c in tally.areas if c.votes}
+    db.conn.close()
+
+
+def insert_as_before(db, answer: Response, submitted_at: str = "2024-03-01T11:00:00.000000Z"):
+    """A row as the first schema wrote it (the code of today writes more columns)."""
+    db.execute(
+        "INSERT INTO responses (id, campaign, channel, source, locale, areas, comment, answers, "
+        "fingerprint, submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            answer.id,
+            answer.campaign,
+            answer.channel,
+            answer.source,
+            answer.locale,
+            json.dumps(list(answer.areas)),
+            answer.comment,
+            json.dumps(dict(answer.answers)),
+            answer.fingerprint(),
+            submitted_at,
+            submitted_at,
+        ],
+    )
+
+
+def test_a_paper_answer_from_before_paper_dates_keeps_its_day(tmp_path, campaigns):
+    db = connect(tmp_path / "earlier.db")
+    with immediate(db):
+        migrations.apply(db, stop_before="m005_when_given")
+        register_campaigns(db, [campaigns["demo"]])
+        insert_as_before(db, response(channel="paper", source="Workshop"))
+        insert_as_before(db, response(channel="web"))
+    db.conn.close()
+    db = open_database(tmp_path / "earlier.db")
+    rows = db.conn.execute("SELECT channel, paper_date, late FROM responses ORDER BY seq")
+    assert [("paper", "2024-03-01", 0), ("web", None, 0)] == rows.fetchall()
     db.conn.close()
 
 

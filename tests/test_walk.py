@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from survey import Draft
-from survey.walk import new_draft, step_as_dict, steps
+from dataclasses import replace
+
+from survey import CommentRule, Draft
+from survey.walk import new_draft, step_as_dict, step_by_id, steps
 
 
 def test_steps_follow_the_campaign(campaigns):
@@ -20,9 +22,104 @@ def test_steps_follow_the_campaign(campaigns):
 
 
 def test_steps_describe_themselves_for_the_api(campaigns):
-    described = [step_as_dict(step) for step in steps(campaigns["demo"])]
-    assert {"id": "areas", "type": "areas", "pick": 3} == described[2]
-    assert {"id": "question:age", "type": "choice", "question": "age"} == described[4]
+    described = {d["id"]: d for d in map(step_as_dict, steps(campaigns["demo"]))}
+    assert {
+        "id": "areas",
+        "type": "areas",
+        "required": True,
+        "returns_to": "confirm",
+        "pick": 3,
+    } == described["areas"]
+    assert {
+        "id": "comment",
+        "type": "comment",
+        "required": False,
+        "returns_to": "confirm",
+        "max_length": 2000,
+    } == described["comment"]
+    assert {
+        "id": "question:age",
+        "type": "choice",
+        "required": False,
+        "returns_to": "confirm",
+        "question": "age",
+        "options": ["under-20", "20-34", "35-49", "50-64", "65-plus", "prefer-not-to-say"],
+        "prefer_not_to_say": "prefer-not-to-say",
+    } == described["question:age"]
+    for step_id in ("language", "intro", "confirm"):
+        assert (True, None) == (described[step_id]["required"], described[step_id]["returns_to"])
+
+
+def test_a_required_comment_is_data_on_its_step(campaigns):
+    required = replace(campaigns["demo"], comment=CommentRule(required=True, max_length=300))
+    comment = step_as_dict(step_by_id(required, "comment"))
+    assert (True, 300) == (comment["required"], comment["max_length"])
+    draft = new_draft(required, "id-1", "sv").at("comment")
+    assert ("comment", "step.required") == (
+        draft.skip(required)[0].step,
+        draft.skip(required)[1].code,
+    )
+
+
+def walked_to_summary(campaign) -> Draft:
+    draft = new_draft(campaign, "id-1", "sv").at("areas")
+    for area in ("traffic", "unsafe-places", "drugs-alcohol"):
+        draft, _ = draft.toggle_area(campaign, area)
+    return draft.at("confirm")
+
+
+def test_skipping_an_optional_question_stores_no_answer(campaigns):
+    demo = campaigns["demo"]
+    draft, _ = walked_to_summary(demo).at("question:age").with_answer(demo, "age", "20-34")
+    skipped, problem = draft.skip(demo)
+    assert (None, "question:district", {}) == (problem, skipped.step, dict(skipped.answers))
+
+
+def test_prefer_not_to_say_is_an_answer(campaigns):
+    demo = campaigns["demo"]
+    draft = walked_to_summary(demo).at("question:age")
+    answered, _ = draft.with_answer(demo, "age", "prefer-not-to-say")
+    moved, _ = answered.advance(demo)
+    assert {"age": "prefer-not-to-say"} == dict(moved.answers)
+
+
+def test_skipping_the_optional_comment_removes_it(campaigns):
+    demo = campaigns["demo"]
+    draft, _ = walked_to_summary(demo).at("comment").with_comment(demo, "Mer ljus")
+    skipped, problem = draft.skip(demo)
+    assert (None, None, "question:age") == (problem, skipped.comment, skipped.step)
+
+
+def test_a_required_step_cannot_be_skipped(campaigns):
+    demo = campaigns["demo"]
+    for step_id in ("intro", "areas", "confirm"):
+        stuck, problem = new_draft(demo, "id-1", "sv").at(step_id).skip(demo)
+        assert (step_id, "step.required") == (stuck.step, problem.code)
+
+
+def test_every_change_from_the_summary_returns_to_it(campaigns):
+    demo = campaigns["demo"]
+    summary = walked_to_summary(demo)
+    for step in steps(demo):
+        if step.returns_to is None:
+            continue
+        opened, problem = summary.change(demo, step.id)
+        assert (None, step.id) == (problem, opened.step)
+        back, problem = opened.skip(demo) if not step.required else opened.advance(demo)
+        assert (None, "confirm", False) == (problem, back.step, back.changing)
+
+
+def test_only_changeable_steps_open_from_the_summary(campaigns):
+    demo = campaigns["demo"]
+    summary = walked_to_summary(demo)
+    assert "step.not_changeable" == summary.change(demo, "intro")[1].code
+    assert "step.not_changeable" == summary.at("areas").change(demo, "comment")[1].code
+
+
+def test_a_step_walked_in_order_goes_on_to_the_next(campaigns):
+    demo = campaigns["demo"]
+    draft = walked_to_summary(demo).at("comment")
+    assert "question:age" == draft.advance(demo)[0].step
 
 
 def test_a_fourth_area_is_refused_and_a_tap_unticks(campaigns):

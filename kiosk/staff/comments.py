@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import parse_qsl
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime
 
 from kiosk.i18n import current_language, gettext
 from kiosk.keys import STORE
@@ -68,15 +68,21 @@ def _view(campaign: Campaign, comment: Comment, lang: str) -> CommentView:
     pieces = segments(comment.text)
     return CommentView(
         comment=comment,
-        when=format_datetime(
-            _parse(comment.submitted_at), "short", tzinfo=ZoneInfo(campaign.timezone), locale=lang
-        ),
+        when=_when(campaign, comment.submitted_at, lang),
         channel=channel_name(comment.channel),
         areas=[campaign.text(a.label, lang) for a in map(campaign.area, comment.areas) if a],
         pieces=pieces,
         personal=any(kind for _, kind in pieces),
         redacted=comment.redacted or redact(comment.text),
     )
+
+
+def _when(campaign: Campaign, stamp: str, lang: str) -> str:
+    """A time where the campaign is held; a paper answer's date as a date."""
+    if len(stamp) == len("2016-03-01"):
+        return format_date(date.fromisoformat(stamp), "short", locale=lang)
+    zone = ZoneInfo(campaign.timezone)
+    return format_datetime(_parse(stamp), "short", tzinfo=zone, locale=lang)
 
 
 def _parse(stamp: str) -> datetime:

@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
 from aiohttp import web
 
 from kiosk.i18n import current_language, gettext
-from kiosk.keys import CATALOGS, STORE
+from kiosk.keys import CATALOGS, CONFIG, STORE
 from kiosk.staff.auth import staff_user
 from kiosk.staff.pages import campaign_of, flash, redirect, render, session_of
 from locales.problems import problem_message
-from storage.responses import Outcome
-from storage.responses import save_response as store_response
 from storage.staff import audit
+from storage.submit import Status, store_accepted
 from survey import Campaign, Problem
 from survey.paper import SOURCE_LENGTH, paper_response, parse_day
 
 
-def today_in(campaign: Campaign):
-    return datetime.now(ZoneInfo(campaign.timezone)).date()
+def now_of(request: web.Request) -> datetime:
+    return request.app[CONFIG].now()
+
+
+def today_in(request: web.Request, campaign: Campaign) -> date:
+    """Today where the campaign is held, by the app's clock."""
+    return campaign.today(now_of(request))
+
+
+def latest_day(request: web.Request, campaign: Campaign) -> date:
+    """The last day a paper answer may carry: today, or the closing day if that was earlier."""
+    today = today_in(request, campaign)
+    return min(today, campaign.closes) if campaign.closes else today
 
 
 def describe(request: web.Request, problem: Problem) -> str:
@@ -31,6 +40,11 @@ def describe(request: web.Request, problem: Problem) -> str:
         "paper.source": gettext("Skriv var svaret samlades in (högst %(max)d tecken).")
         % {"max": params.get("max", SOURCE_LENGTH)},
         "paper.date": gettext("Ange ett datum som ÅÅÅÅ-MM-DD, inte senare än i dag."),
+        "paper.date_future": gettext("Datumet ligger i framtiden. Ange dagen svaret gavs."),
+        "paper.date_outside": gettext(
+            "Datumet ligger utanför enkätens period (%(opens)s till %(last)s)."
+        )
+        % {"opens": params.get("opens"), "last": params.get("last")},
         "paper.locale": gettext("Okänt språk: %(value)s.") % {"value": params.get("locale")},
         "paper.area": gettext("Okänt område: %(value)s.") % {"value": params.get("value")},
         "paper.option": gettext("Okänt svar på %(question)s: %(value)s.")
@@ -55,6 +69,8 @@ def form_context(request: web.Request, campaign: Campaign, values: dict, problem
         "active": "paper",
         "values": values,
         "problems": [describe(request, p) for p in problems],
+        # Shown beside the date field as well as in the list.
+        "date_problem": next((describe(request, p) for p in problems if p.field == "date"), None),
         "areas": [(a.id, campaign.text(a.label, lang)) for a in campaign.areas],
         "questions": [
             (
@@ -65,7 +81,8 @@ def form_context(request: web.Request, campaign: Campaign, values: dict, problem
             for q in campaign.questions
         ],
         "locales": campaign.languages,
-        "today": today_in(campaign).isoformat(),
+        "today": latest_day(request, campaign).isoformat(),
+        "opens": campaign.opens.isoformat(),
     }
 
 
@@ -75,7 +92,7 @@ def blank_values(request: web.Request, campaign: Campaign) -> dict:
     return {
         "id": str(uuid.uuid4()),
         "source": sticky.get("source", ""),
-        "date": sticky.get("date", today_in(campaign).isoformat()),
+        "date": sticky.get("date", latest_day(request, campaign).isoformat()),
         "locale": sticky.get("locale", campaign.default_language),
         "areas": [],
         "comment": "",
@@ -114,11 +131,12 @@ async def paper_submit(request: web.Request) -> web.Response:
         campaign,
         response_id=response_id,
         source=values["source"],
-        day=parse_day(values["date"], today_in(campaign)),
+        day=parse_day(values["date"]),
         locale=values["locale"],
         areas=values["areas"],
         comment=values["comment"] or None,
         answers=values["answers"],
+        now=now_of(request),
     )
     if response is None:
         context = form_context(request, campaign, values, problems)
@@ -126,20 +144,20 @@ async def paper_submit(request: web.Request) -> web.Response:
     user = staff_user(request)
 
     def save(db):
-        outcome = store_response(db, response, entered_by=user.username)
-        if outcome is Outcome.CREATED:
+        outcome = store_accepted(db, response, entered_by=user.username).status
+        if outcome is Status.CREATED:
             detail = {"response": response.id, "source": response.source}
             audit(db, user.username, "paper.entry", campaign.id, detail)
         return outcome
 
     outcome = await request.app[STORE].write(save)
-    if outcome is Outcome.CONFLICT:
+    if outcome is Status.CONFLICT:
         problem = Problem("conflict", "id")
         context = form_context(request, campaign, values, [problem])
         return render(request, "staff/paper.html", context, status=409)
     session = session_of(request)
     papers = dict(session.get("paper", {}))
-    count = papers.get(campaign.id, {}).get("count", 0) + (outcome is Outcome.CREATED)
+    count = papers.get(campaign.id, {}).get("count", 0) + (outcome is Status.CREATED)
     papers[campaign.id] = {
         "source": response.source,
         "date": values["date"],
@@ -150,7 +168,7 @@ async def paper_submit(request: web.Request) -> web.Response:
     flash(
         request,
         gettext("Svaret är sparat.")
-        if outcome is Outcome.CREATED
+        if outcome is Status.CREATED
         else gettext("Det här svaret var redan sparat."),
     )
     return redirect(request, "staff.paper", campaign=campaign.id)

@@ -11,7 +11,7 @@ from aiohttp import web
 from kiosk.keys import STORE
 from kiosk.staff.auth import staff_user
 from kiosk.staff.pages import campaign_of, render
-from kiosk.staff.paper import blank_values, describe, form_context, today_in
+from kiosk.staff.paper import blank_values, describe, form_context, latest_day, now_of
 from storage.export_csv import csv_chunks
 from storage.export_tables import Table
 from storage.paper_imports import store_batch
@@ -25,7 +25,7 @@ async def batch_template(request: web.Request) -> web.Response:
     header = template_header(campaign)
     example = {
         "source": "Workshop",
-        "date": today_in(campaign).isoformat(),
+        "date": latest_day(request, campaign).isoformat(),
         "comment": "",
         "locale": campaign.default_language,
     }
@@ -62,7 +62,7 @@ async def batch_import(request: web.Request) -> web.Response:
     form = await request.post()
     upload = form.get("file")
     default_source = str(form.get("source", ""))
-    default_day = parse_day(str(form.get("date", "")), today_in(campaign))
+    default_day = parse_day(str(form.get("date", "")))
     values = blank_values(request, campaign)
 
     def refuse(problem: Problem) -> web.Response:
@@ -80,7 +80,7 @@ async def batch_import(request: web.Request) -> web.Response:
             new_id=lambda: str(uuid.uuid4()),
             default_source=default_source,
             default_day=default_day,
-            today=today_in(campaign),
+            now=now_of(request),
         )
     except PaperFileError as error:
         return refuse(Problem(error.code, "file", error.params))

@@ -1,5 +1,8 @@
 // The web survey with JavaScript: the same form, walked one step at a time and sent
-// through the JSON API. Every text comes translated from the page's data block.
+// through the JSON API. What each step allows (how many areas, whether it may be skipped,
+// the comment's length, where a change from the summary returns to) comes from the walk's
+// data in the page (the same as GET /api/v1/campaigns/{id} serves); the server still judges
+// the answer. Every text comes translated from the page's data block.
 // A language button still posts the form to the server, which shows it again in that
 // language with everything kept; the walk then goes on at the step it was on.
 "use strict";
@@ -12,17 +15,28 @@
   if (!form || !dataBlock || !errorSummary.hidden) return;
   const data = JSON.parse(dataBlock.textContent);
   const text = data.text;
+  const rules = new Map(data.steps.map((step) => [step.id, step]));
   const steps = Array.from(form.querySelectorAll(".step"));
+  const ids = steps.map((step) => step.dataset.step);
   const areaBoxes = Array.from(form.querySelectorAll('input[name="areas"]'));
-  const areasStep = steps.findIndex((step) => step.dataset.step === "areas");
+  const areasStep = ids.indexOf("areas");
+  const pick = rules.get("areas").pick;
   const areasError = document.getElementById("areas-error");
   const counter = form.querySelector(".counter");
   const comment = document.getElementById("comment");
+  const commentError = document.getElementById("comment-error");
+  const warning = document.getElementById("comment-warning");
   const status = form.querySelector(".status");
   const thanks = document.getElementById("thanks");
   const progress = document.createElement("p");
   const stepField = document.createElement("input");
   let sending = false;
+  // Set while a step opened from the summary is changed: leaving it returns there.
+  let changing = false;
+  // The comment text the resident chose to send despite a warning.
+  let confirmedComment = warning.hidden ? null : comment.value.trim();
+  // Without the comment check service, the server checks the comment on a plain post.
+  let serverChecks = false;
 
   function fill(template, values) {
     return template.replace(/%\((\w+)\)[ds]/g, (match, name) => String(values[name]));
@@ -43,16 +57,23 @@
 
   function showCount() {
     counter.hidden = false;
-    counter.textContent = text.chosen[Math.min(chosen().length, data.pick)];
+    counter.textContent = text.chosen[Math.min(chosen().length, pick)];
   }
 
-  function showAreasError(message) {
-    areasError.hidden = !message;
-    areasError.querySelector(".error-text").textContent = message || "";
+  function showError(element, message) {
+    element.hidden = !message;
+    element.querySelector(".error-text").textContent = message || "";
   }
 
   function labelOf(input) {
     return form.querySelector(`label[for="${input.id}"]`).textContent;
+  }
+
+  function changeButton(stepId) {
+    return button(text.change, "button change", () => {
+      changing = true;
+      go(ids.indexOf(stepId));
+    });
   }
 
   function fillSummary() {
@@ -67,7 +88,11 @@
       comment.value.trim() || text.no_comment;
     for (const cell of form.querySelectorAll('[data-summary^="q-"]')) {
       const picked = form.querySelector(`input[name="${cell.dataset.summary}"]:checked`);
-      cell.textContent = picked ? labelOf(picked) : text.no_answer;
+      cell.textContent = picked && picked.value ? labelOf(picked) : text.no_answer;
+    }
+    for (const cell of form.querySelectorAll("[data-change]")) {
+      cell.querySelector(".change")?.remove();
+      if (rules.get(cell.dataset.change)?.returns_to) cell.append(changeButton(cell.dataset.change));
     }
     form.querySelector(".summary").hidden = false;
   }
@@ -75,8 +100,8 @@
   function show(index) {
     steps.forEach((step, i) => step.classList.toggle("current", i === index));
     progress.textContent = fill(text.step, { n: index + 1, total: steps.length });
-    stepField.value = steps[index].dataset.step;
-    if (steps[index].dataset.step === "confirm") fillSummary();
+    stepField.value = ids[index];
+    if (ids[index] === "confirm") fillSummary();
   }
 
   function go(index) {
@@ -84,13 +109,98 @@
     steps[index].querySelector(".step-heading").focus();
   }
 
+  // Where the walk goes after the step at `index`: on, or back to where a change returns.
+  function leave(index) {
+    const returnsTo = rules.get(ids[index]).returns_to;
+    if (changing && returnsTo) {
+      changing = false;
+      go(ids.indexOf(returnsTo));
+    } else {
+      go(index + 1);
+    }
+  }
+
+  function showWarning(message) {
+    warning.hidden = !message;
+    warning.querySelector(".warning-text").textContent = message || "";
+    if (message && !warning.querySelector('[name="comment_ok"]')) {
+      const anyway = button(text.send_anyway, "button", sendAnyway);
+      anyway.name = "comment_ok";
+      warning.querySelector(".warning-actions").append(anyway);
+    }
+  }
+
+  // Keep the comment as written, warned or not: the warning never blocks.
+  function sendAnyway() {
+    confirmedComment = comment.value.trim();
+    showWarning("");
+    leave(ids.indexOf("comment"));
+  }
+
+  // The warnings the comment check service gives, or null when it cannot be asked.
+  async function commentWarning(value) {
+    try {
+      const response = await fetch(data.comment_check, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ comment: value, locale: data.lang }),
+        credentials: "same-origin",
+      });
+      if (!response.ok) return null;
+      const found = await response.json();
+      return found.warnings && found.warnings.length ? found.message || "" : "";
+    } catch {
+      return null;
+    }
+  }
+
+  async function leaveComment(index) {
+    const value = comment.value.trim();
+    const rule = rules.get("comment");
+    if (rule.required && !value) {
+      showError(commentError, text.comment_required);
+      comment.focus();
+      return;
+    }
+    showError(commentError, "");
+    if (value && value !== confirmedComment && !serverChecks) {
+      const message = await commentWarning(value);
+      if (message === null) {
+        serverChecks = true;
+      } else if (message) {
+        showWarning(message);
+        warning.querySelector(".button").focus();
+        return;
+      }
+    }
+    showWarning("");
+    leave(index);
+  }
+
   function next(index) {
-    if (index === areasStep && chosen().length !== data.pick) {
-      showAreasError(text.areas_count);
+    const id = ids[index];
+    if (id === "areas" && chosen().length !== pick) {
+      showError(areasError, text.areas_count);
       areaBoxes[0].focus();
       return;
     }
-    go(index + 1);
+    if (id === "comment") {
+      leaveComment(index);
+      return;
+    }
+    leave(index);
+  }
+
+  // Leave an optional step unanswered: skipping stores no answer.
+  function skip(index) {
+    const step = steps[index];
+    if (ids[index] === "comment") {
+      comment.value = "";
+      showError(commentError, "");
+      showWarning("");
+    }
+    for (const radio of step.querySelectorAll('input[type="radio"]')) radio.checked = false;
+    leave(index);
   }
 
   function showErrors(problem) {
@@ -103,7 +213,7 @@
     }
     errorSummary.hidden = false;
     if (String(problem.error).startsWith("areas.")) {
-      showAreasError(problem.message);
+      showError(areasError, problem.message);
       go(areasStep);
     }
     errorSummary.focus();
@@ -120,14 +230,23 @@
     };
     if (data.source) body.source = data.source;
     for (const radio of form.querySelectorAll('input[type="radio"]:checked')) {
-      body.answers[radio.name.slice(2)] = radio.value;
+      if (radio.value) body.answers[radio.name.slice(2)] = radio.value;
     }
     return body;
   }
 
   async function send(event) {
-    if (event.submitter && event.submitter.name === "switch_language") return;
+    const submitter = event.submitter;
+    if (submitter && submitter.name === "switch_language") return;
     event.preventDefault();
+    if (submitter && submitter.name === "comment_ok") {
+      sendAnyway();
+      return;
+    }
+    if (serverChecks && comment.value.trim() && comment.value.trim() !== confirmedComment) {
+      form.submit(); // the server warns about the comment, as it does without a script
+      return;
+    }
     if (sending) return;
     sending = true;
     status.textContent = text.sending;
@@ -167,16 +286,18 @@
 
   areaBoxes.forEach((box) =>
     box.addEventListener("change", () => {
-      if (box.checked && chosen().length > data.pick) {
+      if (box.checked && chosen().length > pick) {
         box.checked = false;
-        showAreasError(text.too_many);
+        showError(areasError, text.too_many);
       } else {
-        showAreasError("");
+        showError(areasError, "");
       }
       showCount();
     }),
   );
 
+  // Without a script the "no answer" radio takes an answer back; here the skip button does.
+  for (const none of form.querySelectorAll(".no-answer")) none.hidden = true;
   stepField.type = "hidden";
   stepField.name = "step";
   form.append(stepField);
@@ -188,6 +309,9 @@
     nav.className = "step-nav";
     if (index > 0) nav.append(button(text.back, "button", () => go(index - 1)));
     if (index < steps.length - 1) {
+      if (!rules.get(ids[index]).required) {
+        nav.append(button(text.skip, "button skip", () => skip(index)));
+      }
       nav.append(button(text.next, "button primary", () => next(index)));
     } else {
       nav.append(step.querySelector('button[type="submit"]'));
@@ -197,5 +321,5 @@
   form.addEventListener("submit", send);
   form.classList.add("stepwise");
   showCount();
-  show(Math.max(0, steps.findIndex((step) => step.dataset.step === data.resume)));
+  show(Math.max(0, ids.indexOf(data.resume)));
 })();

@@ -1,0 +1,59 @@
+"""Whether an answer is taken: judged at the time it was given, then by its content.
+
+Pure, and the one place this is decided: the submit path (`storage/submit.py`) calls it
+for every channel, and a paper batch calls it for every row before storing any.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from survey.campaign import Campaign
+from survey.response import Response
+from survey.timing import RECEIVED, Given, judge_time
+from survey.validation import Problem, check_content
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why an answer is not taken: the campaign did not take answers then, or the problems."""
+
+    problems: tuple[Problem, ...]
+    closed: bool = False
+
+
+def stamp(now: datetime) -> str:
+    """A time as the store writes it: UTC, microseconds, `Z`."""
+    return now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def accept(
+    campaign: Campaign,
+    response: Response,
+    *,
+    now: datetime,
+    given: Given = RECEIVED,
+    signal: str | None = None,
+) -> Response | Refusal:
+    """The answer stamped and ready to store, or the refusal.
+
+    The open check comes first and apart from the content: a closed campaign is closed
+    whatever was answered.
+    """
+    timing = judge_time(campaign, given, now)
+    if timing.problem is not None:
+        return Refusal((timing.problem,), closed=timing.problem.code == "campaign.not_open")
+    problems = check_content(campaign, response.answer_set())
+    if problems:
+        return Refusal(tuple(problems))
+    return replace(
+        response,
+        campaign=campaign.id,
+        submitted_at=response.submitted_at or stamp(now),
+        captured_at=stamp(given.captured_at) if given.captured_at else None,
+        late=timing.late,
+        walk_seconds=timing.walk_seconds,
+        signal=signal,
+        paper_date=given.paper_date.isoformat() if given.paper_date else None,
+    )
