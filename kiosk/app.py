@@ -30,6 +30,7 @@ from kiosk.headers import add_security_headers
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, SECRET, STORE
 from kiosk.kiosk_page import setup_kiosk
 from kiosk.language import language_middleware
+from kiosk.public_results import setup_public_results
 from kiosk.staff import setup_staff
 from kiosk.web_survey import setup_web_survey
 from locales import Catalogs, language_name
@@ -84,6 +85,7 @@ def create_app(
     setup_api(app)
     setup_web_survey(app)
     setup_kiosk(app)
+    setup_public_results(app)
     app.router.add_static("/static/", STATIC_DIR, name="static")
     setup_staff(app)
     return app

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from medborgardialog.results_commands import add_results_commands, cmd_results
 from medborgardialog.settings import Settings
 from survey import CampaignError, load_campaigns
 
@@ -101,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate = campaign_commands.add_parser("check", help="validate campaign files")
     validate.add_argument("dir", nargs="?", help="folder of campaign files (default: samples)")
+    add_results_commands(commands)
     return parser
 
 
@@ -194,6 +196,7 @@ COMMANDS = {
     "export": cmd_export,
     "staff": cmd_staff_add,
     "campaigns": cmd_campaigns_check,
+    "results": cmd_results,
 }
 
 

@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from survey.analysis import Analysis
+
 Text = Mapping[str, str]
 """A text in every language of its campaign: language code to text."""
 
@@ -71,6 +73,7 @@ class Campaign:
     areas: tuple[Area, ...]
     comment: CommentRule
     questions: tuple[Question, ...] = ()
+    analysis: Analysis = Analysis()
 
     @property
     def default_language(self) -> str:
