@@ -137,9 +137,7 @@ def results_context(data: ResultsData, lang: str) -> dict[str, Any]:
         "themes": [(theme_label(campaign, name, lang), number(n, lang)) for name, n in data.themes],
         "summary": data.summary.get(lang) or data.summary.get(campaign.default_language, ""),
         "summary_lang": lang if lang in data.summary else campaign.default_language,
-        "comments": [
-            (c.text, [area_label.get(a, a) for a in c.areas]) for c in data.comments
-        ],
+        "comments": [(c.text, [area_label.get(a, a) for a in c.areas]) for c in data.comments],
         "representativeness": _representativeness(campaign, data.representativeness, lang)
         if data.representativeness
         else None,

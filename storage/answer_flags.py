@@ -121,7 +121,12 @@ def flagged_answers(db: Database, campaign: str, limit: int = 200) -> list[Flagg
         ).fetchall()
     return [
         FlaggedAnswer(
-            id_, channel, at, tuple(json.loads(areas)), comment, flags.reasons[seq],
+            id_,
+            channel,
+            at,
+            tuple(json.loads(areas)),
+            comment,
+            flags.reasons[seq],
             flags.reviews.get(seq),
         )
         for seq, id_, channel, at, areas, comment in found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
@@ -73,7 +73,7 @@ class Campaign:
     areas: tuple[Area, ...]
     comment: CommentRule
     questions: tuple[Question, ...] = ()
-    analysis: Analysis = Analysis()
+    analysis: Analysis = field(default_factory=Analysis)
 
     @property
     def default_language(self) -> str:
