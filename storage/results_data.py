@@ -56,7 +56,7 @@ def _representativeness(db: Database, campaign: Campaign) -> Representativeness 
 def results_data(db: Database, campaign: Campaign) -> ResultsData:
     """Count everything the results page shows."""
     tally = count_tally(db, campaign)
-    flags = campaign_flags(db, campaign)
+    flags = campaign_flags(db, campaign.id)
     left_out = flags.counted
     tag_names = {t.id: t.name for t in list_tags(db, campaign.id)}
     comments = [
