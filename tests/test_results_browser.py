@@ -16,6 +16,7 @@ from tests.karlstad_replay import SEED_ORDER, store_replay
 from tests.live_server import LiveServer
 
 ROOT = Path(__file__).resolve().parent.parent
+PUBLISH = (sys.executable, "-m", "medborgardialog", "results", "publish")
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
@@ -25,8 +26,7 @@ def published(settings):
     with LiveServer(settings) as server:
         server.parts.store.call(store_replay, write=True)
         done = subprocess.run(
-            [sys.executable, "-m", "medborgardialog", "results", "publish", "karlstad-2016"]
-            + ["--db", str(settings.db)],
+            [*PUBLISH, "karlstad-2016", "--db", str(settings.db)],
             cwd=ROOT,
             capture_output=True,
             text=True,
@@ -53,7 +53,9 @@ def test_the_seed_ranking_in_swedish(page: Page, published, campaigns):
     channels = page.locator("table.channels")
     expect(channels).to_contain_text("Mitt i City")
     expect(channels).to_contain_text("KCCC")
-    expect(page.get_by_text("268 personer kom med ytterligare förslag och synpunkter.")).to_be_visible()
+    expect(
+        page.get_by_text("268 personer kom med ytterligare förslag och synpunkter.")
+    ).to_be_visible()
 
 
 def test_the_seed_ranking_in_arabic_right_to_left(page: Page, published, campaigns):

@@ -15,6 +15,7 @@ from kiosk.keys import STORE
 from kiosk.staff.auth import staff_user
 from kiosk.staff.figures import channel_name
 from kiosk.staff.pages import campaign_of, flash, redirect, render
+from kiosk.staff.theme_help import theme_help
 from storage.moderation import (
     PAGE_SIZE,
     STATUSES,
@@ -117,6 +118,7 @@ async def comments_page(request: web.Request) -> web.Response:
             "tag": wanted.tag,
         },
     }
+    context.update(await theme_help(request, campaign, found))
     return render(request, "staff/comments.html", context)
 
 
