@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from aiohttp import web
 
+from kiosk.answer_signals import web_signal
 from kiosk.errors import json_error
 from kiosk.i18n import gettext as _
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, STORE
@@ -99,6 +100,8 @@ async def post_response(request: web.Request) -> web.Response:
         first = details[0]
         return json_error(422, first["code"], first["message"], problems=details)
     response = replace(submission, source=source).as_response(campaign)
+    if response.channel == "web":
+        response = replace(response, signal=await web_signal(request, campaign))
     outcome = await request.app[STORE].save_response(response)
     if outcome == Outcome.CONFLICT:
         message = _("Ett annat svar med samma id finns redan.")

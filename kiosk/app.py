@@ -23,6 +23,7 @@ import jinja2
 from aiohttp import web
 
 from kiosk import i18n
+from kiosk.answer_signals import setup_answer_signals
 from kiosk.api import setup_api
 from kiosk.config import WebConfig
 from kiosk.errors import error_middleware
@@ -86,6 +87,7 @@ def create_app(
     setup_web_survey(app)
     setup_kiosk(app)
     setup_public_results(app)
+    setup_answer_signals(app)
     app.router.add_static("/static/", STATIC_DIR, name="static")
     setup_staff(app)
     return app

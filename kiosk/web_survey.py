@@ -12,10 +12,12 @@ shows the form again in the chosen language, and stores nothing.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 import aiohttp_jinja2
 from aiohttp import web
 
+from kiosk.answer_signals import web_signal
 from kiosk.errors import error_page
 from kiosk.i18n import gettext as _
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE, STORE
@@ -180,7 +182,9 @@ async def survey_submit(request: web.Request) -> web.Response:
         return form_page(request, campaign, submission, shown, resumed_step(campaign, form))
     if problems:
         return form_page(request, campaign, submission, problems)
-    outcome = await request.app[STORE].save_response(submission.as_response(campaign))
+    response = submission.as_response(campaign)
+    response = replace(response, signal=await web_signal(request, campaign))
+    outcome = await request.app[STORE].save_response(response)
     if outcome == Outcome.CONFLICT:
         message = _("Det här formuläret är redan skickat med andra svar. Börja om för att svara.")
         return error_page(request, 409, message)

@@ -17,7 +17,9 @@ from storage.moderation import (
     _STATUS,
     STATUSES,
     Comment,
+    CommentFilter,
     _comments,
+    _where,
     add_tag,
     list_tags,
     moderate,
@@ -123,14 +125,19 @@ def unthemed_ids(db: Database, campaign: str) -> list[str]:
     ]
 
 
-def place_counts(db: Database, campaign: Campaign) -> list[PlaceCount]:
-    """The campaign file's places as the comments (all but hidden ones) name them."""
+def place_counts(
+    db: Database, campaign: Campaign, wanted: CommentFilter | None = None
+) -> list[PlaceCount]:
+    """The campaign file's places as the comments of the filter name them (hidden ones only
+    when the filter asks for them)."""
     if not campaign.analysis.places:
         return []
-    rows = db.conn.execute(
-        f"SELECT r.comment, r.areas, {_STATUS} {_FROM} "
-        "WHERE r.campaign = ? AND r.comment IS NOT NULL",
-        (campaign.id,),
-    )
-    texts = [(text, json.loads(areas)) for text, areas, status in rows if status != "hidden"]
+    where, params = _where(campaign.id, wanted or CommentFilter())
+    rows = db.conn.execute(f"SELECT r.comment, r.areas, {_STATUS} {_FROM} WHERE {where}", params)
+    keep_hidden = wanted is not None and wanted.status == "hidden"
+    texts = [
+        (text, json.loads(areas))
+        for text, areas, status in rows
+        if keep_hidden or status != "hidden"
+    ]
     return count_places(texts, campaign.analysis.places, [a.id for a in campaign.areas])

@@ -119,6 +119,13 @@ def save_responses(db: Database, requests: list[SaveRequest]) -> list[Outcome]:
     # after it, which a batch of new answers never needs.
     rows = [_new_row(requests[i], fingerprints[i], stamp) for i in pending]
     columns = f"{CONTENT_COLUMNS}, {NEW_ROW_COLUMNS}"
+    if any(requests[i].response.signal or requests[i].response.walk_seconds for i in pending):
+        # Only then: a batch without them writes what a file from before m006 can take.
+        rows = [
+            (*row, requests[i].response.signal, requests[i].response.walk_seconds)
+            for row, i in zip(rows, pending, strict=True)
+        ]
+        columns += ", signal, walk_seconds"
     inserted = insert_rows(db, "responses", columns, rows, then="ON CONFLICT (id) DO NOTHING")
     if inserted == len(pending):
         outcomes.update(dict.fromkeys(pending, Outcome.CREATED))

@@ -24,6 +24,10 @@ class Response:
     participant: str | None = None
     submitted_at: str | None = None
     followup_consent: bool = False
+    # Where the answer came from, pseudonymously (web: a salted hash of address and browser),
+    # and how long the walk took: what the flags against ballot stuffing read.
+    signal: str | None = None
+    walk_seconds: int | None = None
 
     def fingerprint(self) -> str:
         """A hash of the content: equal for a resend of the same answer, different otherwise."""

@@ -118,7 +118,7 @@ async def comments_page(request: web.Request) -> web.Response:
             "tag": wanted.tag,
         },
     }
-    context.update(await theme_help(request, campaign, found))
+    context.update(await theme_help(request, campaign, found, wanted))
     return render(request, "staff/comments.html", context)
 
 
