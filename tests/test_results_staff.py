@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from storage.moderation import CommentFilter, list_comments, list_tags
+from tests.export_readers import read_csv
 from tests.staff_support import add_account, answer, log_in, staff_app, token
 
 BURST_AREAS = ["traffic", "graffiti-vandalism", "social-unrest"]
@@ -172,6 +173,12 @@ async def test_a_burst_from_one_web_signal_is_flagged_and_counted_apart(client, 
     assert {"traffic": 1, "violence-public": 4} == {
         a: unflagged[a] for a in ("traffic", "violence-public")
     }
+    export = await client.get("/staff/c/demo/export/responses.csv")
+    rows = read_csv(await export.read())
+    flag_of = {row[0]: row[rows[0].index("flag")] for row in rows[1:]}
+    assert "burst; cleared" == flag_of[first]
+    assert 6 == sum(flag == "burst" for flag in flag_of.values())
+    assert 4 == sum(flag == "" for flag in flag_of.values())
     not_flagged = await client.post(
         f"/staff/c/demo/flags/{uuid.uuid4()}", data={"csrf": csrf, "decision": "confirmed"}
     )
