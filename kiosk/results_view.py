@@ -20,6 +20,8 @@ from survey.campaign import PREFER_NOT_TO_SAY
 from survey.weighting import Representativeness
 
 CHANNELS = ("web", "kiosk", "telegram", "paper")
+# The page quotes this many approved comments (the first ones); the JSON holds them all.
+QUOTED_COMMENTS = 100
 
 
 def channel_label(channel: str) -> str:
@@ -137,7 +139,13 @@ def results_context(data: ResultsData, lang: str) -> dict[str, Any]:
         "themes": [(theme_label(campaign, name, lang), number(n, lang)) for name, n in data.themes],
         "summary": data.summary.get(lang) or data.summary.get(campaign.default_language, ""),
         "summary_lang": lang if lang in data.summary else campaign.default_language,
-        "comments": [(c.text, [area_label.get(a, a) for a in c.areas]) for c in data.comments],
+        "comments": [
+            (c.text, [area_label.get(a, a) for a in c.areas])
+            for c in data.comments[:QUOTED_COMMENTS]
+        ],
+        "approved_count": len(data.comments),
+        "approved_text": number(len(data.comments), lang),
+        "quoted_text": number(min(len(data.comments), QUOTED_COMMENTS), lang),
         "representativeness": _representativeness(campaign, data.representativeness, lang)
         if data.representativeness
         else None,
