@@ -47,7 +47,8 @@ COMMENTS = (
 
 
 def generate(path: Path, count: int) -> None:
-    """`count` answers over the dialogue's 26 days; every 50th web answer in a burst."""
+    """`count` answers over the dialogue's 26 days; seven in every fifty a burst from one
+    web signal."""
     campaign = load_campaigns(SAMPLE_DIR)[CAMPAIGN]
     db = open_database(path)
     with immediate(db):
@@ -59,8 +60,9 @@ def generate(path: Path, count: int) -> None:
     rows, moderated, tagged = [], [], []
     for seq in range(1, count + 1):
         at = OPENS + timedelta(seconds=seq * 26 * 86_400 // count)
-        channel = rng.choice(CHANNELS)
-        signal = f"{seq // 7:032x}" if channel == "web" and seq % 50 < 7 else None
+        burst = seq % 50 < 7  # seven web answers in a row from one signal
+        channel = "web" if burst else rng.choice(CHANNELS)
+        signal = f"{seq // 50:032x}" if burst else None
         comment = f"{rng.choice(COMMENTS)} ({seq})" if rng.random() < 0.33 else None
         answers = {q: rng.choice(options) for q, options in questions if rng.random() < 0.7}
         rows.append(

@@ -15,7 +15,13 @@ from sqlite_utils import Database
 from storage.responses import now_iso
 from storage.statements import chunks, marks
 from survey import Campaign, Tally, tally_from_counts
-from survey.flags import Trace, counted_as_flagged, flag_reasons
+from survey.flags import (
+    FASTEST_KIOSK_WALK,
+    SHORTEST_REPEATED,
+    Trace,
+    counted_as_flagged,
+    flag_reasons,
+)
 
 DECISIONS = ("cleared", "confirmed")
 
@@ -38,14 +44,31 @@ def _when(stamp: str) -> datetime:
 
 
 def campaign_flags(db: Database, campaign: str) -> Flags:
-    """Every flag of a campaign, read from the answers that can carry one."""
+    """Every flag of a campaign, read from the answers that can carry one: the web answers
+    with a signal and the kiosk walks (over m006's partial indexes), and the comments long
+    enough to count as repeated (over m002's)."""
     traces = [
-        Trace(seq, channel, _when(at), signal, walk, comment)
-        for seq, channel, at, signal, walk, comment in db.conn.execute(
-            "SELECT seq, channel, submitted_at, signal, walk_seconds, comment FROM responses "
-            "WHERE campaign = ? AND (signal IS NOT NULL OR walk_seconds IS NOT NULL "
-            "OR comment IS NOT NULL)",
+        Trace(seq, "web", _when(at), signal=signal)
+        for seq, signal, at in db.conn.execute(
+            "SELECT seq, signal, submitted_at FROM responses "
+            "WHERE campaign = ? AND signal IS NOT NULL AND channel = 'web'",
             (campaign,),
+        )
+    ]
+    traces += [
+        Trace(seq, "kiosk", None, walk_seconds=walk)
+        for seq, walk in db.conn.execute(
+            "SELECT seq, walk_seconds FROM responses WHERE campaign = ? "
+            "AND walk_seconds < ? AND channel = 'kiosk'",
+            (campaign, FASTEST_KIOSK_WALK),
+        )
+    ]
+    traces += [
+        Trace(seq, "", None, comment=comment)
+        for seq, comment in db.conn.execute(
+            "SELECT seq, comment FROM responses WHERE campaign = ? AND comment IS NOT NULL "
+            "AND length(comment) >= ?",
+            (campaign, SHORTEST_REPEATED),
         )
     ]
     reviews = dict(

@@ -242,6 +242,16 @@ def m006_published_results(db: Database) -> None:
     for name, kind in (("signal", "TEXT"), ("walk_seconds", "INTEGER")):
         if name not in columns:
             db.execute(f"ALTER TABLE responses ADD COLUMN {name} {kind}")
+    # The flags read the few answers that carry either, not the whole table.
+    run_script(
+        db,
+        """
+        CREATE INDEX responses_with_signal ON responses (campaign, signal, submitted_at)
+            WHERE signal IS NOT NULL;
+        CREATE INDEX responses_with_walk ON responses (campaign, walk_seconds)
+            WHERE walk_seconds IS NOT NULL
+        """,
+    )
 
 
 def run_script(db: Database, script: str) -> None:

@@ -30,7 +30,7 @@ class Trace:
 
     key: int
     channel: str
-    submitted_at: datetime
+    submitted_at: datetime | None = None  # needed where a signal is given
     signal: str | None = None
     walk_seconds: int | None = None
     comment: str | None = None
@@ -59,7 +59,7 @@ def flag_reasons(traces: Iterable[Trace]) -> dict[int, tuple[str, ...]]:
     by_signal: dict[str, list[Trace]] = defaultdict(list)
     by_comment: dict[str, list[int]] = defaultdict(list)
     for trace in traces:
-        if trace.channel == "web" and trace.signal:
+        if trace.channel == "web" and trace.signal and trace.submitted_at is not None:
             by_signal[trace.signal].append(trace)
         if (
             trace.channel == "kiosk"
