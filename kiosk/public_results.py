@@ -6,6 +6,7 @@ something changes (see `kiosk.results_cache`).
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import aiohttp_jinja2
@@ -29,29 +30,38 @@ def _campaign(request: web.Request) -> Campaign | None:
     return request.app[CAMPAIGNS].get(request.match_info["campaign"])
 
 
+def _bodies(text: str) -> tuple[bytes, bytes]:
+    """A body as it is, and gzipped: compressed once, sent to every browser that takes it."""
+    body = text.encode()
+    return body, gzip.compress(body, compresslevel=6, mtime=0)
+
+
+def _send(request: web.Request, bodies: tuple[bytes, bytes], content_type: str) -> web.Response:
+    headers = {"Cache-Control": CACHE_CONTROL, "Vary": "Accept-Encoding"}
+    body = bodies[0]
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
+        body = bodies[1]
+        headers["Content-Encoding"] = "gzip"
+    return web.Response(body=body, content_type=content_type, charset="utf-8", headers=headers)
+
+
 async def results_page(request: web.Request) -> web.Response:
     """The published results of a campaign, in the reader's language; printable as the report."""
     campaign = _campaign(request)
-    not_published = _("Resultatet är inte publicerat.")
     if campaign is None:
         return error_page(request, 404, _("Sidan finns inte."))
     lang = current_language()
 
-    def render(data: ResultsData) -> bytes:
+    def render(data: ResultsData) -> tuple[bytes, bytes]:
         context = results_context(data, lang)
-        return aiohttp_jinja2.render_string("results/page.html", request, context).encode()
+        return _bodies(aiohttp_jinja2.render_string("results/page.html", request, context))
 
-    data, body = await request.app[RESULTS_CACHE].rendered(
+    data, bodies = await request.app[RESULTS_CACHE].rendered(
         request.app[STORE], campaign, ("page", lang), render
     )
     if data.publication is None:
-        return error_page(request, 404, not_published)
-    return web.Response(
-        body=body,
-        content_type="text/html",
-        charset="utf-8",
-        headers={"Cache-Control": CACHE_CONTROL},
-    )
+        return error_page(request, 404, _("Resultatet är inte publicerat."))
+    return _send(request, bodies, "text/html")
 
 
 async def results_api(request: web.Request) -> web.Response:
@@ -60,20 +70,15 @@ async def results_api(request: web.Request) -> web.Response:
     if campaign is None:
         return json_error(404, "campaign.unknown", _("Den enkäten finns inte."))
 
-    def render(data: ResultsData) -> bytes:
-        return json.dumps(results_json(data), ensure_ascii=False).encode()
+    def render(data: ResultsData) -> tuple[bytes, bytes]:
+        return _bodies(json.dumps(results_json(data), ensure_ascii=False))
 
-    data, body = await request.app[RESULTS_CACHE].rendered(
+    data, bodies = await request.app[RESULTS_CACHE].rendered(
         request.app[STORE], campaign, "json", render
     )
     if data.publication is None:
         return json_error(404, "results.not_published", _("Resultatet är inte publicerat."))
-    return web.Response(
-        body=body,
-        content_type="application/json",
-        charset="utf-8",
-        headers={"Cache-Control": CACHE_CONTROL},
-    )
+    return _send(request, bodies, "application/json")
 
 
 async def published_results(request: web.Request) -> list[tuple[str, str]]:

@@ -94,7 +94,12 @@ async def test_publish_from_the_cli_shows_the_seed_ranking(karlstad_db, open_cli
     assert body["published_at"].startswith("20")
     assert {"themes", "summary", "comments"} <= set(body)
 
-    html = await (await client.get("/c/karlstad-2016/results?lang=sv")).text()
+    zipped = await client.get("/c/karlstad-2016/results?lang=sv")
+    assert "gzip" == zipped.headers["Content-Encoding"]
+    plain = await client.get("/c/karlstad-2016/results?lang=sv", headers={"Accept-Encoding": ""})
+    assert "Content-Encoding" not in plain.headers
+    html = await plain.text()
+    assert html == await zipped.text()
     soup = BeautifulSoup(html, "html.parser")
     rows = soup.select("#ranking tbody tr")
     assert list(SEED_ORDER) == [row["data-area"] for row in rows]
