@@ -16,7 +16,6 @@ from kiosk.i18n import gettext as _
 from kiosk.survey_context import header_context
 from storage.results_data import ResultsData
 from survey import Campaign, Tally
-from survey.campaign import PREFER_NOT_TO_SAY
 from survey.weighting import Representativeness
 
 CHANNELS = ("web", "kiosk", "telegram", "paper")
@@ -100,7 +99,6 @@ def _representativeness(campaign: Campaign, rep: Representativeness, lang: str) 
             for w in rep.weighted
         ],
         "left_out": [option_label[o] for o in rep.left_out],
-        "not_weighed": option_label.get(PREFER_NOT_TO_SAY, ""),
     }
 
 
