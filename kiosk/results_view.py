@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_datetime
+from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from kiosk.i18n import gettext as _
@@ -115,8 +115,8 @@ def results_context(data: ResultsData, lang: str) -> dict[str, Any]:
         "comments_count": tally.comments,
         "comments_text": number(tally.comments, lang),
         "pick": campaign.pick,
-        "published": format_datetime(
-            _parse(published), "long", tzinfo=ZoneInfo(campaign.timezone), locale=lang
+        "published": format_date(
+            _parse(published).astimezone(ZoneInfo(campaign.timezone)).date(), "long", locale=lang
         )
         if published
         else "",
