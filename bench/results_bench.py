@@ -164,7 +164,7 @@ def main() -> None:
         try:
             base = f"http://127.0.0.1:{port}"
             wait_until_up(base + "/static/site.css")
-            page = f"{base}/c/{CAMPAIGN}/results?lang=sv"
+            page = f"{base}/c/{CAMPAIGN}/results"
             print(f"first (uncounted) page: {fetch(page) * 1000:.0f} ms")
             for name, url in (
                 ("page", page),
