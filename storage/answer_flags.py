@@ -87,19 +87,6 @@ def flag_text(flags: Flags, seq: int) -> str:
     return f"{text}; {decision}" if decision else text
 
 
-def flags_by_id(db: Database, campaign: str) -> dict[str, str]:
-    """Each flagged answer's flag text (see `flag_text`), by response id."""
-    flags = campaign_flags(db, campaign)
-    seqs = sorted(flags.reasons)
-    found: dict[str, str] = {}
-    for chunk in chunks(db, seqs):
-        for seq, id_ in db.conn.execute(
-            f"SELECT seq, id FROM responses WHERE seq IN ({marks(chunk)})", chunk
-        ):
-            found[id_] = flag_text(flags, seq)
-    return found
-
-
 def tally_without(db: Database, campaign: Campaign, tally: Tally, left_out: set[int]) -> Tally:
     """`tally` less the answers in `left_out` (seqs)."""
     if not left_out:

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from sqlite_utils import Database
 
-from storage.answer_flags import flags_by_id
 from storage.responses import count_tally, iter_responses
 from survey import Campaign
 from survey.serialize import campaign_as_dict
@@ -27,7 +26,6 @@ def json_export_chunks(db: Database, campaign: Campaign) -> Iterator[str]:
     }
     text = json.dumps(head, ensure_ascii=False, indent=1)
     yield text[:-2] + ',\n "responses": ['
-    flags = flags_by_id(db, campaign.id)
     for index, r in enumerate(iter_responses(db, campaign.id)):
         row = {
             "id": r.id,
@@ -38,7 +36,6 @@ def json_export_chunks(db: Database, campaign: Campaign) -> Iterator[str]:
             "areas": list(r.areas),
             "comment": r.comment,
             "answers": dict(r.answers),
-            "flag": flags.get(r.id),
         }
         yield ("\n  " if index == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False)
     yield "\n ]\n}\n"
