@@ -154,3 +154,22 @@ def test_a_reference_must_name_a_question_and_add_up_to_one(campaigns):
         parse_campaign(text, "demo.toml")
     assert campaigns["demo"].analysis.reference.illustrative
     assert campaigns["karlstad-2016"].analysis.reference is None
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (('keywords = ["trafik"', "keywords = [1"), "themes[2].keywords: must be a list of words"),
+        (('id = "traffic"\nkeywords', 'id = "Traffic"\nkeywords'), "themes[2].id: 'Traffic'"),
+        (('"Skåre"]', '"Skåre", "skåre"]'), "places: lists a place twice"),
+        (('question = "age"', 'question = "height"'), "reference.question: 'height'"),
+        (("under-20 = 0.22", "nobody = 0.22"), "reference.shares.nobody: is not an option"),
+        (("year = 2024", 'year = "2024"'), "reference.year: must be a int"),
+    ],
+)
+def test_a_campaign_files_analysis_is_checked_on_load(change, problem):
+    text = (SAMPLE_DIR / "demo.toml").read_text(encoding="utf-8")
+    assert change[0] in text
+    with pytest.raises(CampaignError) as raised:
+        parse_campaign(text.replace(change[0], change[1], 1), "demo.toml")
+    assert problem in str(raised.value)
