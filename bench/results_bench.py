@@ -7,12 +7,14 @@ subprocess and `wrk` on `/c/karlstad-2016/results` (and the JSON) for a short ru
 long the first, uncached count takes, and how long a count takes again after a new answer.
 
     python bench/results_bench.py [--responses 100000] [--seconds 10] [--connections 64]
+                                  [--threads 1]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import socket
@@ -127,17 +129,17 @@ def wait_until_up(url: str) -> None:
     raise RuntimeError("the server did not start")
 
 
-def wrk(url: str, seconds: int, connections: int) -> tuple[float, str, str]:
+def wrk(url: str, seconds: int, connections: int, threads: int) -> tuple[float, str, str]:
     """Requests per second, p50 and p99 latency as wrk prints them."""
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = re.search(r"^\s+50%\s+(\S+)$", out, re.M).group(1)
-    p99 = re.search(r"^\s+99%\s+(\S+)$", out, re.M).group(1)
+    p50 = re.search(r"^\s+50%\s+(\S+)\s*$", out, re.M).group(1)
+    p99 = re.search(r"^\s+99%\s+(\S+)\s*$", out, re.M).group(1)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if errors:
         raise RuntimeError(f"{errors.group(1)} failed requests")
@@ -149,6 +151,8 @@ def main() -> None:
     parser.add_argument("--responses", type=int, default=100_000, help="answers in the store")
     parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run")
     parser.add_argument("--connections", type=int, default=64, help="concurrent connections")
+    # One wrk thread drives far more than the server serves, and leaves it the other core.
+    parser.add_argument("--threads", type=int, default=1, help="wrk threads")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "results.db"
@@ -173,14 +177,16 @@ def main() -> None:
                 ("campaign api (reference)", f"{base}/api/v1/campaigns/{CAMPAIGN}"),
             ):
                 fetch(url)
-                rate, p50, p99 = wrk(url, args.seconds, args.connections)
+                rate, p50, p99 = wrk(url, args.seconds, args.connections, args.threads)
                 print(
                     f"{name}: {rate:,.0f} requests/s, p50 {p50}, p99 {p99} "
-                    f"({args.connections} connections, {args.seconds} s)"
+                    f"({args.connections} connections, {args.threads} wrk thread, {args.seconds} s)"
                 )
         finally:
             server.terminate()
             server.wait(timeout=30)
+        # The machine is shared: its load says how much the figures above had of it.
+        print("load average (1, 5, 15 min): " + ", ".join(f"{n:.1f}" for n in os.getloadavg()))
 
 
 if __name__ == "__main__":
