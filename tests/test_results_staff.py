@@ -205,3 +205,20 @@ async def test_the_population_comparison_says_the_demo_figures_are_illustrative(
     assert {"20-34", "35-49", "50-64"} == set(rep["left_out"])
     public = soup_of(await (await client.get("/c/demo/results?lang=sv")).text())
     assert "påhittade" in public.select_one("#illustrative").text
+
+
+@pytest.mark.parametrize(
+    ("path", "form"),
+    [
+        ("/staff/c/demo/comments-bulk", {"action": "explode"}),
+        ("/staff/c/demo/comments-bulk", {"action": "add_theme", "tag": "x"}),
+        ("/staff/c/demo/publication", {"action": "maybe"}),
+        ("/staff/c/demo/summary", {"summary-sv": "x" * 5000}),
+        ("/staff/c/demo/flags/nope", {"decision": "forget"}),
+    ],
+)
+async def test_bad_staff_input_gets_a_clear_400(client, path, form):
+    csrf = await token(client, "/staff/c/demo/")
+    refused = await client.post(path, data={"csrf": csrf, **form})
+    assert 400 == refused.status
+    assert "<h1" in await refused.text()
