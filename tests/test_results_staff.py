@@ -5,6 +5,7 @@ flagged and the ranking without them, clearing a flag, and the population compar
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -222,3 +223,23 @@ async def test_bad_staff_input_gets_a_clear_400(client, path, form):
     refused = await client.post(path, data={"csrf": csrf, **form})
     assert 400 == refused.status
     assert "<h1" in await refused.text()
+
+
+async def test_a_hurried_kiosk_walk_and_a_repeated_comment_are_flagged(client, store):
+    same = "Mer poliser på stan, nu genast!"
+    await seed(
+        store,
+        replace(answer(channel="kiosk", areas=KIOSK_AREAS), walk_seconds=5),
+        replace(answer(channel="kiosk", areas=KIOSK_AREAS), walk_seconds=40),
+        *(answer(comment=same, areas=BURST_AREAS) for _ in range(3)),
+    )
+    csrf = await token(client, "/staff/c/demo/")
+    await client.post("/staff/c/demo/publication", data={"csrf": csrf, "action": "publish"})
+    body = await (await client.get("/api/v1/campaigns/demo/results")).json()
+    assert 4 == body["flagged"]
+    assert 1 == body["tally_unflagged"][0]["votes"]
+    flags = soup_of(await (await client.get("/staff/c/demo/flags")).text())
+    reasons = [row.select("td")[4].text for row in flags.select("#flags tbody tr")]
+    assert ["Kioskens svar gick på under åtta sekunder"] + [
+        "Samma synpunkt i flera svar"
+    ] * 3 == reasons
