@@ -129,10 +129,15 @@ def wait_until_up(url: str) -> None:
     raise RuntimeError("the server did not start")
 
 
-def wrk(url: str, seconds: int, connections: int, threads: int) -> tuple[float, str, str]:
+def wrk(
+    url: str, seconds: int, connections: int, threads: int, headers: tuple[str, ...] = ()
+) -> tuple[float, str, str]:
     """Requests per second, p50 and p99 latency as wrk prints them."""
+    options = [f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for header in headers:
+        options += ["-H", header]
     out = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        ["wrk", *options, url],
         capture_output=True,
         text=True,
         check=True,
@@ -170,14 +175,16 @@ def main() -> None:
             wait_until_up(base + "/static/site.css")
             page = f"{base}/c/{CAMPAIGN}/results"
             print(f"first (uncounted) page: {fetch(page) * 1000:.0f} ms")
-            for name, url in (
-                ("page", page),
-                ("json", f"{base}/api/v1/campaigns/{CAMPAIGN}/results"),
+            gzip = ("Accept-Encoding: gzip, deflate, br",)  # what every browser sends
+            for name, url, headers in (
+                ("page, as browsers ask (gzip)", page, gzip),
+                ("page, uncompressed", page, ()),
+                ("json (gzip)", f"{base}/api/v1/campaigns/{CAMPAIGN}/results", gzip),
                 # For comparison on a busy machine: a small JSON the server builds each time.
-                ("campaign api (reference)", f"{base}/api/v1/campaigns/{CAMPAIGN}"),
+                ("campaign api (reference)", f"{base}/api/v1/campaigns/{CAMPAIGN}", ()),
             ):
                 fetch(url)
-                rate, p50, p99 = wrk(url, args.seconds, args.connections, args.threads)
+                rate, p50, p99 = wrk(url, args.seconds, args.connections, args.threads, headers)
                 print(
                     f"{name}: {rate:,.0f} requests/s, p50 {p50}, p99 {p99} "
                     f"({args.connections} connections, {args.threads} wrk thread, {args.seconds} s)"
