@@ -106,6 +106,25 @@ def generate(path: Path, count: int) -> None:
     conn.close()
 
 
+# The floor of this machine: aiohttp on the same event loop answering with the same bytes
+# from memory, with no middleware, no lookup and no check at all.
+BARE_APP = """
+import sys
+from aiohttp import web
+from medborgardialog.server import new_event_loop
+
+body = open(sys.argv[2], "rb").read()
+
+async def constant(request):
+    return web.Response(body=body, content_type="text/html")
+
+app = web.Application()
+app.router.add_get("/", constant)
+web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None, access_log=None,
+            loop=new_event_loop())
+"""
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -189,6 +208,21 @@ def main() -> None:
                     f"{name}: {rate:,.0f} requests/s, p50 {p50}, p99 {p99} "
                     f"({args.connections} connections, {args.threads} wrk thread, {args.seconds} s)"
                 )
+            with urllib.request.urlopen(page, timeout=60) as response:
+                (Path(folder) / "page.html").write_bytes(response.read())
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        port = free_port()
+        bare = [sys.executable, "-c", BARE_APP, str(port), str(Path(folder) / "page.html")]
+        server = subprocess.Popen(bare, cwd=ROOT, env=env)
+        try:
+            wait_until_up(f"http://127.0.0.1:{port}/")
+            rate, p50, p99 = wrk(f"http://127.0.0.1:{port}/", args.seconds, args.connections, 1)
+            print(
+                f"bare aiohttp, the same page from memory (the machine's floor): {rate:,.0f} "
+                f"requests/s, p50 {p50}, p99 {p99}"
+            )
         finally:
             server.terminate()
             server.wait(timeout=30)
