@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from aiohttp import web
 
+from kiosk.answer_signals import web_signal
 from kiosk.errors import json_error
 from kiosk.i18n import gettext as _
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, STORE
@@ -99,6 +100,7 @@ async def post_response(request: web.Request) -> web.Response:
         response,
         now=request.app[CONFIG].now(),
         given=submission.given,
+        signal=await web_signal(request, campaign) if response.channel == "web" else None,
     )
     return outcome_response(outcome, request.app[CATALOGS].get(submission.locale))
 

@@ -23,6 +23,7 @@ import jinja2
 from aiohttp import web
 
 from kiosk import i18n
+from kiosk.answer_signals import setup_answer_signals
 from kiosk.api import setup_api
 from kiosk.comment_check import setup_comment_check
 from kiosk.config import WebConfig
@@ -33,6 +34,7 @@ from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, SECRET, STORE
 from kiosk.kiosk_page import setup_kiosk
 from kiosk.language import language_middleware
 from kiosk.promise_pages import setup_promise_pages
+from kiosk.public_results import setup_public_results
 from kiosk.staff import setup_staff
 from kiosk.web_survey import setup_web_survey
 from locales import Catalogs, language_name
@@ -90,6 +92,8 @@ def create_app(
     setup_comment_check(app)
     setup_favicon(app)
     setup_promise_pages(app)
+    setup_public_results(app)
+    setup_answer_signals(app)
     app.router.add_static("/static/", STATIC_DIR, name="static")
     setup_staff(app)
     return app

@@ -16,12 +16,14 @@ import uuid
 import aiohttp_jinja2
 from aiohttp import web
 
+from kiosk.answer_signals import web_signal
 from kiosk.comment_warning import warning_message
 from kiosk.errors import error_page
 from kiosk.i18n import gettext as _
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE, STORE
 from kiosk.language import base_language, use_language
 from kiosk.promise_home import home_promises
+from kiosk.public_results import published_results
 from kiosk.submission import SOURCE_PATTERN, BadPayload, Submission, response_id
 from kiosk.survey_context import closed_context, survey_context, thanks_context
 from locales.problems import problem_message
@@ -54,6 +56,7 @@ async def index(request: web.Request) -> dict:
     return {
         "campaigns": [(c.id, c.text(c.title, lang)) for c in open_now],
         **await home_promises(request),
+        "published_results": await published_results(request),
     }
 
 
@@ -201,7 +204,13 @@ async def survey_submit(request: web.Request) -> web.Response:
     warning = None if confirmed else comment_warning(campaign, submission)
     if warning is not None:
         return form_page(request, campaign, submission, [], "comment", warning=warning)
-    outcome = await submit(request.app[STORE], campaign, submission.as_response(campaign), now=now)
+    outcome = await submit(
+        request.app[STORE],
+        campaign,
+        submission.as_response(campaign),
+        now=now,
+        signal=await web_signal(request, campaign),
+    )
     if outcome.status is Status.NOT_OPEN:
         return closed_page(request, campaign, lang)
     if outcome.status is Status.INVALID:

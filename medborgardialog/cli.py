@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from medborgardialog.promise_commands import add_promise_commands, cmd_promises
+from medborgardialog.results_commands import add_results_commands, cmd_results
 from medborgardialog.settings import Settings
 from survey import CampaignError, load_campaigns
 from survey.loader import ID_PATTERN
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = campaign_commands.add_parser("check", help="validate campaign files")
     validate.add_argument("dir", nargs="?", help="folder of campaign files (default: samples)")
     add_promise_commands(commands)
+    add_results_commands(commands)
     return parser
 
 
@@ -205,6 +207,7 @@ COMMANDS = {
     "staff": cmd_staff_add,
     "campaigns": cmd_campaigns_check,
     "promises": cmd_promises,
+    "results": cmd_results,
 }
 
 

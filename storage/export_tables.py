@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from storage.answer_flags import campaign_flags, flag_text
 from storage.connection import BUSY_TIMEOUT_SECONDS
 from storage.moderation import (
     CommentFilter,
@@ -100,7 +101,9 @@ def responses_table(db: Database, campaign: Campaign, lang: str) -> Table:
         "comment",
         *(neutralise(campaign.text(q.text, lang)) for q in questions),
         "late",
+        "flag",
     ]
+    flags = campaign_flags(db, campaign.id)
     labels = {
         q.id: {o.id: neutralise(campaign.text(o.label, lang)) for o in q.options} for q in questions
     }
@@ -121,14 +124,26 @@ def responses_table(db: Database, campaign: Campaign, lang: str) -> Table:
         cursor = db.conn.execute(
             # A paper answer has a day, not a time: its paper date stands in for the time.
             "SELECT id, coalesce(paper_date, submitted_at), channel, source, locale, areas, "
-            "comment, answers, late FROM responses WHERE campaign = ? ORDER BY submitted_at, seq",
+            "comment, answers, late, seq FROM responses WHERE campaign = ? "
+            "ORDER BY submitted_at, seq",
             (campaign.id,),
         )
         while batch := cursor.fetchmany(BATCH):
-            for id_, at, channel, source, locale, raw_areas, comment, raw_answers, late in batch:
-                flags = chosen_cache.get(raw_areas)
-                if flags is None:
-                    flags = chosen_cache[raw_areas] = chosen(raw_areas)
+            for (
+                id_,
+                at,
+                channel,
+                source,
+                locale,
+                raw_areas,
+                comment,
+                raw_answers,
+                late,
+                seq,
+            ) in batch:
+                chosen_flags = chosen_cache.get(raw_areas)
+                if chosen_flags is None:
+                    chosen_flags = chosen_cache[raw_areas] = chosen(raw_areas)
                 given = answers_cache.get(raw_answers)
                 if given is None:
                     given = answers_cache[raw_answers] = answered(raw_answers)
@@ -139,16 +154,18 @@ def responses_table(db: Database, campaign: Campaign, lang: str) -> Table:
                     comment = "'" + comment
                 if source and source[0] in _FIRST:
                     source = "'" + source
+                flag = flag_text(flags, seq) if seq in flags.reasons else ""
                 yield [
                     id_,
                     at,
                     channel,
                     source or "",
                     locale,
-                    *flags,
+                    *chosen_flags,
                     comment or "",
                     *given,
                     "1" if late else "",
+                    flag,
                 ]
 
     def count() -> int:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
+
+from survey.analysis import Analysis
 
 Text = Mapping[str, str]
 """A text in every language of its campaign: language code to text."""
@@ -73,6 +75,7 @@ class Campaign:
     questions: tuple[Question, ...] = ()
     # Each organiser's name per language (`organisers` holds them in the default language).
     organiser_names: tuple[Text, ...] = ()
+    analysis: Analysis = field(default_factory=Analysis)
 
     @property
     def default_language(self) -> str:

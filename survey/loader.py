@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from survey.analysis_loader import ANALYSIS_KEYS, read_analysis
 from survey.campaign import (
     PREFER_NOT_TO_SAY,
     Area,
@@ -34,6 +35,7 @@ TOP_KEYS = {
     "areas",
     "comment",
     "questions",
+    *ANALYSIS_KEYS,
 }
 MAX_COMMENT_LENGTH = 10_000
 
@@ -127,6 +129,7 @@ class _Reader:
         pick = self.require(data, "pick", "pick", int)
         if not 1 <= pick <= len(areas):
             raise self.fail("pick", f"must be between 1 and the number of areas ({len(areas)})")
+        questions = self.questions()
         return Campaign(
             id=campaign_id,
             languages=self.languages,
@@ -140,7 +143,8 @@ class _Reader:
             pick=pick,
             areas=areas,
             comment=self.comment(),
-            questions=self.questions(),
+            questions=questions,
+            analysis=read_analysis(self, questions),
             organiser_names=names,
         )
 

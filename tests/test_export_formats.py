@@ -114,7 +114,7 @@ def test_the_responses_table_has_a_column_per_area_and_labelled_answers(db, camp
     header, row = csv_rows(db, demo)
     labels = [a.label["sv"] for a in demo.areas]
     assert ["id", "submitted_at", "channel", "source", "locale", *labels] == header[:13]
-    assert ["comment", "Hur gammal är du?", "Var bor du?", "late"] == header[13:]
+    assert ["comment", "Hur gammal är du?", "Var bor du?", "late", "flag"] == header[13:]
     chosen = dict(zip(labels, row[5:13], strict=True))
     assert {"Våld i offentlig miljö": "1", "Otrygga miljöer": "1", "Trafikbrott": "1"} == {
         label: mark for label, mark in chosen.items() if mark

@@ -4,8 +4,10 @@ from aiohttp import web
 
 from kiosk.staff import (
     admin,
+    bulk_themes,
     comments,
     exports,
+    flag_review,
     login,
     paper,
     paper_import,
@@ -13,6 +15,7 @@ from kiosk.staff import (
     promise_activities,
     promise_signing,
     promises,
+    publishing,
     report,
     results,
 )
@@ -46,6 +49,11 @@ def setup_staff(app: web.Application) -> None:
         comments.moderate_comment,
         name="staff.moderate",
     )
+    add("POST", f"{CAMPAIGN}/comments-bulk", bulk_themes.bulk_action, name="staff.comments_bulk")
+    add("POST", f"{CAMPAIGN}/publication", publishing.change_publication, name="staff.publication")
+    add("POST", f"{CAMPAIGN}/summary", publishing.save_summary, name="staff.summary")
+    add("GET", f"{CAMPAIGN}/flags", flag_review.flags_page, name="staff.flags")
+    add("POST", f"{CAMPAIGN}/flags/{{response}}", flag_review.decide_flag, name="staff.flag")
     add("POST", f"{CAMPAIGN}/tags", comments.create_tag, name="staff.tags")
     add("POST", f"{CAMPAIGN}/tags/{{tag}}/delete", comments.remove_tag, name="staff.tag_delete")
     add("GET", f"{CAMPAIGN}/paper", paper.paper_form, name="staff.paper")

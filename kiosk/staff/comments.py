@@ -12,9 +12,11 @@ from babel.dates import format_date, format_datetime
 
 from kiosk.i18n import current_language, gettext
 from kiosk.keys import STORE
+from kiosk.results_cache import RESULTS_CACHE
 from kiosk.staff.auth import staff_user
 from kiosk.staff.figures import channel_name
 from kiosk.staff.pages import campaign_of, flash, redirect, render
+from kiosk.staff.theme_help import theme_help
 from storage.moderation import (
     PAGE_SIZE,
     STATUSES,
@@ -123,6 +125,7 @@ async def comments_page(request: web.Request) -> web.Response:
             "tag": wanted.tag,
         },
     }
+    context.update(await theme_help(request, campaign, found, wanted))
     return render(request, "staff/comments.html", context)
 
 
@@ -162,6 +165,7 @@ async def moderate_comment(request: web.Request) -> web.Response:
 
     if not await request.app[STORE].write(save):
         raise web.HTTPNotFound(text=gettext("Synpunkten finns inte."))
+    request.app[RESULTS_CACHE].invalidate(campaign.id)
     flash(request, gettext("Synpunkten är sparad: %(status)s.") % {"status": status_name(status)})
     return redirect(
         request, "staff.comments", _back(form), anchor=f"c-{response_id}", campaign=campaign.id
@@ -185,6 +189,7 @@ async def create_tag(request: web.Request) -> web.Response:
             return created
 
         created = await request.app[STORE].write(save)
+        request.app[RESULTS_CACHE].invalidate(campaign.id)
         flash(
             request,
             gettext("Temat %(name)s är skapat.") % {"name": name}
@@ -208,5 +213,6 @@ async def remove_tag(request: web.Request) -> web.Response:
         return done
 
     if await request.app[STORE].write(drop):
+        request.app[RESULTS_CACHE].invalidate(campaign.id)
         flash(request, gettext("Temat är borttaget."))
     return redirect(request, "staff.comments", _back(form), campaign=campaign.id)

@@ -9,6 +9,7 @@ from kiosk.i18n import current_language
 from kiosk.keys import CAMPAIGNS, STORE
 from kiosk.staff.figures import counts, figures_context, number
 from kiosk.staff.pages import campaign_of, render
+from kiosk.staff.publishing import publishing_context
 from storage.results import participants_by_campaign
 
 POLL_SECONDS = 5
@@ -36,6 +37,7 @@ async def results(request: web.Request) -> web.Response:
     counted = await counts(request, campaign)
     context = figures_context(campaign, counted, current_language())
     context.update({"campaign": campaign, "active": "results", "poll_seconds": POLL_SECONDS})
+    context.update(await publishing_context(request, campaign))
     return render(request, "staff/results.html", context)
 
 

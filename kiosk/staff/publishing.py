@@ -1,0 +1,75 @@
+"""Publishing a campaign's results from its results page, the summary staff write for the
+public page, and what the results page shows of the published count (flags, the population)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from aiohttp import web
+
+from kiosk.i18n import current_language, gettext
+from kiosk.keys import STORE
+from kiosk.results_cache import RESULTS_CACHE
+from kiosk.results_view import results_context
+from kiosk.staff.auth import staff_user
+from kiosk.staff.pages import campaign_of, flash, redirect
+from storage.publication import SUMMARY_LENGTH, publish, unpublish
+from storage.publication import save_summaries as store_summaries
+from storage.results_data import ResultsData
+from survey import Campaign
+
+
+async def publishing_context(request: web.Request, campaign: Campaign) -> dict:
+    """What the staff results page shows beside its live figures: the published count."""
+    lang = current_language()
+    data: ResultsData = (await request.app[RESULTS_CACHE].get(request.app[STORE], campaign)).data
+    shown = results_context(data, lang)
+    return {
+        "publication": data.publication,
+        "published_text": shown["published"],
+        "summary_texts": [(code, data.summary.get(code, "")) for code in campaign.languages],
+        "summary_length": SUMMARY_LENGTH,
+        "flagged": data.flagged,
+        "ranking_all": shown["ranking"],
+        "ranking_unflagged": shown["ranking_unflagged"],
+        "representativeness": shown["representativeness"],
+    }
+
+
+async def change_publication(request: web.Request) -> web.Response:
+    """Publish the results, or take them down (form field `action`)."""
+    campaign = campaign_of(request)
+    form = await request.post()
+    action = str(form.get("action", ""))
+    if action not in ("publish", "unpublish"):
+        raise web.HTTPBadRequest(text=gettext("Välj publicera eller avpublicera."))
+    user = staff_user(request)
+
+    def save(db):
+        if action == "publish":
+            return publish(db, campaign.id, user.username, datetime.now(UTC))
+        return unpublish(db, campaign.id, user.username)
+
+    await request.app[STORE].write(save)
+    request.app[RESULTS_CACHE].invalidate(campaign.id)
+    flash(
+        request,
+        gettext("Resultatet är publicerat.")
+        if action == "publish"
+        else gettext("Resultatet är inte längre publicerat."),
+    )
+    return redirect(request, "staff.results", campaign=campaign.id)
+
+
+async def save_summary(request: web.Request) -> web.Response:
+    """Save the summary text of the public results, one per language of the campaign."""
+    campaign = campaign_of(request)
+    form = await request.post()
+    texts = {code: str(form.get(f"summary-{code}", "")) for code in campaign.languages}
+    if any(len(text) > SUMMARY_LENGTH for text in texts.values()):
+        raise web.HTTPBadRequest(text=gettext("Sammanfattningen är för lång."))
+    user = staff_user(request)
+    await request.app[STORE].write(store_summaries, campaign.id, texts, user.username)
+    request.app[RESULTS_CACHE].invalidate(campaign.id)
+    flash(request, gettext("Sammanfattningen är sparad."))
+    return redirect(request, "staff.results", anchor="summary", campaign=campaign.id)

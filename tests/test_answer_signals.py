@@ -1,0 +1,89 @@
+"""The web's answer signal: the same browser on one day gives one signal, another browser or
+another day another; only today's salt is kept, and none once the campaign has closed."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from kiosk.answer_signals import SALTS, forget_closed
+from kiosk.app import create_app
+from kiosk.config import WebConfig
+from storage.signal_salts import salt_days, salt_of_day
+
+DAY = datetime(2026, 3, 2, 10, tzinfo=UTC)
+FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
+CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/140.0 Safari/537.36"
+
+
+@pytest.fixture
+async def client(aiohttp_client, store, campaigns, catalogs):
+    app = create_app(WebConfig(), store, campaigns, catalogs, b"k" * 32)
+    clock = [DAY]
+    app[SALTS].clock = lambda: clock[0]
+    client = await aiohttp_client(app)
+    client.clock = clock
+    return client
+
+
+async def post(client, user_agent: str) -> str:
+    answer_id = str(uuid.uuid4())
+    body = {
+        "id": answer_id,
+        "areas": ["traffic", "unsafe-places", "social-unrest"],
+        "comment": None,
+        "locale": "sv",
+        "channel": "web",
+        "answers": {},
+    }
+    response = await client.post(
+        "/api/v1/campaigns/demo/responses", json=body, headers={"User-Agent": user_agent}
+    )
+    assert 201 == response.status
+    return answer_id
+
+
+async def signals(store, *ids: str) -> list[str | None]:
+    def read(db):
+        return [
+            db.conn.execute("SELECT signal FROM responses WHERE id = ?", (i,)).fetchone()[0]
+            for i in ids
+        ]
+
+    return await store.read(read)
+
+
+async def test_one_browser_one_signal_a_day(client, store):
+    first, again, other = [await post(client, ua) for ua in (FIREFOX, FIREFOX, CHROME)]
+    a, b, c = await signals(store, first, again, other)
+    assert a == b and a != c and len(a) == 32
+    assert ["2026-03-02"] == await store.read(salt_days, "demo")
+
+    client.clock[0] = DAY + timedelta(days=1)
+    tomorrow = await post(client, FIREFOX)
+    assert [a] != await signals(store, tomorrow)
+    assert ["2026-03-03"] == await store.read(salt_days, "demo")
+
+
+async def test_a_closed_campaigns_salt_is_deleted(client, store):
+    await store.write(salt_of_day, "karlstad-2016", "2016-03-18")
+    await post(client, FIREFOX)
+    assert 1 == await forget_closed(client.app)
+    assert [] == await store.read(salt_days, "karlstad-2016")
+    assert ["2026-03-02"] == await store.read(salt_days, "demo")
+
+
+async def test_kiosk_answers_carry_no_signal(client, store):
+    answer_id = str(uuid.uuid4())
+    body = {
+        "id": answer_id,
+        "areas": ["traffic", "unsafe-places", "social-unrest"],
+        "comment": None,
+        "locale": "sv",
+        "channel": "kiosk",
+        "answers": {},
+    }
+    assert 201 == (await client.post("/api/v1/campaigns/demo/responses", json=body)).status
+    assert [None] == await signals(store, answer_id)

@@ -1,0 +1,53 @@
+"""The published results are served from memory and counted again when something changed:
+at once for staff's changes, within the check interval for publishing elsewhere, and for
+new answers once the counted results are old enough."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from kiosk.app import create_app
+from kiosk.config import WebConfig
+from kiosk.results_cache import CHECK_SECONDS, RECOUNT_SECONDS, RESULTS_CACHE
+from storage.publication import publish, unpublish
+from tests.staff_support import answer
+
+
+@pytest.fixture
+async def client(aiohttp_client, store, campaigns, catalogs):
+    app = create_app(WebConfig(), store, campaigns, catalogs, b"k" * 32)
+    client = await aiohttp_client(app)
+    clock = [1000.0]
+    app[RESULTS_CACHE].clock = lambda: clock[0]
+    client.clock = clock
+    return client
+
+
+async def participants(client) -> int | None:
+    response = await client.get("/api/v1/campaigns/demo/results")
+    return (await response.json())["participants"] if response.status == 200 else None
+
+
+async def test_new_answers_are_counted_once_the_results_are_old_enough(client, store):
+    await store.save_response(answer())
+    await store.write(publish, "demo", "kim", datetime.now(UTC))
+    assert 1 == await participants(client)
+    await store.save_response(answer())
+    assert 1 == await participants(client)  # from memory
+    client.clock[0] += CHECK_SECONDS
+    assert 1 == await participants(client)  # changed, but counted a moment ago
+    client.clock[0] += RECOUNT_SECONDS
+    assert 2 == await participants(client)
+
+
+async def test_publishing_elsewhere_is_seen_at_the_next_check(client, store):
+    assert await participants(client) is None
+    await store.write(publish, "demo", "cli", datetime.now(UTC))
+    assert await participants(client) is None
+    client.clock[0] += CHECK_SECONDS
+    assert 0 == await participants(client)
+    await store.write(unpublish, "demo", "cli")
+    client.clock[0] += CHECK_SECONDS
+    assert await participants(client) is None
