@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from medborgardialog.settings import Settings
@@ -42,6 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--host", default="127.0.0.1", help="address to listen on")
     demo.add_argument("--port", type=int, default=8080, help="port to listen on")
+    demo.add_argument(
+        "--db",
+        default="medborgardialog-demo.db",
+        help="the demo's own database file (default medborgardialog-demo.db; "
+        "$MEDBORGARDIALOG_DB is not used, so sample answers never reach a real database)",
+    )
+    demo.add_argument(
+        "--no-sample-data", action="store_true", help="start without the sample answers"
+    )
 
     serve = commands.add_parser(
         "serve", help="run the web server (and the bot, when TELEGRAM_BOT_TOKEN is set)"
@@ -165,14 +176,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Run everything on the sample campaigns, with a database in the working directory."""
+    """Run everything on the sample campaigns, with a database in the working directory and
+    the environment `serve` reads (bot token, kiosk idle times, ...)."""
     from medborgardialog.server import demo
 
-    demo(
-        Settings.from_env(
-            env={}, db=Path("medborgardialog-demo.db").resolve(), host=args.host, port=args.port
-        )
+    env = {k: v for k, v in os.environ.items() if k != "MEDBORGARDIALOG_DB"}
+    settings = Settings.from_env(
+        env=env, db=Path(args.db).resolve(), host=args.host, port=args.port
     )
+    demo(settings, datetime.now(UTC), sample_data=not args.no_sample_data)
     return 0
 
 

@@ -199,6 +199,14 @@ def m004_cycle_events(db: Database) -> None:
     )
 
 
+@migrations()
+def m009_sample_data(db: Database) -> None:
+    """Mark the demo's sample answers, so that every page and export can say so and one
+    click removes them all."""
+    db.execute("ALTER TABLE responses ADD COLUMN sample INTEGER NOT NULL DEFAULT 0")
+    db.execute("CREATE INDEX responses_sample ON responses (campaign) WHERE sample = 1")
+
+
 def run_script(db: Database, script: str) -> None:
     """Run `;`-separated statements inside the open transaction (executescript would commit)."""
     for statement in script.split(";"):
