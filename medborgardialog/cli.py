@@ -88,6 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="comments: only approved ones, personal data redacted",
     )
+    export.add_argument(
+        "--lang",
+        help="language of the column names and labels (default: the campaign's first)",
+    )
+    export.add_argument(
+        "--machine-names",
+        action="store_true",
+        help="CSV or XLSX: machine column names (id, submitted_at, ...) for scripts",
+    )
 
     staff = commands.add_parser("staff", help="manage staff accounts")
     staff_commands = staff.add_subparsers(dest="staff_command", required=True, metavar="ACTION")

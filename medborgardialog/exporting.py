@@ -9,6 +9,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from typing import TextIO
 
+from locales import Catalogs
 from medborgardialog.settings import Settings
 from storage import open_database
 from storage.connection import immediate
@@ -34,6 +35,10 @@ def run_export(settings: Settings, args: argparse.Namespace) -> int:
         raise CommandError(
             f"unknown campaign {args.campaign!r} (known: {', '.join(sorted(campaigns))})"
         )
+    if args.lang and args.lang not in campaign.languages:
+        raise CommandError(
+            f"{args.campaign} is not in {args.lang!r} (it offers {', '.join(campaign.languages)})"
+        )
     if args.format == "xlsx" and not args.out:
         raise CommandError("an XLSX export needs --out FILE")
     db = open_database(settings.db)
@@ -46,7 +51,16 @@ def run_export(settings: Settings, args: argparse.Namespace) -> int:
                 for chunk in json_export_chunks(db, campaign):
                     out.write(chunk)
         else:
-            table = export_table(db, campaign, args.table, published=args.published)
+            lang = campaign.language(args.lang)
+            table = export_table(
+                db,
+                campaign,
+                args.table,
+                lang=lang,
+                published=args.published,
+                gettext=Catalogs.load().get(lang).gettext,
+                machine_names=args.machine_names,
+            )
             progress = _progress_bar(table.count)
             if args.format == "csv":
                 with _output(args.out, newline="") as out:
