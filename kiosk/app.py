@@ -27,6 +27,7 @@ from kiosk.api import setup_api
 from kiosk.config import WebConfig
 from kiosk.errors import error_middleware
 from kiosk.headers import add_security_headers
+from kiosk.health import setup_health
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, SECRET, STORE
 from kiosk.kiosk_page import setup_kiosk
 from kiosk.language import language_middleware
@@ -86,4 +87,5 @@ def create_app(
     setup_kiosk(app)
     app.router.add_static("/static/", STATIC_DIR, name="static")
     setup_staff(app)
+    setup_health(app)
     return app

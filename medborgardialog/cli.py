@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from medborgardialog.backup_command import add_backup_command, cmd_backup
 from medborgardialog.settings import Settings
 from survey import CampaignError, load_campaigns
 
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate = campaign_commands.add_parser("check", help="validate campaign files")
     validate.add_argument("dir", nargs="?", help="folder of campaign files (default: samples)")
+    add_backup_command(commands)
     return parser
 
 
@@ -215,6 +217,7 @@ COMMANDS = {
     "export": cmd_export,
     "staff": cmd_staff_add,
     "campaigns": cmd_campaigns_check,
+    "backup": cmd_backup,
 }
 
 

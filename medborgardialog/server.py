@@ -61,9 +61,11 @@ def build_app(parts: Parts) -> web.Application:
 
     app = build_web_app(parts)
     if parts.settings.telegram_token:
-        from medborgardialog.telegram import attach_bot
+        from medborgardialog.bot_health import add_bot_check
+        from medborgardialog.telegram import PTB_KEY, attach_bot
 
         attach_bot(app, parts)
+        add_bot_check(app, app[PTB_KEY])
 
     async def close_store(app: web.Application) -> None:
         parts.store.close()

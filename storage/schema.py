@@ -207,6 +207,12 @@ def m009_sample_data(db: Database) -> None:
     db.execute("CREATE INDEX responses_sample ON responses (campaign) WHERE sample = 1")
 
 
+@migrations()
+def m009_health_probe(db: Database) -> None:
+    """One row that `/healthz` rewrites: proof that the file takes writes right now."""
+    db.execute("CREATE TABLE health_probe (id INTEGER PRIMARY KEY CHECK (id = 1), at TEXT)")
+
+
 def run_script(db: Database, script: str) -> None:
     """Run `;`-separated statements inside the open transaction (executescript would commit)."""
     for statement in script.split(";"):
