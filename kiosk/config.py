@@ -18,3 +18,7 @@ class WebConfig:
     thanks_seconds: int = 8
     # The kiosk outbox retries after 1, 2, 4 ... seconds, never waiting longer than this.
     outbox_max_backoff_seconds: int = 15
+    # Who runs the service, and where residents report a problem (the accessibility
+    # statement and the privacy page name them).
+    organisation: str | None = None
+    contact: str | None = None

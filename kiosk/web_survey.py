@@ -22,6 +22,7 @@ from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE, STORE
 from kiosk.language import base_language, use_language
 from kiosk.submission import SOURCE_PATTERN, BadPayload, Submission, response_id
 from kiosk.survey_context import closed_context, survey_context, thanks_context
+from locales import language_name
 from locales.problems import problem_message
 from storage import Outcome
 from survey import Campaign, Problem, steps, validate
@@ -47,7 +48,10 @@ async def index(request: web.Request) -> dict:
     """The campaigns open right now, each with its web survey."""
     lang = request[LANGUAGE]
     open_now = [c for c in request.app[CAMPAIGNS].values() if c.is_open()]
-    return {"campaigns": [(c.id, c.text(c.title, lang)) for c in open_now]}
+    return {
+        "campaigns": [(c.id, c.text(c.title, lang)) for c in open_now],
+        "languages": [(code, language_name(code)) for code in request.app[CATALOGS].languages],
+    }
 
 
 def closed_page(request: web.Request, campaign: Campaign, lang: str) -> web.Response:

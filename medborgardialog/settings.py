@@ -30,6 +30,8 @@ class Settings:
     require_kiosk_key: bool = False
     idle_warning_seconds: int = 45
     idle_reset_seconds: int = 60
+    organisation: str | None = None
+    contact: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **flags) -> Settings:
@@ -52,6 +54,8 @@ class Settings:
             "telegram_webhook_secret": env.get("TELEGRAM_WEBHOOK_SECRET") or None,
             "frame_ancestors": env.get("MEDBORGARDIALOG_FRAME_ANCESTORS") or "'self'",
             "require_kiosk_key": env.get("MEDBORGARDIALOG_REQUIRE_KIOSK_KEY", "") in ("1", "true"),
+            "organisation": env.get("MEDBORGARDIALOG_ORGANISATION") or None,
+            "contact": env.get("MEDBORGARDIALOG_CONTACT") or None,
         }
         for key, name in (
             ("idle_warning_seconds", "MEDBORGARDIALOG_KIOSK_IDLE_WARNING"),

@@ -20,6 +20,8 @@ def web_config(parts: Parts) -> WebConfig:
         require_kiosk_key=settings.require_kiosk_key,
         idle_warning_seconds=settings.idle_warning_seconds,
         idle_reset_seconds=settings.idle_reset_seconds,
+        organisation=settings.organisation,
+        contact=settings.contact,
     )
 
 
