@@ -25,6 +25,8 @@ STAFF = [
     "/staff/c/demo/exports",
     "/staff/c/demo/report",
     "/staff/admin/",
+    "/staff/admin/log",
+    "/staff/admin/log?actor=cli&page=1",
 ]
 
 

@@ -3,6 +3,7 @@
 from aiohttp import web
 
 from kiosk.staff import admin, comments, exports, login, paper, paper_import, report, results
+from kiosk.staff.audit_page import setup_audit_page
 from kiosk.staff.auth import LIMITS, SessionLimits, staff_middleware
 from kiosk.staff.figures import COUNTS_CACHE, CountsCache
 from kiosk.staff.sample import setup_sample_data
@@ -61,3 +62,4 @@ def setup_staff(app: web.Application) -> None:
     add("POST", "/staff/admin/kiosk-keys", admin.new_kiosk_key, name="staff.admin_key")
     add("POST", "/staff/admin/kiosk-keys/{key}/revoke", admin.revoke_key, name="staff.admin_revoke")
     setup_sample_data(app)
+    setup_audit_page(app)
