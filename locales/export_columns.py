@@ -32,6 +32,42 @@ LABELS = {
 }
 
 
+CHANNELS = {
+    "telegram": N_("Telegram"),
+    "kiosk": N_("Kiosk"),
+    "web": N_("Webbenkät"),
+    "paper": N_("Papper och workshop"),
+}
+# What each column of the analyst copy holds, for its metadata.json.
+DESCRIPTIONS = {
+    "id": N_("Svarets id, slumpat av enheten som skickade det"),
+    "submitted_at": N_("När svaret kom in, i dialogens lokala tid"),
+    "submitted_at_utc": N_("När svaret kom in, i UTC"),
+    "channel": N_("Hur invånaren svarade"),
+    "source": N_("Kioskens eller workshoppens plats"),
+    "locale": N_("Språket invånaren svarade på"),
+    "comment": N_("Synpunkten, om personal har godkänt den, utan personuppgifter"),
+    "sample": N_("1 för påhittade exempelsvar från demon"),
+    "area": N_("Områdets id"),
+    "label": N_("Område"),
+    "position": N_("Områdets plats i enkätens lista"),
+    "votes": N_("Röster"),
+    "share_percent": N_("Andel av deltagarna (%)"),
+    "response_id": N_("Svarets id"),
+}
+
+
+COPY_DESCRIPTION = N_(
+    "Svaren i en medborgardialog: ett per rad, med de valda områdena i en egen tabell."
+)
+TABLE_DESCRIPTIONS = {
+    "responses": N_("Ett svar per rad"),
+    "areas": N_("Områdena i enkätens ordning"),
+    "response_areas": N_("Vilka områden varje svar valde"),
+    "tally": N_("Röster per område, flest först"),
+}
+
+
 def column_label(name: str, gettext: Callable[[str], str]) -> str:
     """The label of a column in the language of `gettext`; its machine name if it has none."""
     message = LABELS.get(name)

@@ -69,9 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(export)
     export.add_argument("--campaign", required=True, help="campaign id")
     export.add_argument(
-        "--format", required=True, choices=("csv", "xlsx", "json"), help="file format"
+        "--format",
+        required=True,
+        choices=("csv", "xlsx", "json", "sqlite"),
+        help="file format; sqlite: an analyst copy for Datasette, with metadata.json beside it",
     )
-    export.add_argument("--out", help="output file (default: standard output; required for xlsx)")
+    export.add_argument(
+        "--out", help="output file (default: standard output; required for xlsx and sqlite)"
+    )
     export.add_argument(
         "--delimiter",
         choices=("semicolon", "comma"),

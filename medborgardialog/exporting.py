@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TextIO
 
 from locales import Catalogs
@@ -15,6 +16,7 @@ from storage import open_database
 from storage.connection import immediate
 from storage.export_csv import DELIMITERS, csv_chunks
 from storage.export_json import json_export_chunks
+from storage.export_sqlite import write_analyst_copy
 from storage.export_tables import export_table
 from storage.export_xlsx import write_xlsx
 from storage.staff import audit
@@ -39,26 +41,29 @@ def run_export(settings: Settings, args: argparse.Namespace) -> int:
         raise CommandError(
             f"{args.campaign} is not in {args.lang!r} (it offers {', '.join(campaign.languages)})"
         )
-    if args.format == "xlsx" and not args.out:
-        raise CommandError("an XLSX export needs --out FILE")
+    if args.format in ("xlsx", "sqlite") and not args.out:
+        raise CommandError(f"an {args.format.upper()} export needs --out FILE")
     db = open_database(settings.db)
     db.conn.execute("PRAGMA cache_size = -8192")  # a stream reads each page once
     # One read transaction: the export is a consistent snapshot while answers arrive.
     db.conn.execute("BEGIN")
     try:
+        lang = campaign.language(args.lang)
+        gettext = Catalogs.load().get(lang).gettext
         if args.format == "json":
             with _output(args.out) as out:
                 for chunk in json_export_chunks(db, campaign):
                     out.write(chunk)
+        elif args.format == "sqlite":
+            write_analyst_copy(db, campaign, Path(args.out), lang, gettext)
         else:
-            lang = campaign.language(args.lang)
             table = export_table(
                 db,
                 campaign,
                 args.table,
                 lang=lang,
                 published=args.published,
-                gettext=Catalogs.load().get(lang).gettext,
+                gettext=gettext,
                 machine_names=args.machine_names,
             )
             progress = _progress_bar(table.count)
