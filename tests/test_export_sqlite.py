@@ -65,8 +65,21 @@ def db(tmp_path: Path, campaigns) -> Path:
 
 def export(db: Path, out: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "medborgardialog", "export", "--db", str(db), "--campaign"]
-        + ["demo", "--format", "sqlite", "--out", str(out), *args],
+        [
+            sys.executable,
+            "-m",
+            "medborgardialog",
+            "export",
+            "--db",
+            str(db),
+            "--campaign",
+            "demo",
+            "--format",
+            "sqlite",
+            "--out",
+            str(out),
+            *args,
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -105,8 +118,9 @@ def test_metadata_for_datasette_in_the_exports_language(db, tmp_path):
     )
     tables = metadata["databases"]["analys"]["tables"]
     assert {"responses", "areas", "response_areas", "tally"} == set(tables)
-    assert "När svaret kom in, i dialogens lokala tid" == (
-        tables["responses"]["columns"]["submitted_at"]
+    assert (
+        "När svaret kom in, i dialogens lokala tid"
+        == (tables["responses"]["columns"]["submitted_at"])
     )
     assert "Hur gammal är du?" == tables["responses"]["columns"]["age"]
 
@@ -124,8 +138,18 @@ def test_sample_answers_are_marked(db, tmp_path, campaigns):
 
 def test_the_copy_needs_a_file(db):
     result = subprocess.run(
-        [sys.executable, "-m", "medborgardialog", "export", "--db", str(db)]
-        + ["--campaign", "demo", "--format", "sqlite"],
+        [
+            sys.executable,
+            "-m",
+            "medborgardialog",
+            "export",
+            "--db",
+            str(db),
+            "--campaign",
+            "demo",
+            "--format",
+            "sqlite",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
