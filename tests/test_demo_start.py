@@ -3,11 +3,16 @@ comes with sample answers marked as such, and an admin removes them in one click
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
 import re
 import sqlite3
+import sys
 
-from tests.demo_process import DemoProcess, StaffBrowser
+from tests.demo_process import ROOT, DemoProcess, StaffBrowser
+from tests.fake_telegram import FakeTelegram
+from tests.live_server import free_port
 
 
 def test_the_demo_reads_the_environment_and_brings_sample_answers(tmp_path):
@@ -61,3 +66,37 @@ def test_a_second_start_does_not_bring_the_sample_answers_back(tmp_path):
         second.stop()
     with sqlite3.connect(db) as conn:
         assert (0,) == conn.execute("SELECT count(*) FROM responses").fetchone()
+
+
+async def test_with_a_bot_token_the_demo_runs_the_bot_too(tmp_path):
+    """The README says the demo starts everything: with TELEGRAM_BOT_TOKEN, the bot too."""
+    async with FakeTelegram() as tg:
+        port = free_port()
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "TELEGRAM_BOT_TOKEN": tg.token,
+            "TELEGRAM_API_URL": tg.url,
+        }
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "medborgardialog",
+            "demo",
+            "--port",
+            str(port),
+            "--no-sample-data",
+            cwd=tmp_path,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        try:
+            while b"database:" not in await asyncio.wait_for(process.stdout.readline(), 90):
+                pass
+            user = tg.user(7001, language_code="sv")
+            await user.start()
+            await user.wait_for_text("Demo: Trygg och säker")
+        finally:
+            process.terminate()
+            await process.wait()
