@@ -24,6 +24,7 @@ STAFF = [
     "/staff/c/demo/paper",
     "/staff/c/demo/exports",
     "/staff/c/demo/report",
+    "/staff/c/demo/report?lang=ar",
     "/staff/admin/",
     "/staff/admin/log",
     "/staff/admin/log?actor=cli&page=1",
