@@ -8,7 +8,7 @@ numbers, times as real date-time cells, and the automatic conversions are switch
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
@@ -24,6 +24,9 @@ OPTIONS = {
 }
 PROGRESS_ROWS = 2000
 TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+# Excel's day zero: a date-time cell is the number of days since, with a date format.
+EXCEL_EPOCH = datetime(1899, 12, 30)
+DAY = timedelta(days=1)
 # Column widths in characters: what the longest usual cell of each kind needs.
 WIDTHS = {"id": 38, "comment": 60, "redacted": 60, "areas": 40, "themes": 30, "label": 40}
 TIME_WIDTH = 20
@@ -63,7 +66,7 @@ def write_xlsx(
         for column, title in enumerate(table.header):
             sheet.write_string(0, column, title, bold)
         write_string, write_number = sheet.write_string, sheet.write_number
-        write_datetime, parse = sheet.write_datetime, datetime.fromisoformat
+        parse = datetime.fromisoformat
         numbers, shares, times = table.numbers, table.shares, table.times
         row_number = 0
         for row_number, row in enumerate(table.rows, start=1):
@@ -75,7 +78,8 @@ def write_xlsx(
                         row_number, column, float(value), share if column in shares else None
                     )
                 elif column in times:
-                    write_datetime(row_number, column, parse(value), when)
+                    serial = (parse(value) - EXCEL_EPOCH) / DAY
+                    write_number(row_number, column, serial, when)
                 else:
                     write_string(row_number, column, value)
             if on_rows and row_number % PROGRESS_ROWS == 0:

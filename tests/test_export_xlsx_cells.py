@@ -15,6 +15,7 @@ import pytest
 
 from storage import Store
 from storage.campaigns import register_campaigns
+from storage.export_tables import local_time
 from storage.responses import save_response
 from survey import Response
 from tests.export_readers import read_csv
@@ -141,3 +142,10 @@ def test_a_language_the_campaign_does_not_offer_is_one_line(db, tmp_path):
     )
     assert 1 == result.returncode
     assert "medborgardialog: error: karlstad-2016 is not in 'de'" in result.stderr
+
+
+def test_local_time_follows_summer_time(campaigns):
+    local = local_time(campaigns["karlstad-2016"])
+    assert "2016-03-27 01:59:59" == local("2016-03-27T00:59:59.000000Z")  # winter, +1
+    assert "2016-03-27 03:00:00" == local("2016-03-27T01:00:00.000000Z")  # summer, +2
+    assert "2016-07-01 14:00:00" == local("2016-07-01T12:00:00.5Z")
