@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from locales import Catalogs
+from locales import DOMAINS, LOCALES_DIR, compile_po
 from medborgardialog.settings import Settings
 from storage import open_database
 from storage.connection import immediate
@@ -49,7 +49,7 @@ def run_export(settings: Settings, args: argparse.Namespace) -> int:
     db.conn.execute("BEGIN")
     try:
         lang = campaign.language(args.lang)
-        gettext = Catalogs.load().get(lang).gettext
+        gettext = export_gettext(lang)
         if args.format == "json":
             with _output(args.out) as out:
                 for chunk in json_export_chunks(db, campaign):
@@ -79,6 +79,19 @@ def run_export(settings: Settings, args: argparse.Namespace) -> int:
     with immediate(db):
         audit(db, "cli", "export", campaign.id, detail)
     return 0
+
+
+def export_gettext(lang: str) -> Callable[[str], str]:
+    """The translations of one language; none to load for Swedish, the message ids' own."""
+    if lang == "sv":
+        return str
+    merged = None
+    for domain in DOMAINS:
+        path = LOCALES_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
+        if path.exists():
+            compiled = compile_po(path, lang)
+            merged = compiled if merged is None else merged.merge(compiled)
+    return merged.gettext if merged is not None else str
 
 
 @contextmanager

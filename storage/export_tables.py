@@ -106,19 +106,27 @@ def export_table(
 def local_time(campaign: Campaign) -> Callable[[str], str]:
     """A stored UTC time ("2016-02-22T13:05:12.123456Z") as the campaign's local time.
 
-    The zone's offset is looked up once per minute of stamps, not for every row: a third of
-    the cost per row.
+    Where the zone is a whole number of hours from UTC (as Swedish time always is), the
+    local date and hour are looked up once per hour of stamps and the minutes and seconds
+    carried over: most rows cost a dictionary lookup.
     """
     zone = ZoneInfo(campaign.timezone)
-    offsets: dict[str, timedelta] = {}
+    hours: dict[str, str | None] = {}
     parse = datetime.fromisoformat
 
+    def exact(stamp: str) -> str:
+        return parse(stamp).astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
+
     def convert(stamp: str) -> str:
-        minute = stamp[:16]
-        offset = offsets.get(minute)
-        if offset is None:
-            offset = offsets[minute] = parse(stamp).astimezone(zone).utcoffset()
-        return (parse(stamp[:19]) + offset).isoformat(" ")
+        hour = stamp[:13]
+        prefix = hours.get(hour, "")
+        if prefix == "":
+            offset = parse(stamp).astimezone(zone).utcoffset()
+            whole = offset is not None and offset % timedelta(hours=1) == timedelta(0)
+            prefix = hours[hour] = exact(hour + ":00:00+00:00")[:13] if whole else None
+        if prefix is None:
+            return exact(stamp)
+        return prefix + stamp[13:19]
 
     return convert
 
