@@ -196,7 +196,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     the environment `serve` reads (bot token, kiosk idle times, ...)."""
     from medborgardialog.server import demo
 
-    env = {k: v for k, v in os.environ.items() if k != "MEDBORGARDIALOG_DB"}
+    # The demo's own files: never a real database, nor its key.
+    own = ("MEDBORGARDIALOG_DB", "MEDBORGARDIALOG_SECRET_FILE")
+    env = {k: v for k, v in os.environ.items() if k not in own}
     settings = Settings.from_env(
         env=env, db=Path(args.db).resolve(), host=args.host, port=args.port
     )
