@@ -105,6 +105,8 @@ def child(path: Path, fmt: str, out: Path) -> None:
         delimiter="semicolon",
         table="responses",
         published=False,
+        lang=None,
+        machine_names=False,
     )
     started = time.perf_counter()
     run_export(settings, args)

@@ -30,6 +30,8 @@ from kiosk.config import WebConfig
 from kiosk.errors import error_middleware
 from kiosk.favicon import setup_favicon
 from kiosk.headers import add_security_headers
+from kiosk.health import setup_health
+from kiosk.info_pages import setup_info_pages
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, SECRET, STORE
 from kiosk.kiosk_page import setup_kiosk
 from kiosk.language import language_middleware
@@ -96,4 +98,6 @@ def create_app(
     setup_answer_signals(app)
     app.router.add_static("/static/", STATIC_DIR, name="static")
     setup_staff(app)
+    setup_health(app)
+    setup_info_pages(app)
     return app

@@ -32,3 +32,7 @@ class WebConfig:
     bot_username: str | None = None
     # The clock every answer is judged by (a fake one in tests).
     now: Callable[[], datetime] = utc_now
+    # Who runs the service, and where residents report a problem (the accessibility
+    # statement and the privacy page name them).
+    organisation: str | None = None
+    contact: str | None = None

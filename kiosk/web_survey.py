@@ -26,6 +26,7 @@ from kiosk.promise_home import home_promises
 from kiosk.public_results import published_results
 from kiosk.submission import SOURCE_PATTERN, BadPayload, Submission, response_id
 from kiosk.survey_context import closed_context, survey_context, thanks_context
+from locales import language_name
 from locales.problems import problem_message
 from storage.submit import Status, submit
 from survey import Campaign, Problem, steps
@@ -57,6 +58,7 @@ async def index(request: web.Request) -> dict:
         "campaigns": [(c.id, c.text(c.title, lang)) for c in open_now],
         **await home_promises(request),
         "published_results": await published_results(request),
+        "languages": [(code, language_name(code)) for code in request.app[CATALOGS].languages],
     }
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
+from medborgardialog.backup_command import add_backup_command, cmd_backup
 from medborgardialog.promise_commands import add_promise_commands, cmd_promises
 from medborgardialog.results_commands import add_results_commands, cmd_results
 from medborgardialog.settings import Settings
@@ -45,6 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--host", default="127.0.0.1", help="address to listen on")
     demo.add_argument("--port", type=int, default=8080, help="port to listen on")
+    demo.add_argument(
+        "--db",
+        default="medborgardialog-demo.db",
+        help="the demo's own database file (default medborgardialog-demo.db; "
+        "$MEDBORGARDIALOG_DB is not used, so sample answers never reach a real database)",
+    )
+    demo.add_argument(
+        "--no-sample-data", action="store_true", help="start without the sample answers"
+    )
 
     serve = commands.add_parser(
         "serve", help="run the web server (and the bot, when TELEGRAM_BOT_TOKEN is set)"
@@ -60,9 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(export)
     export.add_argument("--campaign", required=True, help="campaign id")
     export.add_argument(
-        "--format", required=True, choices=("csv", "xlsx", "json"), help="file format"
+        "--format",
+        required=True,
+        choices=("csv", "xlsx", "json", "sqlite"),
+        help="file format; sqlite: an analyst copy for Datasette, with metadata.json beside it",
     )
-    export.add_argument("--out", help="output file (default: standard output; required for xlsx)")
+    export.add_argument(
+        "--out", help="output file (default: standard output; required for xlsx and sqlite)"
+    )
     export.add_argument(
         "--delimiter",
         choices=("semicolon", "comma"),
@@ -79,6 +96,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--published",
         action="store_true",
         help="comments: only approved ones, personal data redacted",
+    )
+    export.add_argument(
+        "--lang",
+        help="language of the column names and labels (default: the campaign's first)",
+    )
+    export.add_argument(
+        "--machine-names",
+        action="store_true",
+        help="CSV or XLSX: machine column names (id, submitted_at, ...) for scripts",
     )
 
     staff = commands.add_parser("staff", help="manage staff accounts")
@@ -107,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("dir", nargs="?", help="folder of campaign files (default: samples)")
     add_promise_commands(commands)
     add_results_commands(commands)
+    add_backup_command(commands)
     return parser
 
 
@@ -177,14 +204,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Run everything on the sample campaigns, with a database in the working directory."""
+    """Run everything on the sample campaigns, with a database in the working directory and
+    the environment `serve` reads (bot token, kiosk idle times, ...)."""
     from medborgardialog.server import demo
 
-    demo(
-        Settings.from_env(
-            env={}, db=Path("medborgardialog-demo.db").resolve(), host=args.host, port=args.port
-        )
+    # The demo's own files: never a real database, nor its key.
+    own = ("MEDBORGARDIALOG_DB", "MEDBORGARDIALOG_SECRET_FILE")
+    env = {k: v for k, v in os.environ.items() if k not in own}
+    settings = Settings.from_env(
+        env=env, db=Path(args.db).resolve(), host=args.host, port=args.port
     )
+    demo(settings, datetime.now(UTC), sample_data=not args.no_sample_data)
     return 0
 
 
@@ -208,6 +238,7 @@ COMMANDS = {
     "campaigns": cmd_campaigns_check,
     "promises": cmd_promises,
     "results": cmd_results,
+    "backup": cmd_backup,
 }
 
 

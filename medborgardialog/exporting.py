@@ -7,13 +7,16 @@ import sys
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TextIO
 
+from locales import DOMAINS, LOCALES_DIR, compile_po
 from medborgardialog.settings import Settings
 from storage import open_database
 from storage.connection import immediate
 from storage.export_csv import DELIMITERS, csv_chunks
 from storage.export_json import json_export_chunks
+from storage.export_sqlite import write_analyst_copy
 from storage.export_tables import export_table
 from storage.export_xlsx import write_xlsx
 from storage.staff import audit
@@ -34,19 +37,35 @@ def run_export(settings: Settings, args: argparse.Namespace) -> int:
         raise CommandError(
             f"unknown campaign {args.campaign!r} (known: {', '.join(sorted(campaigns))})"
         )
-    if args.format == "xlsx" and not args.out:
-        raise CommandError("an XLSX export needs --out FILE")
+    if args.lang and args.lang not in campaign.languages:
+        raise CommandError(
+            f"{args.campaign} is not in {args.lang!r} (it offers {', '.join(campaign.languages)})"
+        )
+    if args.format in ("xlsx", "sqlite") and not args.out:
+        raise CommandError(f"an {args.format.upper()} export needs --out FILE")
     db = open_database(settings.db)
     db.conn.execute("PRAGMA cache_size = -8192")  # a stream reads each page once
     # One read transaction: the export is a consistent snapshot while answers arrive.
     db.conn.execute("BEGIN")
     try:
+        lang = campaign.language(args.lang)
+        gettext = export_gettext(lang)
         if args.format == "json":
             with _output(args.out) as out:
                 for chunk in json_export_chunks(db, campaign):
                     out.write(chunk)
+        elif args.format == "sqlite":
+            write_analyst_copy(db, campaign, Path(args.out), lang, gettext)
         else:
-            table = export_table(db, campaign, args.table, published=args.published)
+            table = export_table(
+                db,
+                campaign,
+                args.table,
+                lang=lang,
+                published=args.published,
+                gettext=gettext,
+                machine_names=args.machine_names,
+            )
             progress = _progress_bar(table.count)
             if args.format == "csv":
                 with _output(args.out, newline="") as out:
@@ -60,6 +79,19 @@ def run_export(settings: Settings, args: argparse.Namespace) -> int:
     with immediate(db):
         audit(db, "cli", "export", campaign.id, detail)
     return 0
+
+
+def export_gettext(lang: str) -> Callable[[str], str]:
+    """The translations of one language; none to load for Swedish, the message ids' own."""
+    if lang == "sv":
+        return str
+    merged = None
+    for domain in DOMAINS:
+        path = LOCALES_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
+        if path.exists():
+            compiled = compile_po(path, lang)
+            merged = compiled if merged is None else merged.merge(compiled)
+    return merged.gettext if merged is not None else str
 
 
 @contextmanager

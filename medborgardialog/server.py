@@ -6,6 +6,7 @@ import asyncio
 import gc
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 
 from aiohttp import web
 
@@ -15,6 +16,7 @@ from medborgardialog.settings import Settings, load_secret
 from storage import Store
 from storage.campaigns import register_campaigns
 from storage.drafts import delete_campaign_drafts
+from storage.sample_data import add_sample_data, was_ever_added
 from storage.staff import add_staff, audit, hash_password
 from survey import Campaign, CampaignError, load_campaigns
 
@@ -60,9 +62,11 @@ def build_app(parts: Parts) -> web.Application:
 
     app = build_web_app(parts)
     if parts.settings.telegram_token:
-        from medborgardialog.telegram import attach_bot
+        from medborgardialog.bot_health import add_bot_check
+        from medborgardialog.telegram import PTB_KEY, attach_bot
 
         attach_bot(app, parts)
+        add_bot_check(app, app[PTB_KEY])
 
     async def close_store(app: web.Application) -> None:
         parts.store.close()
@@ -113,20 +117,34 @@ def serve(settings: Settings, banner: str = "") -> None:
     )
 
 
-def demo(settings: Settings) -> None:
-    """Serve the sample campaigns, with a fresh demo staff password printed once."""
+def demo(settings: Settings, now: datetime, sample_data: bool = True) -> None:
+    """Serve the sample campaigns, with a fresh demo staff password printed once and, on the
+    first start, sample answers in every open campaign."""
     password = secrets.token_urlsafe(12)
+    open_now = [c for c in load_campaigns(settings.campaigns_dir).values() if c.is_open(now)]
 
-    def add_demo_staff(db):
+    def prepare(db):
+        register_campaigns(db, open_now)
         add_staff(db, DEMO_STAFF_USER, hash_password(password), "admin")
         audit(db, "cli", "staff.password", detail={"username": DEMO_STAFF_USER})
         import_sample_promises(db)
+        added = 0
+        for campaign in open_now if sample_data else ():
+            if not was_ever_added(db, campaign.id):
+                added += add_sample_data(db, campaign, now)
+        return added
 
     store = Store(settings.db)
     try:
-        store.call(add_demo_staff, write=True)
+        added = store.call(prepare, write=True)
     finally:
         store.close()
+    if added:
+        print(
+            f"Added {added} sample answers, marked as sample data; the Administration "
+            "page removes them.",
+            flush=True,
+        )
     banner = (
         "  web survey:  {base}/c/demo/\n"
         "  kiosk:       {base}/kiosk/demo/?source=demo-kiosk\n"

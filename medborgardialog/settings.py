@@ -33,6 +33,8 @@ class Settings:
     public_url: str | None = None
     promise_quiet_days: int = 90
     telegram_bot_username: str | None = None
+    organisation: str | None = None
+    contact: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **flags) -> Settings:
@@ -57,6 +59,8 @@ class Settings:
             "require_kiosk_key": env.get("MEDBORGARDIALOG_REQUIRE_KIOSK_KEY", "") in ("1", "true"),
             "public_url": (env.get("MEDBORGARDIALOG_PUBLIC_URL") or "").rstrip("/") or None,
             "telegram_bot_username": (env.get("TELEGRAM_BOT_USERNAME") or "").lstrip("@") or None,
+            "organisation": env.get("MEDBORGARDIALOG_ORGANISATION") or None,
+            "contact": env.get("MEDBORGARDIALOG_CONTACT") or None,
         }
         for key, name in (
             ("idle_warning_seconds", "MEDBORGARDIALOG_KIOSK_IDLE_WARNING"),

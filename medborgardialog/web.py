@@ -23,6 +23,8 @@ def web_config(parts: Parts) -> WebConfig:
         public_url=settings.public_url,
         promise_quiet_days=settings.promise_quiet_days,
         bot_username=settings.telegram_bot_username,
+        organisation=settings.organisation,
+        contact=settings.contact,
     )
 
 

@@ -1,4 +1,8 @@
-"""CSV export: for Swedish Excel by default (UTF-8 with BOM, `;`, CRLF, decimal comma)."""
+"""CSV export: for Swedish Excel by default (UTF-8 with BOM, `;`, CRLF, decimal comma).
+
+Typed text that starts like a formula gets a leading apostrophe here, where a spreadsheet
+would otherwise evaluate it.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,10 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 
 from storage.export_tables import Cell, Table
+from survey.formula import FORMULA_STARTS, neutralise
 
 DELIMITERS = {"semicolon": ";", "comma": ","}
+_FIRST = frozenset("".join(FORMULA_STARTS))
 CHUNK_ROWS = 2000
 
 
@@ -23,9 +29,11 @@ def csv_chunks(
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(table.header)
+    writer.writerow([neutralise(title) for title in table.header])
     yield "\ufeff" + _drain(buffer)
     rows = table.rows
+    if table.texts:
+        rows = _neutralised(rows, sorted(table.texts))
     if table.shares:
         rows = _shares_as_percent(rows, table.shares, "," if delimiter == ";" else ".")
     separators = len(table.header) - 1
@@ -68,6 +76,17 @@ def _joined(
             keep(_drain(buffer)[:-2])
     keep("")
     return "\r\n".join(lines)
+
+
+def _neutralised(rows: Iterator[list[Cell]], columns: list[int]) -> Iterator[list[Cell]]:
+    """Typed text that starts like a formula gets a leading `'` (OWASP "CSV Injection")."""
+    first = _FIRST
+    for row in rows:
+        for column in columns:
+            value = row[column]
+            if value and value[0] in first:
+                row[column] = "'" + value
+        yield row
 
 
 def _shares_as_percent(

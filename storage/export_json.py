@@ -1,4 +1,5 @@
-"""The JSON export, streamed in the shape docs/architecture.md gives."""
+"""The JSON export, streamed in the shape docs/architecture.md gives; a sample answer of the
+demo carries `"sample": true`."""
 
 from __future__ import annotations
 
@@ -10,6 +11,12 @@ from sqlite_utils import Database
 from storage.responses import count_tally, iter_responses
 from survey import Campaign
 from survey.serialize import campaign_as_dict
+
+
+def sample_ids(db: Database, campaign: str) -> set[str]:
+    """The ids of the campaign's sample answers (the demo's; none in a real dialogue)."""
+    sql = "SELECT id FROM responses WHERE campaign = ? AND sample = 1"
+    return {id_ for (id_,) in db.conn.execute(sql, (campaign,))}
 
 
 def json_export_chunks(db: Database, campaign: Campaign) -> Iterator[str]:
@@ -26,6 +33,7 @@ def json_export_chunks(db: Database, campaign: Campaign) -> Iterator[str]:
     }
     text = json.dumps(head, ensure_ascii=False, indent=1)
     yield text[:-2] + ',\n "responses": ['
+    sample = sample_ids(db, campaign.id)
     for index, r in enumerate(iter_responses(db, campaign.id)):
         row = {
             "id": r.id,
@@ -39,5 +47,7 @@ def json_export_chunks(db: Database, campaign: Campaign) -> Iterator[str]:
             "answers": dict(r.answers),
             "late": r.late,
         }
+        if r.id in sample:
+            row["sample"] = True
         yield ("\n  " if index == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False)
     yield "\n ]\n}\n"

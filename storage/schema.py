@@ -333,6 +333,20 @@ def m007_promises(db: Database) -> None:
     )
 
 
+@migrations()
+def m009_health_probe(db: Database) -> None:
+    """One row that `/healthz` rewrites: proof that the file takes writes right now."""
+    db.execute("CREATE TABLE health_probe (id INTEGER PRIMARY KEY CHECK (id = 1), at TEXT)")
+
+
+@migrations()
+def m009_sample_data(db: Database) -> None:
+    """Mark the demo's sample answers, so that every page and export can say so and one
+    click removes them all."""
+    db.execute("ALTER TABLE responses ADD COLUMN sample INTEGER NOT NULL DEFAULT 0")
+    db.execute("CREATE INDEX responses_sample ON responses (campaign) WHERE sample = 1")
+
+
 def run_script(db: Database, script: str) -> None:
     """Run `;`-separated statements inside the open transaction (executescript would commit)."""
     for statement in script.split(";"):

@@ -88,7 +88,7 @@ def test_csv_cells_never_start_like_a_formula_and_keep_their_text(
     db, campaigns, comment, source, delimiter
 ):
     store(db, answer(comment=comment, source=source))
-    header, row = csv_rows(db, campaigns["demo"], delimiter=delimiter)
+    header, row = csv_rows(db, campaigns["demo"], delimiter=delimiter, machine_names=True)
     for cell in row:
         assert not cell.startswith(FORMULA_STARTS)
     assert survives(comment, row[header.index("comment")])
@@ -99,35 +99,40 @@ def test_csv_cells_never_start_like_a_formula_and_keep_their_text(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(comment=any_text, source=any_text)
-def test_xlsx_cells_never_start_like_a_formula_and_keep_their_text(db, campaigns, comment, source):
+def test_xlsx_cells_are_text_as_typed_and_never_formulas(db, campaigns, comment, source):
     store(db, answer(comment=comment, source=source))
-    header, row = xlsx_rows(db, campaigns["demo"])
-    for cell in row:
-        assert not (isinstance(cell, str) and cell.startswith(FORMULA_STARTS))
-    assert survives(comment, row[header.index("comment")])
-    assert survives(source, row[header.index("source")])
+    header, row = xlsx_rows(db, campaigns["demo"], machine_names=True)  # no formula: checked
+    assert comment == row[header.index("comment")]
+    assert source == row[header.index("source")]
 
 
-def test_the_responses_table_has_a_column_per_area_and_labelled_answers(db, campaigns):
+def test_the_responses_table_has_a_column_per_area_and_labelled_answers(db, campaigns, catalogs):
     store(db, answer(comment="Mer ljus", answers={"age": "20-34"}))
     demo = campaigns["demo"]
     header, row = csv_rows(db, demo)
     labels = [a.label["sv"] for a in demo.areas]
-    assert ["id", "submitted_at", "channel", "source", "locale", *labels] == header[:13]
-    assert ["comment", "Hur gammal är du?", "Var bor du?", "late", "flag"] == header[13:]
-    chosen = dict(zip(labels, row[5:13], strict=True))
+    first = ["Svarets id", "Inskickat (lokal tid)", "Inskickat (UTC)", "Kanal", "Plats", "Språk"]
+    assert [*first, *labels] == header[:14]
+    assert ["Synpunkt", "Hur gammal är du?", "Var bor du?", "Kom in efter stängning", "Flagga"] == (
+        header[14:]
+    )
+    chosen = dict(zip(labels, row[6:14], strict=True))
     assert {"Våld i offentlig miljö": "1", "Otrygga miljöer": "1", "Trafikbrott": "1"} == {
         label: mark for label, mark in chosen.items() if mark
     }
-    assert ["Mer ljus", "20–34 år", "", ""] == row[13:]
-    english_header, _ = csv_rows(db, demo, lang="en")
+    assert ["Mer ljus", "20–34 år", "", "", ""] == row[14:]
+    english_header, _ = csv_rows(db, demo, lang="en", gettext=catalogs.get("en").gettext)
+    assert ["Response id", "Submitted (local time)", "Submitted (UTC)"] == english_header[:3]
     assert "Traffic offences" in english_header
+    machine, _ = csv_rows(db, demo, machine_names=True)
+    assert ["id", "submitted_at", "submitted_at_utc", "channel", "source", "locale"] == machine[:6]
+    assert "area_traffic" in machine and "comment" in machine and "age" in machine
 
 
 def test_the_tally_uses_a_decimal_comma_for_swedish_excel(db, campaigns):
     store(db, answer(), answer(areas=("traffic", "social-unrest", "unsafe-places")))
     rows = csv_rows(db, campaigns["demo"], "tally")
-    assert ["rank", "area", "label", "votes", "share_of_participants"] == rows[0]
+    assert ["Placering", "Områdets id", "Område", "Röster", "Andel av deltagarna (%)"] == rows[0]
     assert ["1", "unsafe-places", "Otrygga miljöer", "2", "100,0"] == rows[1]
     comma = csv_rows(db, campaigns["demo"], "tally", delimiter=",")
     assert "100.0" == comma[1][4]
@@ -148,20 +153,21 @@ def test_published_comments_are_the_approved_ones_redacted(db, campaigns):
             db, "demo", shown.id, status="approved", redacted=None, tag_ids=[tag.id], actor="kim"
         )
         moderate(db, "demo", hidden.id, status="hidden", redacted=None, tag_ids=[], actor="kim")
-    rows = csv_rows(db, campaigns["demo"], "comments", published=True)
-    assert ["submitted_at", "areas", "themes", "comment"] == rows[0]
+    rows = csv_rows(db, campaigns["demo"], "comments", published=True, machine_names=True)
+    assert ["date", "areas", "themes", "comment"] == rows[0]
     assert 2 == len(rows)
     assert "Belysning" == rows[1][2]
     assert "Ring mig på […] om belysningen." == rows[1][3]
     everything = csv_rows(db, campaigns["demo"], "comments")
-    assert {"approved", "hidden", "new"} == {row[5] for row in everything[1:]}
-    assert {shown.comment, "Spam", "Inte granskad än"} == {row[7] for row in everything[1:]}
+    assert "Granskning" == everything[0][6]
+    assert {"approved", "hidden", "new"} == {row[6] for row in everything[1:]}
+    assert {shown.comment, "Spam", "Inte granskad än"} == {row[8] for row in everything[1:]}
 
 
 def test_every_line_ends_in_crlf_even_with_line_breaks_in_a_comment(db, campaigns):
     store(db, answer(comment='första raden\nandra; med "citat"'))
     data = "".join(csv_chunks(export_table(db, campaigns["demo"], "responses")))
-    assert data.startswith("\ufeffid;submitted_at;")
+    assert data.startswith("\ufeffSvarets id;Inskickat (lokal tid);")
     assert data.endswith("\r\n")
     assert 'första raden\nandra; med ""citat""' in data
     assert 2 == data.count("\r\n")

@@ -244,7 +244,7 @@ async def test_each_export_downloads_and_is_audited(client, store, fmt):
     assert "attachment" in response.headers["Content-Disposition"]
     assert len(body) > 100
     if fmt == "csv":
-        assert body.startswith(b"\xef\xbb\xbfid;") and b"'=HYPERLINK" in body
+        assert body.startswith("\ufeffSvarets id;".encode()) and b"'=HYPERLINK" in body
     logged = await store.read(
         lambda db: db.conn.execute(
             "SELECT actor, action, detail FROM audit WHERE action = 'export'"
@@ -256,3 +256,15 @@ async def test_each_export_downloads_and_is_audited(client, store, fmt):
 async def test_an_export_that_does_not_exist_is_a_404(client):
     assert 404 == (await client.get("/staff/c/demo/export/tally.json")).status
     assert 404 == (await client.get("/staff/c/demo/export/secrets.csv")).status
+
+
+async def test_the_export_page_offers_the_language_and_machine_names(client, store):
+    await seed(store, answer(comment="-5 grader"))
+    page = await (await client.get("/staff/c/demo/exports?lang=en&names=machine")).text()
+    assert "/staff/c/demo/export/responses.csv?lang=en&amp;names=machine" in page
+    english = await client.get("/staff/c/demo/export/responses.csv?lang=en")
+    assert (await english.read()).decode("utf-8-sig").startswith("Response id;Submitted (local")
+    machine = await client.get("/staff/c/demo/export/responses.csv?names=machine")
+    body = (await machine.read()).decode("utf-8-sig")
+    assert body.startswith("id;submitted_at;submitted_at_utc;channel;source;locale;area_")
+    assert ";'-5 grader;" in body

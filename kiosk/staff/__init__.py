@@ -19,8 +19,10 @@ from kiosk.staff import (
     report,
     results,
 )
+from kiosk.staff.audit_page import setup_audit_page
 from kiosk.staff.auth import LIMITS, SessionLimits, staff_middleware
 from kiosk.staff.figures import COUNTS_CACHE, CountsCache
+from kiosk.staff.sample import setup_sample_data
 
 CAMPAIGN = "/staff/c/{campaign}"
 PROMISE = "/staff/promises/{promise}"
@@ -101,3 +103,5 @@ def setup_staff(app: web.Application) -> None:
     add("POST", f"{PROMISE}/followup", promise_signing.save_followup, name="staff.promise_followup")
     add("POST", f"{PROMISE}/approve", promise_signing.approve_promise, name="staff.promise_approve")
     add("POST", f"{PROMISE}/publish", promise_signing.publish_promise, name="staff.promise_publish")
+    setup_sample_data(app)
+    setup_audit_page(app)

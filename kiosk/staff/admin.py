@@ -10,6 +10,7 @@ from yarl import URL
 
 from kiosk.i18n import gettext
 from kiosk.keys import CAMPAIGNS, STORE
+from kiosk.staff.audit_page import entry_rows
 from kiosk.staff.auth import staff_user
 from kiosk.staff.pages import flash, redirect, render
 from storage.audit_log import recent_audit
@@ -30,7 +31,7 @@ async def admin_page(request: web.Request, extra: dict | None = None, status: in
 
     def fetch(db):
         keys = {c.id: list_kiosk_keys(db, c.id) for c in campaigns}
-        return list_staff(db), keys, recent_audit(db, 100), staff_parties(db)
+        return list_staff(db), keys, recent_audit(db, 10), staff_parties(db)
 
     accounts, keys, log, parties = await request.app[STORE].read(fetch)
     context = {
@@ -39,7 +40,7 @@ async def admin_page(request: web.Request, extra: dict | None = None, status: in
         "parties": parties,
         "roles": ROLES,
         "keys": keys,
-        "log": log,
+        "log": entry_rows(request, log),
         "problems": [],
         "new_key": None,
     }

@@ -9,12 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-WIDTH = 720
+# Narrow enough that on a phone (about 340 px for the chart) the 15 px labels still read at
+# 13 px or more; a wider chart scaled down to a phone made them 6-7 px.
+WIDTH = 400
 LABEL_HEIGHT = 20
 BAR_HEIGHT = 18
 ROW_GAP = 12
-VALUE_SPACE = 150  # room after the longest bar for "1 234 (45 %)"
+VALUE_SPACE = 130  # room after the longest bar for "1 234 (45 %)"
 DAY_HEIGHT = 140
+# A column no wider than this: with one or two days the chart is columns, not a block.
+DAY_MAX_WIDTH = 36
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,7 @@ def day_chart(title: str, days: Sequence[tuple[str, int]]) -> ColumnChart:
     """Columns for (day label, count) pairs, oldest first."""
     largest = max((n for _, n in days), default=0) or 1
     step = WIDTH / max(len(days), 1)
-    width = max(int(step * 0.8), 1)
+    width = max(min(int(step * 0.8), DAY_MAX_WIDTH), 1)
     columns = tuple(
         Column(
             x=round(index * step),

@@ -17,7 +17,7 @@ from pathlib import Path
 from aiohttp import web
 
 from kiosk.i18n import gettext
-from kiosk.keys import STORE
+from kiosk.keys import CATALOGS, STORE
 from kiosk.staff.auth import staff_user
 from kiosk.staff.pages import campaign_of, render
 from storage.export_csv import DELIMITERS, csv_chunks
@@ -37,7 +37,17 @@ FILE_CHUNK = 256 * 1024
 async def exports_page(request: web.Request) -> web.Response:
     """The downloads on offer."""
     campaign = campaign_of(request)
-    return render(request, "staff/exports.html", {"campaign": campaign, "active": "exports"})
+    lang = campaign.language(request.query.get("lang"))
+    machine = request.query.get("names") == "machine"
+    options = {"lang": lang, "names": "machine" if machine else None}
+    context = {
+        "campaign": campaign,
+        "active": "exports",
+        "export_lang": lang,
+        "machine_names": machine,
+        "options": options,
+    }
+    return render(request, "staff/exports.html", context)
 
 
 def _choice(request: web.Request, campaign: Campaign) -> tuple[str, str, str, bool]:
@@ -82,7 +92,16 @@ async def download(request: web.Request) -> web.StreamResponse:
 
         db = await on_thread(_begin, path)
         try:
-            build = partial(export_table, db, campaign, table, lang=lang, published=published)
+            build = partial(
+                export_table,
+                db,
+                campaign,
+                table,
+                lang=lang,
+                published=published,
+                gettext=request.app[CATALOGS].get(lang).gettext,
+                machine_names=request.query.get("names") == "machine",
+            )
             if fmt == "xlsx":
                 with tempfile.TemporaryDirectory() as folder:
                     target = Path(folder) / "export.xlsx"

@@ -10,6 +10,7 @@ from yarl import URL
 
 from kiosk.i18n import current_language, gettext
 from kiosk.keys import CAMPAIGNS, CATALOGS
+from kiosk.staff.sample_keys import SAMPLE_DATA
 from kiosk.staff.session import SESSION, STAFF, Session
 from locales import format_period, language_name, text_direction
 from survey import Campaign
@@ -74,6 +75,7 @@ def render(
         "campaigns": list(request.app[CAMPAIGNS].values()),
         "title_of": title_of,
         "period": lambda c, lang=lang: format_period(c.opens, c.closes, lang),
+        "sample_counts": request.app[SAMPLE_DATA].counts,
     }
     base.update(context)
     return aiohttp_jinja2.render_template(template, request, base, status=status)

@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from aiohttp import web
 from babel.dates import format_date
 
-from kiosk.i18n import activate
+from kiosk.i18n import activate, gettext
 from kiosk.keys import CATALOGS, STORE
 from kiosk.staff.figures import counts, figures_context
 from kiosk.staff.pages import campaign_of, render, title_of
 from locales import format_period, language_name, text_direction
 from storage.moderation import themes_with_quotes
+from survey import Campaign
+
+
+def lead_sentence(campaign: Campaign, lang: str, now: datetime | None = None) -> str:
+    """When the dialogue was held: "hölls 22 februari–18 mars 2016" once it has closed,
+    "pågår sedan 1 januari 2024" while it runs without an end."""
+    status = campaign.status(now)
+    if status == "closed":
+        period = format_period(campaign.opens, campaign.closes, lang)
+        return gettext("Medborgardialogen hölls %(period)s.") % {"period": period}
+    if status == "upcoming":
+        opens = format_date(campaign.opens, "long", locale=lang)
+        return gettext("Medborgardialogen börjar %(date)s.") % {"date": opens}
+    if campaign.closes is None:
+        opens = format_date(campaign.opens, "long", locale=lang)
+        return gettext("Medborgardialogen pågår sedan %(date)s.") % {"date": opens}
+    period = format_period(campaign.opens, campaign.closes, lang)
+    return gettext("Medborgardialogen pågår %(period)s.") % {"period": period}
 
 
 async def report(request: web.Request) -> web.Response:
@@ -30,13 +48,17 @@ async def report(request: web.Request) -> web.Response:
     counted = await counts(request, campaign)
     themes = await request.app[STORE].read(themes_with_quotes, campaign.id)
     context = figures_context(campaign, counted, lang)
+    top = max((row.votes for row in context["areas"]), default=0)
     context.update(
         {
             "campaign": campaign,
             "lang": lang,
             "dir": text_direction(lang),
             "title": title_of(campaign, lang),
-            "period_text": format_period(campaign.opens, campaign.closes, lang),
+            "lead": lead_sentence(campaign, lang),
+            "areas": [
+                (row, round(100 * row.votes / top, 1) if top else 0) for row in context["areas"]
+            ],
             "comments": counted.tally.comments,
             "themes": [(t.name, t.comments, t.quotes) for t in themes],
             "next_steps": campaign.text(campaign.next_steps, lang),

@@ -1,0 +1,76 @@
+"""The column names of the exports: a machine name for scripts, a label in the export's
+language for people (Swedish message ids, translated in the `core` catalogs)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+
+def N_(message: str) -> str:
+    return message
+
+
+LABELS = {
+    "id": N_("Svarets id"),
+    "submitted_at": N_("Inskickat (lokal tid)"),
+    "submitted_at_utc": N_("Inskickat (UTC)"),
+    "date": N_("Datum"),
+    "channel": N_("Kanal"),
+    "source": N_("Plats"),
+    "locale": N_("Språk"),
+    "comment": N_("Synpunkt"),
+    "sample": N_("Exempeldata"),
+    "late": N_("Kom in efter stängning"),
+    "flag": N_("Flagga"),
+    "rank": N_("Placering"),
+    "area": N_("Områdets id"),
+    "label": N_("Område"),
+    "votes": N_("Röster"),
+    "share_of_participants": N_("Andel av deltagarna (%)"),
+    "areas": N_("Valda områden"),
+    "status": N_("Granskning"),
+    "themes": N_("Teman"),
+    "redacted": N_("Text för publicering"),
+}
+
+
+CHANNELS = {
+    "telegram": N_("Telegram"),
+    "kiosk": N_("Kiosk"),
+    "web": N_("Webbenkät"),
+    "paper": N_("Papper och workshop"),
+}
+# What each column of the analyst copy holds, for its metadata.json.
+DESCRIPTIONS = {
+    "id": N_("Svarets id, slumpat av enheten som skickade det"),
+    "submitted_at": N_("När svaret kom in, i dialogens lokala tid"),
+    "submitted_at_utc": N_("När svaret kom in, i UTC"),
+    "channel": N_("Hur invånaren svarade"),
+    "source": N_("Kioskens eller workshoppens plats"),
+    "locale": N_("Språket invånaren svarade på"),
+    "comment": N_("Synpunkten, om personal har godkänt den, utan personuppgifter"),
+    "sample": N_("1 för påhittade exempelsvar från demon"),
+    "area": N_("Områdets id"),
+    "label": N_("Område"),
+    "position": N_("Områdets plats i enkätens lista"),
+    "votes": N_("Röster"),
+    "share_percent": N_("Andel av deltagarna (%)"),
+    "response_id": N_("Svarets id"),
+}
+
+
+COPY_DESCRIPTION = N_(
+    "Svaren i en medborgardialog: ett per rad, med de valda områdena i en egen tabell."
+)
+TABLE_DESCRIPTIONS = {
+    "responses": N_("Ett svar per rad"),
+    "areas": N_("Områdena i enkätens ordning"),
+    "response_areas": N_("Vilka områden varje svar valde"),
+    "tally": N_("Röster per område, flest först"),
+}
+
+
+def column_label(name: str, gettext: Callable[[str], str]) -> str:
+    """The label of a column in the language of `gettext`; its machine name if it has none."""
+    message = LABELS.get(name)
+    return gettext(message) if message else name

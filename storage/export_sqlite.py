@@ -1,0 +1,134 @@
+"""The analyst copy: one campaign's answers as a SQLite file for Datasette, with labels in
+the export's language, a tally view and a `metadata.json` beside it.
+
+Only what may be handed out: no staff tables, sessions, audit log, kiosk keys, drafts or
+pseudonyms, and a comment only once staff have approved it, with personal data redacted.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from locales.export_columns import CHANNELS, COPY_DESCRIPTION, DESCRIPTIONS, TABLE_DESCRIPTIONS
+from storage.export_tables import responses_table
+from storage.moderation import iter_comments, published_text
+from survey import Campaign
+
+LICENCE = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
+SCHEMA = """
+CREATE TABLE areas (id TEXT PRIMARY KEY, position INTEGER NOT NULL, label TEXT NOT NULL);
+CREATE TABLE response_areas (
+    response_id TEXT NOT NULL REFERENCES responses(id),
+    area TEXT NOT NULL REFERENCES areas(id),
+    PRIMARY KEY (response_id, area)
+);
+CREATE INDEX response_areas_by_area ON response_areas (area);
+CREATE VIEW tally AS
+    SELECT areas.id AS area, areas.label AS label, count(response_areas.area) AS votes,
+        round(100.0 * count(response_areas.area) / max((SELECT count(*) FROM responses), 1), 1)
+            AS share_percent
+    FROM areas LEFT JOIN response_areas ON response_areas.area = areas.id
+    GROUP BY areas.id ORDER BY votes DESC, areas.position;
+"""
+
+
+def write_analyst_copy(
+    db: Database, campaign: Campaign, out: Path, lang: str, gettext: Callable[[str], str]
+) -> int:
+    """Write the copy to `out` (replaced whole) and `metadata.json` beside it; returns the
+    number of answers copied."""
+    table = responses_table(db, campaign, lang)
+    keys = table.keys
+    questions = [q.id for q in campaign.questions]
+    approved = {c.id: published_text(c) for c in iter_comments(db, campaign.id, only_approved=True)}
+    partial = out.with_name(out.name + ".partial")
+    partial.unlink(missing_ok=True)
+    copy = sqlite3.connect(partial)
+    try:
+        columns = ", ".join(f'"{q}" TEXT' for q in questions)
+        copy.execute(
+            "CREATE TABLE responses (id TEXT PRIMARY KEY, submitted_at TEXT, "
+            "submitted_at_utc TEXT, channel TEXT, source TEXT, locale TEXT, comment TEXT, "
+            f"sample INTEGER NOT NULL DEFAULT 0{', ' + columns if columns else ''})"
+        )
+        copy.executescript(SCHEMA)
+        copy.executemany(
+            "INSERT INTO areas VALUES (?, ?, ?)",
+            [(a.id, n, campaign.text(a.label, lang)) for n, a in enumerate(campaign.areas, 1)],
+        )
+        area_at = {keys.index(f"area_{a.id}"): a.id for a in campaign.areas}
+        question_at = [keys.index(q) for q in questions]
+        sample_at = keys.index("sample") if "sample" in keys else None
+        marks = ", ".join("?" * (8 + len(questions)))
+        count = 0
+        for row in table.rows:
+            id_ = row[0]
+            channel = gettext(CHANNELS[row[3]]) if row[3] in CHANNELS else row[3]
+            sample = 1 if sample_at is not None and row[sample_at] else 0
+            values = [id_, row[1], row[2], channel, row[4] or None, row[5]]
+            values += [approved.get(id_), sample, *(row[i] or None for i in question_at)]
+            copy.execute(f"INSERT INTO responses VALUES ({marks})", values)
+            copy.executemany(
+                "INSERT INTO response_areas VALUES (?, ?)",
+                [(id_, area) for i, area in area_at.items() if row[i]],
+            )
+            count += 1
+        copy.commit()
+        copy.execute("VACUUM")
+    except BaseException:
+        copy.close()
+        partial.unlink(missing_ok=True)
+        raise
+    copy.close()
+    partial.replace(out)
+    metadata = analyst_metadata(campaign, out.stem, lang, gettext)
+    out.with_name("metadata.json").write_text(
+        json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return count
+
+
+def analyst_metadata(
+    campaign: Campaign, database: str, lang: str, gettext: Callable[[str], str]
+) -> dict:
+    """Datasette's metadata: title, source, licence, and what each column holds."""
+
+    def described(*names: str) -> dict[str, str]:
+        return {name: gettext(DESCRIPTIONS[name]) for name in names}
+
+    questions = {q.id: campaign.text(q.text, lang) for q in campaign.questions}
+    columns = {
+        "responses": {
+            **described(
+                "id",
+                "submitted_at",
+                "submitted_at_utc",
+                "channel",
+                "source",
+                "locale",
+                "comment",
+                "sample",
+            ),
+            **questions,
+        },
+        "areas": {"id": gettext(DESCRIPTIONS["area"]), **described("label", "position")},
+        "response_areas": described("response_id", "area"),
+        "tally": described("area", "label", "votes", "share_percent"),
+    }
+    tables = {
+        name: {"description": gettext(TABLE_DESCRIPTIONS[name]), "columns": columns[name]}
+        for name in TABLE_DESCRIPTIONS
+    }
+    return {
+        "title": campaign.text(campaign.title, lang),
+        "description": gettext(COPY_DESCRIPTION),
+        "source": " · ".join(campaign.organisers),
+        "license": LICENCE[0],
+        "license_url": LICENCE[1],
+        "databases": {database: {"tables": tables}},
+    }

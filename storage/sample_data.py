@@ -1,0 +1,138 @@
+"""Sample answers for the demo: a few hundred, across channels, venues and days, with comments
+in several languages. Each is marked (`responses.sample`), shown as sample data wherever
+answers are shown, and removed all at once."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from sqlite_utils import Database
+
+from storage.responses import SaveRequest, save_responses
+from storage.staff import audit
+from survey import Campaign, Response
+
+SAMPLE_COUNT = 360
+SAMPLE_DAYS = 14
+VENUES = ("Mitt i City", "Stadsbiblioteket", "Medborgarkontoret")
+CHANNELS = (("kiosk", 5), ("web", 4), ("telegram", 3), ("paper", 1))
+COMMENT_SHARE = 0.3
+COMMENTS = {
+    "sv": (
+        "Mer belysning i gångtunneln vid stationen, det känns otryggt på kvällen.",
+        "Fler poliser som går runt i centrum på helgerna.",
+        "Bilar kör för fort förbi skolan varje morgon.",
+        "Klotter på busskuren har suttit kvar i månader.",
+        "Ungdomarna behöver någonstans att vara på kvällarna.",
+        "Det säljs narkotika öppet i parken bakom torget.",
+    ),
+    "en": (
+        "Better lighting on the footpath to the station, please.",
+        "I would like to see police on foot in the town centre.",
+        "Cars park on the pavement outside the school.",
+    ),
+    "ar": (
+        "نحتاج إلى إضاءة أفضل في الحديقة ليلًا.",
+        "أتمنى وجود الشرطة في المركز في عطلة نهاية الأسبوع.",
+    ),
+    "fi": (
+        "Lisää valoa asemalle johtavalle kävelytielle.",
+        "Nuorille tarvitaan iltaisin paikka, jossa olla.",
+    ),
+}
+LOCALES = (("sv", 12), ("en", 3), ("ar", 2), ("fi", 2))
+
+
+def _weighted(rng: random.Random, pairs) -> str:
+    values, weights = zip(*pairs, strict=True)
+    return rng.choices(values, weights)[0]
+
+
+def sample_responses(
+    campaign: Campaign, now: datetime, count: int = SAMPLE_COUNT, seed: int = 2016
+) -> list[tuple[Response, str | None]]:
+    """`count` made-up answers over the `SAMPLE_DAYS` days before `now`, each with who keyed
+    it in (paper answers) or None. The same seed gives the same answers."""
+    rng = random.Random(seed)  # noqa: S311 (made-up answers, not secrets)
+    area_ids = [a.id for a in campaign.areas]
+    # Some areas matter more to residents than others, as in every real dialogue.
+    weights = [len(area_ids) - i + rng.random() * 3 for i in range(len(area_ids))]
+    made = []
+    for n in range(count):
+        areas: list[str] = []
+        while len(areas) < campaign.pick:
+            area = rng.choices(area_ids, weights)[0]
+            if area not in areas:
+                areas.append(area)
+        channel = _weighted(rng, CHANNELS)
+        locale = "sv" if channel == "paper" else _weighted(rng, LOCALES)
+        if locale not in campaign.languages:
+            locale = campaign.default_language
+        comment = None
+        if rng.random() < COMMENT_SHARE:
+            comment = rng.choice(COMMENTS.get(locale, COMMENTS["sv"]))
+        answers = {}
+        for question in campaign.questions:
+            if rng.random() < 0.8:
+                answers[question.id] = rng.choice(question.options).id
+        at = now - timedelta(days=rng.random() * SAMPLE_DAYS)
+        if channel == "paper":
+            at = at.replace(hour=12, minute=0, second=0, microsecond=0)
+        participant = None
+        if channel == "telegram":
+            participant = hashlib.sha256(f"sample:{seed}:{n}".encode()).hexdigest()
+        response = Response(
+            id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            campaign=campaign.id,
+            channel=channel,
+            locale=locale,
+            areas=tuple(areas),
+            comment=comment,
+            answers=answers,
+            source=rng.choice(VENUES) if channel == "kiosk" else None,
+            participant=participant,
+            submitted_at=at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        )
+        made.append((response, "demo" if channel == "paper" else None))
+    return made
+
+
+def add_sample_data(db: Database, campaign: Campaign, now: datetime, actor: str = "cli") -> int:
+    """Store the sample answers of `campaign`, marked as such; call inside a write
+    transaction. Returns how many were stored."""
+    made = sample_responses(campaign, now)
+    save_responses(db, [SaveRequest(r, entered_by=by) for r, by in made])
+    ids = [r.id for r, _ in made]
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        db.conn.execute(
+            f"UPDATE responses SET sample = 1 WHERE id IN ({', '.join('?' * len(part))})", part
+        )
+    audit(db, actor, "sample_data.add", campaign.id, {"count": len(ids)})
+    return len(ids)
+
+
+def count_sample(db: Database, campaign: str | None = None) -> int:
+    """How many sample answers are stored (in one campaign, or in all)."""
+    if campaign is None:
+        return db.conn.execute("SELECT count(*) FROM responses WHERE sample = 1").fetchone()[0]
+    sql = "SELECT count(*) FROM responses WHERE campaign = ? AND sample = 1"
+    return db.conn.execute(sql, (campaign,)).fetchone()[0]
+
+
+def was_ever_added(db: Database, campaign: str) -> bool:
+    """Whether sample data was added to `campaign` before (perhaps removed since)."""
+    sql = "SELECT 1 FROM audit WHERE action = 'sample_data.add' AND campaign = ? LIMIT 1"
+    return db.conn.execute(sql, (campaign,)).fetchone() is not None
+
+
+def remove_sample_data(db: Database, actor: str) -> int:
+    """Delete every sample answer (with its moderation and themes); call inside a write
+    transaction. Audit-logged; returns how many were deleted."""
+    removed = db.conn.execute("DELETE FROM responses WHERE sample = 1").rowcount
+    if removed:
+        audit(db, actor, "sample_data.remove", detail={"count": removed})
+    return removed
