@@ -18,3 +18,8 @@ class WebConfig:
     thanks_seconds: int = 8
     # The kiosk outbox retries after 1, 2, 4 ... seconds, never waiting longer than this.
     outbox_max_backoff_seconds: int = 15
+    # A request body still arriving after this long gets 408 (a slow or endless upload).
+    body_timeout_seconds: float = 30.0
+    # The address residents reach (https://dialog.example.se): absolute links, and with
+    # https, Secure cookies and Strict-Transport-Security. None: links follow the request.
+    public_url: str | None = None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
+from kiosk.protocol_log import ProtocolLog
 from locales import Catalogs
 from medborgardialog.settings import Settings, load_secret
 from storage import Store
@@ -70,6 +71,20 @@ def build_app(parts: Parts) -> web.Application:
     return app
 
 
+def server_options(settings: Settings) -> dict:
+    """How the HTTP server treats connections, for `serve` and for tests of the edge.
+
+    Idle keep-alive connections close after a while; the parser's refusals are logged as one
+    line; request bodies are never decompressed (a claimed gzip body gets 415, see
+    `kiosk.request_body`).
+    """
+    return {
+        "keepalive_timeout": settings.keepalive_timeout_seconds,
+        "logger": ProtocolLog(),
+        "auto_decompress": False,
+    }
+
+
 def new_event_loop() -> asyncio.AbstractEventLoop:
     """uvloop where it is installed (not on Windows), else asyncio's own loop. The server
     spends less CPU per request in uvloop's loop and transports (5% less per stored answer
@@ -109,6 +124,7 @@ def serve(settings: Settings, banner: str = "") -> None:
         access_log=None,
         handler_cancellation=True,
         loop=new_event_loop(),
+        **server_options(settings),
     )
 
 

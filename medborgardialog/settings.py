@@ -7,6 +7,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import campaigns as sample_campaigns
 
@@ -30,6 +31,9 @@ class Settings:
     require_kiosk_key: bool = False
     idle_warning_seconds: int = 45
     idle_reset_seconds: int = 60
+    public_url: str | None = None
+    body_timeout_seconds: float = 30.0
+    keepalive_timeout_seconds: float = 15.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **flags) -> Settings:
@@ -52,6 +56,7 @@ class Settings:
             "telegram_webhook_secret": env.get("TELEGRAM_WEBHOOK_SECRET") or None,
             "frame_ancestors": env.get("MEDBORGARDIALOG_FRAME_ANCESTORS") or "'self'",
             "require_kiosk_key": env.get("MEDBORGARDIALOG_REQUIRE_KIOSK_KEY", "") in ("1", "true"),
+            "public_url": public_url(env.get("MEDBORGARDIALOG_PUBLIC_URL")),
         }
         for key, name in (
             ("idle_warning_seconds", "MEDBORGARDIALOG_KIOSK_IDLE_WARNING"),
@@ -59,8 +64,37 @@ class Settings:
         ):
             if env.get(name):
                 values[key] = int(env[name])
+        for key, name in (
+            ("body_timeout_seconds", "MEDBORGARDIALOG_BODY_TIMEOUT"),
+            ("keepalive_timeout_seconds", "MEDBORGARDIALOG_KEEPALIVE_TIMEOUT"),
+        ):
+            if env.get(name):
+                values[key] = positive_seconds(name, env[name])
         values.update(given)
         return cls(**values)
+
+
+def public_url(value: str | None) -> str | None:
+    """The public address without a trailing slash; ValueError unless it is http(s)://host."""
+    if not value:
+        return None
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(
+            f"MEDBORGARDIALOG_PUBLIC_URL must be an http:// or https:// address, not {value!r}"
+        )
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
+
+
+def positive_seconds(name: str, value: str) -> float:
+    """A number of seconds from the environment; ValueError naming the variable otherwise."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise ValueError(f"{name} must be a positive number of seconds, not {value!r}")
+    return seconds
 
 
 def load_secret(path: Path) -> bytes:

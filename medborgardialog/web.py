@@ -20,6 +20,9 @@ def web_config(parts: Parts) -> WebConfig:
         require_kiosk_key=settings.require_kiosk_key,
         idle_warning_seconds=settings.idle_warning_seconds,
         idle_reset_seconds=settings.idle_reset_seconds,
+        secure_cookies=(settings.public_url or "").startswith("https://"),
+        public_url=settings.public_url,
+        body_timeout_seconds=settings.body_timeout_seconds,
     )
 
 
