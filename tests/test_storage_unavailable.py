@@ -84,9 +84,7 @@ async def test_a_full_disk_gets_503_and_nothing_refused_is_stored(client, store)
         assert body["comment"].strip() == (await store.get_response(body["id"])).comment
 
 
-async def test_answers_sent_together_to_a_full_disk_are_acknowledged_only_if_stored(
-    client, store
-):
+async def test_answers_sent_together_to_a_full_disk_are_acknowledged_only_if_stored(client, store):
     disk_full(store)
     bodies = [answer() for _ in range(30)]
     responses = await asyncio.gather(*(client.post(API, json=body) for body in bodies))
