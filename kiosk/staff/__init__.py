@@ -1,4 +1,10 @@
-"""The staff pages under /staff/: results, moderation, paper entry, exports, report, admin."""
+"""The staff pages: an aiohttp sub-application mounted at /staff/, with its own middlewares.
+
+Results, moderation, paper entry, exports, report and admin. The session, access and CSRF
+middleware runs only here. Paths in the table are relative to /staff (`"/login"` is
+/staff/login). The keys the parent app holds (CONFIG, STORE, CAMPAIGNS, ...) are copied to
+the staff app when the server starts, so views read them as `request.app[KEY]`.
+"""
 
 from aiohttp import web
 
@@ -6,21 +12,21 @@ from kiosk.staff import admin, comments, exports, login, paper, paper_import, re
 from kiosk.staff.auth import LIMITS, SessionLimits, staff_middleware
 from kiosk.staff.figures import COUNTS_CACHE, CountsCache
 
-CAMPAIGN = "/staff/c/{campaign}"
+PREFIX = "/staff"
+CAMPAIGN = "/c/{campaign}"
 
 
 def setup_staff(app: web.Application) -> None:
-    """Mount the staff pages, their session and CSRF middlewares on `app`."""
+    """Mount the staff pages and their middlewares at /staff/ on `app`."""
     app[LIMITS] = SessionLimits()
     app[COUNTS_CACHE] = CountsCache()
-    app.middlewares.append(staff_middleware(app))
-    add = app.router.add_route
-    add("GET", "/staff", results.root, name="staff.root")
-    add("GET", "/staff/", results.index, name="staff.index")
-    add("GET", "/staff/login", login.login_form, name="staff.login")
-    add("POST", "/staff/login", login.login, name="staff.login")
-    add("POST", "/staff/logout", login.logout, name="staff.logout")
-    add("POST", "/staff/language", login.choose_language, name="staff.language")
+    staff = web.Application(middlewares=[staff_middleware(app)])
+    add = staff.router.add_route
+    add("GET", "/", results.index, name="staff.index")
+    add("GET", "/login", login.login_form, name="staff.login")
+    add("POST", "/login", login.login, name="staff.login")
+    add("POST", "/logout", login.logout, name="staff.logout")
+    add("POST", "/language", login.choose_language, name="staff.language")
     add("GET", f"{CAMPAIGN}/", results.results, name="staff.results")
     add("GET", f"{CAMPAIGN}/live", results.live, name="staff.live")
     add("GET", f"{CAMPAIGN}/comments", comments.comments_page, name="staff.comments")
@@ -49,13 +55,23 @@ def setup_staff(app: web.Application) -> None:
         name="staff.download",
     )
     add("GET", f"{CAMPAIGN}/report", report.report, name="staff.report")
-    add("GET", "/staff/admin/", admin.admin_page, name="staff.admin")
-    add("POST", "/staff/admin/staff", admin.save_account, name="staff.admin_account")
-    add(
-        "POST",
-        "/staff/admin/staff/{username}/unlock",
-        admin.unlock_account,
-        name="staff.admin_unlock",
-    )
-    add("POST", "/staff/admin/kiosk-keys", admin.new_kiosk_key, name="staff.admin_key")
-    add("POST", "/staff/admin/kiosk-keys/{key}/revoke", admin.revoke_key, name="staff.admin_revoke")
+    add("GET", "/admin/", admin.admin_page, name="staff.admin")
+    add("POST", "/admin/staff", admin.save_account, name="staff.admin_account")
+    add("POST", "/admin/staff/{username}/unlock", admin.unlock_account, name="staff.admin_unlock")
+    add("POST", "/admin/kiosk-keys", admin.new_kiosk_key, name="staff.admin_key")
+    add("POST", "/admin/kiosk-keys/{key}/revoke", admin.revoke_key, name="staff.admin_revoke")
+    # Without the slash, outside the sub-application (whose prefix is /staff/).
+    app.router.add_get(PREFIX, results.root, name="staff.root")
+    app.on_startup.append(share_state(staff))
+    app.add_subapp(PREFIX, staff)
+
+
+def share_state(staff: web.Application):
+    """At start-up, give the staff app everything the parent holds (before either freezes)."""
+
+    async def copy(app: web.Application) -> None:
+        for key, value in app.items():
+            if key not in staff or staff[key] is not value:  # a second start finds them set
+                staff[key] = value
+
+    return copy
