@@ -53,8 +53,8 @@ async def _guarded(request: web.Request, handler: Handler) -> web.StreamResponse
 @web.middleware
 async def body_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Refuse compressed bodies, bound the time a body may take, parse forms safely."""
-    if not request.body_exists:
-        return await handler(request)
+    if not request.body_exists:  # an empty form is still parsed: multipart needs a boundary
+        return await _guarded(request, handler)
     if request.headers.get("Content-Encoding", "").strip().lower() not in IDENTITY:
         response = error_response(request, 415)
         response.headers["Accept-Encoding"] = "identity"

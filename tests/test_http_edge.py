@@ -35,6 +35,7 @@ def page_heading(html: str) -> str:
 
 
 BAD_FORMS = [
+    (b"", "multipart/form-data; boundary=xyz"),
     (b"\xff=1", URLENCODED),
     (b"comment=\xc3", URLENCODED),
     (b"areas=traffic", f"{URLENCODED}; charset=utf-16"),
