@@ -54,7 +54,7 @@ async def add_security_headers(request: web.Request, response: web.StreamRespons
     """Add the CSP, frame, HSTS, nosniff, referrer and cache policies unless the view set its
     own."""
     headers = response.headers
-    config = request.config_dict[CONFIG]
+    config = request.app[CONFIG]  # the staff sub-application holds a copy
     path = request.path
     headers.setdefault(
         "Content-Security-Policy", content_security_policy(path, config.frame_ancestors)

@@ -9,6 +9,7 @@ import uuid
 import pytest
 from bs4 import BeautifulSoup
 
+from medborgardialog.settings import Settings
 from tests.edge_server import edge_settings, problems_in, raw_exchange, start, status_of
 
 API = "/api/v1/campaigns/demo/responses"
@@ -194,3 +195,15 @@ async def test_an_idle_keep_alive_connection_is_closed(edge):
         pass
     assert reader.at_eof()
     writer.close()
+
+
+def test_the_time_limits_are_read_from_the_environment():
+    env = {"MEDBORGARDIALOG_BODY_TIMEOUT": "2.5", "MEDBORGARDIALOG_KEEPALIVE_TIMEOUT": "5"}
+    settings = Settings.from_env(env=env)
+    assert (2.5, 5.0) == (settings.body_timeout_seconds, settings.keepalive_timeout_seconds)
+    assert (30.0, 15.0) == (
+        Settings.from_env(env={}).body_timeout_seconds,
+        Settings.from_env(env={}).keepalive_timeout_seconds,
+    )
+    with pytest.raises(ValueError, match="MEDBORGARDIALOG_BODY_TIMEOUT"):
+        Settings.from_env(env={"MEDBORGARDIALOG_BODY_TIMEOUT": "0"})
