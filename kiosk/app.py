@@ -8,7 +8,8 @@ What the staff pages rely on, kept stable:
   `text_direction(lang)`); `base.html` has the blocks `title`, `head`, `content`, `scripts`
   and sets `lang` and `dir` on <html>;
 - the language middleware (`kiosk.language`) and the error middleware run first, in that
-  order; the security headers (`kiosk.headers`) are added to every response;
+  order, then the body middleware (`kiosk.request_body`); the security headers
+  (`kiosk.headers`) are added to every response;
 - static files under /static/ from kiosk/static (staff files in kiosk/static/staff/).
 """
 
@@ -25,6 +26,7 @@ from aiohttp import web
 from kiosk import i18n
 from kiosk.answer_signals import setup_answer_signals
 from kiosk.api import setup_api
+from kiosk.clock import CLOCK, Clock
 from kiosk.comment_check import setup_comment_check
 from kiosk.config import WebConfig
 from kiosk.errors import error_middleware
@@ -37,7 +39,9 @@ from kiosk.kiosk_page import setup_kiosk
 from kiosk.language import language_middleware
 from kiosk.promise_pages import setup_promise_pages
 from kiosk.public_results import setup_public_results
+from kiosk.request_body import body_middleware
 from kiosk.staff import setup_staff
+from kiosk.storage_failure import STORAGE_ALARM, StorageAlarm
 from kiosk.web_survey import setup_web_survey
 from locales import Catalogs, language_name
 from storage import Store
@@ -76,16 +80,21 @@ def create_app(
     campaigns: dict[str, Campaign],
     catalogs: Catalogs,
     secret: bytes,
+    clock: Clock | None = None,
 ) -> web.Application:
     """Build the whole web app from its parts; nothing is read from globals."""
+    clock = clock or Clock()
     app = web.Application(
-        middlewares=[language_middleware, error_middleware], client_max_size=CLIENT_MAX_SIZE
+        middlewares=[language_middleware, error_middleware, body_middleware],
+        client_max_size=CLIENT_MAX_SIZE,
     )
     app[CONFIG] = config
     app[STORE] = store
     app[CAMPAIGNS] = campaigns
     app[CATALOGS] = catalogs
     app[SECRET] = secret
+    app[CLOCK] = clock
+    app[STORAGE_ALARM] = StorageAlarm(clock)
     setup_templates(app)
     app.on_response_prepare.append(add_security_headers)
     setup_api(app)

@@ -36,3 +36,5 @@ class WebConfig:
     # statement and the privacy page name them).
     organisation: str | None = None
     contact: str | None = None
+    # A request body still arriving after this long gets 408 (a slow or endless upload).
+    body_timeout_seconds: float = 30.0

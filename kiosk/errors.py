@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import asyncio
-import functools
 import json
 import logging
 
 import aiohttp_jinja2
 from aiohttp import web
 from aiohttp.typedefs import Handler
+from aiohttp.web_protocol import RequestPayloadError
 
+from kiosk.clock import app_clock
 from kiosk.i18n import gettext as _
+from kiosk.storage_failure import (
+    RETRY_AFTER_SECONDS,
+    STORAGE_ALARM,
+    StorageAlarm,
+    is_storage_unavailable,
+)
 
 log = logging.getLogger(__name__)
-_dumps = functools.partial(json.dumps, ensure_ascii=False)
 
 # HTTP statuses aiohttp itself raises, as the stable codes the API documents.
 STATUS_CODES = {
@@ -22,9 +28,23 @@ STATUS_CODES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    408: "request.timeout",
     413: "body.too_large",
+    415: "body.encoding",
     500: "internal",
+    503: "storage.unavailable",
 }
+
+
+def _dumps(value) -> str:
+    """JSON as UTF-8 text; with \\u escapes when a text holds a lone surrogate that UTF-8
+    cannot carry (an id echoed back from a hostile body), so an error body always encodes."""
+    text = json.dumps(value, ensure_ascii=False)
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return json.dumps(value)
+    return text
 
 
 def status_message(status: int) -> str:
@@ -33,10 +53,16 @@ def status_message(status: int) -> str:
         return _("Sidan finns inte.")
     if status == 405:
         return _("Den metoden stöds inte här.")
+    if status == 408:
+        return _("Det tog för lång tid att ta emot det som skickades. Försök igen.")
     if status == 413:
         return _("Det som skickades är för stort.")
+    if status == 415:
+        return _("Det som skickades är komprimerat på ett sätt som inte stöds.")
     if status == 403:
         return _("Du har inte behörighet till det här.")
+    if status == 503:
+        return _("Svaren kan inte sparas just nu. Försök igen om en stund.")
     if status >= 500:
         return _("Något gick fel hos oss. Försök igen om en stund.")
     return _("Begäran kunde inte förstås.")
@@ -56,11 +82,26 @@ def error_page(request: web.Request, status: int, message: str) -> web.Response:
     )
 
 
-def error_response(request: web.Request, status: int) -> web.Response:
-    message = status_message(status)
+def refusal(request: web.Request, status: int, code: str, message: str) -> web.Response:
+    """A refusal with its own code and message: JSON under /api/, a page elsewhere."""
     if request.path.startswith("/api/"):
-        return json_error(status, STATUS_CODES.get(status, "request.bad"), message)
+        return json_error(status, code, message)
     return error_page(request, status, message)
+
+
+def error_response(request: web.Request, status: int) -> web.Response:
+    return refusal(request, status, STATUS_CODES.get(status, "request.bad"), status_message(status))
+
+
+def storage_unavailable(request: web.Request, error: BaseException) -> web.Response:
+    """503 with Retry-After: the client keeps what it sent and tries again later."""
+    alarm = request.config_dict.get(STORAGE_ALARM)
+    if alarm is None:
+        alarm = StorageAlarm(app_clock(request))
+    alarm.report(error, request)
+    response = error_response(request, 503)
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 @web.middleware
@@ -77,6 +118,14 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         return response
     except asyncio.CancelledError:
         raise
-    except Exception:
+    except RequestPayloadError as error:  # the body broke off, or its framing was wrong
+        log.info("incomplete body: %s %s: %s", request.method, request.path, error)
+        return refusal(request, 400, "body.incomplete", _("Det som skickades kom inte fram helt."))
+    except UnicodeEncodeError:  # a lone surrogate in a text: nothing can store or show it
+        message = _("Texten innehåller tecken som inte kan sparas.")
+        return refusal(request, 422, "text.invalid", message)
+    except Exception as error:
+        if is_storage_unavailable(error):
+            return storage_unavailable(request, error)
         log.exception("failed: %s %s", request.method, request.path)
         return error_response(request, 500)

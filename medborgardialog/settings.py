@@ -7,6 +7,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import campaigns as sample_campaigns
 
@@ -35,6 +36,8 @@ class Settings:
     telegram_bot_username: str | None = None
     organisation: str | None = None
     contact: str | None = None
+    body_timeout_seconds: float = 30.0
+    keepalive_timeout_seconds: float = 15.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **flags) -> Settings:
@@ -57,7 +60,7 @@ class Settings:
             "telegram_webhook_secret": env.get("TELEGRAM_WEBHOOK_SECRET") or None,
             "frame_ancestors": env.get("MEDBORGARDIALOG_FRAME_ANCESTORS") or "'self'",
             "require_kiosk_key": env.get("MEDBORGARDIALOG_REQUIRE_KIOSK_KEY", "") in ("1", "true"),
-            "public_url": (env.get("MEDBORGARDIALOG_PUBLIC_URL") or "").rstrip("/") or None,
+            "public_url": public_url(env.get("MEDBORGARDIALOG_PUBLIC_URL")),
             "telegram_bot_username": (env.get("TELEGRAM_BOT_USERNAME") or "").lstrip("@") or None,
             "organisation": env.get("MEDBORGARDIALOG_ORGANISATION") or None,
             "contact": env.get("MEDBORGARDIALOG_CONTACT") or None,
@@ -69,8 +72,37 @@ class Settings:
         ):
             if env.get(name):
                 values[key] = int(env[name])
+        for key, name in (
+            ("body_timeout_seconds", "MEDBORGARDIALOG_BODY_TIMEOUT"),
+            ("keepalive_timeout_seconds", "MEDBORGARDIALOG_KEEPALIVE_TIMEOUT"),
+        ):
+            if env.get(name):
+                values[key] = positive_seconds(name, env[name])
         values.update(given)
         return cls(**values)
+
+
+def public_url(value: str | None) -> str | None:
+    """The public address without a trailing slash; ValueError unless it is http(s)://host."""
+    if not value:
+        return None
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(
+            f"MEDBORGARDIALOG_PUBLIC_URL must be an http:// or https:// address, not {value!r}"
+        )
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
+
+
+def positive_seconds(name: str, value: str) -> float:
+    """A number of seconds from the environment; ValueError naming the variable otherwise."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise ValueError(f"{name} must be a positive number of seconds, not {value!r}")
+    return seconds
 
 
 def load_secret(path: Path) -> bytes:

@@ -25,6 +25,8 @@ def web_config(parts: Parts) -> WebConfig:
         bot_username=settings.telegram_bot_username,
         organisation=settings.organisation,
         contact=settings.contact,
+        secure_cookies=(settings.public_url or "").startswith("https://"),
+        body_timeout_seconds=settings.body_timeout_seconds,
     )
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -21,7 +22,10 @@ def connect(path: Path | str, *, synchronous: str = "FULL") -> Database:
 
     The connection is in driver autocommit mode: writes open their transactions explicitly
     with `BEGIN IMMEDIATE` (see `immediate`), so two processes never deadlock on an upgrade.
+    A new file is created readable by its owner only (it holds staff password hashes and
+    sessions); SQLite gives its -wal and -shm files the same mode.
     """
+    create_private(path)
     conn = sqlite3.connect(
         str(path),
         timeout=BUSY_TIMEOUT_SECONDS,
@@ -35,6 +39,34 @@ def connect(path: Path | str, *, synchronous: str = "FULL") -> Database:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: the id index stays in memory
     return Database(conn)
+
+
+def connect_reader(path: Path | str) -> Database:
+    """A read-only connection to a file the writer has opened: for reads beside the writer.
+
+    In WAL a reader sees the last commit and never waits for the writer, nor it for him.
+    """
+    conn = sqlite3.connect(
+        str(path),
+        timeout=BUSY_TIMEOUT_SECONDS,
+        check_same_thread=False,
+        isolation_level=None,
+        cached_statements=CACHED_STATEMENTS,
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+    conn.execute("PRAGMA query_only = ON")
+    conn.execute("PRAGMA synchronous = FULL")  # as the writer's, for whoever reads the pragmas
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA cache_size = -16384")
+    return Database(conn)
+
+
+def create_private(path: Path | str) -> None:
+    """Create the database file with mode 0600 if it does not exist yet."""
+    if str(path) == ":memory:" or str(path).startswith("file:"):
+        return
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from storage import campaigns as campaign_rows
 from storage import drafts, responses, staff
 from storage.connection import connect
+from storage.read_pool import ReadPool
 from storage.responses import Outcome
 from storage.schema import migrate
 from storage.staff import StaffAccount
@@ -26,17 +27,21 @@ def open_database(path: Path | str):
 
 
 class Store:
-    """Everything the channels keep. Every call runs on the store's own database thread.
+    """Everything the channels keep. Writes run on the store's one database thread; reads
+    on a small pool of read-only connections beside it, so they never queue behind writes.
 
     Channel-specific queries are plain functions of a `Database` in `storage/`, run with
-    `read` or `write`; a write is acknowledged only after its transaction committed.
+    `read` or `write`; a write is acknowledged only after its transaction committed. A read
+    function must not write (its connection refuses).
     """
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self._worker = DatabaseWorker(lambda: open_database(self.path))
+        self._readers = ReadPool(self.path)
 
     def close(self) -> None:
+        self._readers.close()
         self._worker.close()
 
     def call(self, fn: Callable[..., T], *args: Any, write: bool = False) -> T:
@@ -44,7 +49,8 @@ class Store:
         return self._worker.submit(fn, *args, write=write).result()
 
     async def read(self, fn: Callable[..., T], *args: Any) -> T:
-        return await self._worker.read(fn, *args)
+        """Run `fn(db, *args)` on a read connection: it sees every committed write."""
+        return await self._readers.read(fn, *args)
 
     async def write(self, fn: Callable[..., T], *args: Any) -> T:
         return await self._worker.write(fn, *args)

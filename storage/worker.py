@@ -202,6 +202,10 @@ def _isolated(db: Database, job: _Job) -> tuple[bool, Any]:
     try:
         outcome: tuple[bool, Any] = (True, job.run(db))
     except Exception as error:
+        if not db.conn.in_transaction:
+            # SQLite rolled the whole transaction back itself (a full disk, an I/O error):
+            # the batch's other jobs are undone too, so all of them fail with this error.
+            raise
         outcome = (False, error)
         db.conn.execute("ROLLBACK TO job")
     db.conn.execute("RELEASE job")

@@ -19,8 +19,8 @@ SECRET = bytes(range(32))
 _HASH = hash_password(PASSWORD)
 
 
-def staff_app(store: Store, campaigns, catalogs, **config) -> web.Application:
-    return create_app(WebConfig(**config), store, campaigns, catalogs, SECRET)
+def staff_app(store: Store, campaigns, catalogs, clock=None, **config) -> web.Application:
+    return create_app(WebConfig(**config), store, campaigns, catalogs, SECRET, clock=clock)
 
 
 async def add_account(store: Store, username: str = "kim", role: str = "analyst") -> None:

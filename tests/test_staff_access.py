@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
-from kiosk.staff import auth
 from kiosk.staff.auth import LIMITS, PUBLIC, SessionLimits
 from storage.staff_login import FREE_ATTEMPTS
+from tests.fake_clock import FakeClock
 from tests.staff_support import PASSWORD, add_account, csrf_of, log_in, staff_app, token
 
 FAILED = "Inloggningen misslyckades"
@@ -28,17 +27,28 @@ async def client(aiohttp_client, app, store):
 
 
 def staff_routes(app):
-    """Every route under /staff, with a path that fills in its variables."""
-    for route in app.router.routes():
-        info = route.resource.get_info() if route.resource else {}
-        path = info.get("path") or info.get("formatter") or ""
-        if path == "/staff" or path.startswith("/staff/"):
+    """Every route of the staff sub-application, with a path that fills in its variables."""
+    for resource in app.router.resources():
+        info = resource.get_info()
+        if info.get("prefix") != "/staff":
+            continue
+        for route in info["app"].router.routes():
+            sub = route.resource.get_info()
+            path = sub.get("path") or sub.get("formatter") or ""  # with the prefix
             filled = re.sub(
                 r"\{(\w+)(:[^}]*)?\}",
                 lambda m: {"format": "csv", "table": "tally"}.get(m.group(1), "demo"),
                 path,
             )
             yield route.method, filled, route.resource.name
+
+
+def main_app_paths(app):
+    """The paths of the main app's own routes (not those of its sub-applications)."""
+    for resource in app.router.resources():
+        info = resource.get_info()
+        if "app" not in info:
+            yield info.get("path") or info.get("formatter") or info.get("prefix") or ""
 
 
 async def test_every_staff_route_refuses_a_visitor_without_a_session(app, client):
@@ -55,6 +65,19 @@ async def test_every_staff_route_refuses_a_visitor_without_a_session(app, client
         else:
             assert 401 == response.status, (method, path)
     assert len(checked) >= 20  # the inventory found the routes, not nothing
+
+
+def test_no_staff_page_is_added_outside_the_staff_application(app):
+    """A route under /staff/ on the main app would miss the login check: there are none."""
+    assert [] == [path for path in main_app_paths(app) if path.startswith("/staff/")]
+    assert "/staff" in main_app_paths(app)  # the way in without the slash
+
+
+async def test_staff_without_the_slash_leads_to_the_staff_pages_and_is_never_framed(client):
+    response = await client.get("/staff", allow_redirects=False)
+    assert (303, "/staff/") == (response.status, response.headers["Location"])
+    assert "DENY" == response.headers["X-Frame-Options"]
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
 
 
 async def test_a_login_opens_a_fresh_session_in_a_safe_cookie(client):
@@ -92,24 +115,23 @@ async def test_logging_out_ends_the_session_even_for_a_copied_cookie(client):
     assert 303 == again.status
 
 
-async def test_idle_and_absolute_timeouts(aiohttp_client, store, campaigns, catalogs, monkeypatch):
+async def test_idle_and_absolute_timeouts(aiohttp_client, store, campaigns, catalogs):
     await add_account(store)
-    app = staff_app(store, campaigns, catalogs)
+    clock = FakeClock()
+    app = staff_app(store, campaigns, catalogs, clock=clock)
     app[LIMITS] = SessionLimits(idle_seconds=60, absolute_seconds=3600)
     client = await aiohttp_client(app)
     await log_in(client)
     assert 200 == (await client.get("/staff/", allow_redirects=False)).status
-    now = time.time()
-    monkeypatch.setattr(auth.time, "time", lambda: now + 61)
+    clock.advance(61)
     idle = await client.get("/staff/", allow_redirects=False)
     assert 303 == idle.status
     login = await client.get(idle.headers["Location"])
     assert "utan aktivitet" in await login.text()
-    monkeypatch.setattr(auth.time, "time", lambda: now)
     await log_in(client)
     lasted = 0
     for seconds in range(50, 4000, 50):  # active every 50 s, yet the login ends after an hour
-        monkeypatch.setattr(auth.time, "time", lambda seconds=seconds: now + seconds)
+        clock.advance(50)
         if (await client.get("/staff/", allow_redirects=False)).status != 200:
             break
         lasted = seconds

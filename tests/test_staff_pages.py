@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 
 import pytest
 from aiohttp import FormData
 
 from storage.moderation import CommentFilter, list_comments
+from tests.fake_clock import FakeClock
 from tests.staff_support import add_account, answer, log_in, staff_app, token
 
 
 @pytest.fixture
-async def client(aiohttp_client, store, campaigns, catalogs):
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+async def client(aiohttp_client, store, campaigns, catalogs, clock):
     await add_account(store, "kim", "analyst")
-    client = await aiohttp_client(staff_app(store, campaigns, catalogs))
+    client = await aiohttp_client(staff_app(store, campaigns, catalogs, clock=clock))
     await log_in(client)
     return client
 
@@ -49,11 +54,13 @@ async def test_results_rank_the_areas_with_votes_and_shares(client, store):
     assert '<svg class="chart"' in html and 'role="img"' in html
 
 
-async def test_the_live_figures_follow_new_answers(client, store):
+async def test_the_live_figures_follow_new_answers(client, store, clock):
     first = await (await client.get("/staff/c/demo/live")).json()
     assert 0 == first["participants"]
     await seed(store, answer())
-    await asyncio.sleep(2.1)  # the counts are shared for two seconds
+    shared = await (await client.get("/staff/c/demo/live")).json()
+    assert 0 == shared["participants"]  # the counts are shared for two seconds
+    clock.advance(2.1)
     later = await (await client.get("/staff/c/demo/live")).json()
     assert 1 == later["participants"]
     assert "Trafikbrott" in later["html"]

@@ -1,4 +1,10 @@
-"""The staff pages under /staff/: results, moderation, paper entry, exports, report, admin."""
+"""The staff pages: an aiohttp sub-application mounted at /staff/, with its own middlewares.
+
+Results, moderation, paper entry, exports, report and admin. The session, access and CSRF
+middleware runs only here. Paths in the table are relative to /staff (`"/login"` is
+/staff/login). The keys the parent app holds (CONFIG, STORE, CAMPAIGNS, ...) are copied to
+the staff app when the server starts, so views read them as `request.app[KEY]`.
+"""
 
 from aiohttp import web
 
@@ -24,24 +30,24 @@ from kiosk.staff.auth import LIMITS, SessionLimits, staff_middleware
 from kiosk.staff.figures import COUNTS_CACHE, CountsCache
 from kiosk.staff.sample import setup_sample_data
 
-CAMPAIGN = "/staff/c/{campaign}"
-PROMISE = "/staff/promises/{promise}"
-ACTIVITY = "/staff/promises/{promise}/activities/{activity}"
+PREFIX = "/staff"
+CAMPAIGN = "/c/{campaign}"
+PROMISE = "/promises/{promise}"
+ACTIVITY = "/promises/{promise}/activities/{activity}"
 
 
 def setup_staff(app: web.Application) -> None:
-    """Mount the staff pages, their session and CSRF middlewares on `app`."""
+    """Mount the staff pages and their middlewares at /staff/ on `app`."""
     app[LIMITS] = SessionLimits()
     app[COUNTS_CACHE] = CountsCache()
     app[posters.BOT_USERNAME] = posters.BotUsername()
-    app.middlewares.append(staff_middleware(app))
-    add = app.router.add_route
-    add("GET", "/staff", results.root, name="staff.root")
-    add("GET", "/staff/", results.index, name="staff.index")
-    add("GET", "/staff/login", login.login_form, name="staff.login")
-    add("POST", "/staff/login", login.login, name="staff.login")
-    add("POST", "/staff/logout", login.logout, name="staff.logout")
-    add("POST", "/staff/language", login.choose_language, name="staff.language")
+    staff = web.Application(middlewares=[staff_middleware(app)])
+    add = staff.router.add_route
+    add("GET", "/", results.index, name="staff.index")
+    add("GET", "/login", login.login_form, name="staff.login")
+    add("POST", "/login", login.login, name="staff.login")
+    add("POST", "/logout", login.logout, name="staff.logout")
+    add("POST", "/language", login.choose_language, name="staff.language")
     add("GET", f"{CAMPAIGN}/", results.results, name="staff.results")
     add("GET", f"{CAMPAIGN}/live", results.live, name="staff.live")
     add("GET", f"{CAMPAIGN}/comments", comments.comments_page, name="staff.comments")
@@ -76,18 +82,18 @@ def setup_staff(app: web.Application) -> None:
     )
     add("GET", f"{CAMPAIGN}/report", report.report, name="staff.report")
     add("GET", f"{CAMPAIGN}/poster", posters.poster, name="staff.poster")
-    add("GET", "/staff/admin/", admin.admin_page, name="staff.admin")
-    add("POST", "/staff/admin/staff", admin.save_account, name="staff.admin_account")
+    add("GET", "/admin/", admin.admin_page, name="staff.admin")
+    add("POST", "/admin/staff", admin.save_account, name="staff.admin_account")
     add(
         "POST",
-        "/staff/admin/staff/{username}/unlock",
+        "/admin/staff/{username}/unlock",
         admin.unlock_account,
         name="staff.admin_unlock",
     )
-    add("POST", "/staff/admin/kiosk-keys", admin.new_kiosk_key, name="staff.admin_key")
-    add("POST", "/staff/admin/kiosk-keys/{key}/revoke", admin.revoke_key, name="staff.admin_revoke")
-    add("GET", "/staff/promises/", promises.promises_page, name="staff.promises")
-    add("POST", "/staff/promises/", promises.new_draft, name="staff.promises")
+    add("POST", "/admin/kiosk-keys", admin.new_kiosk_key, name="staff.admin_key")
+    add("POST", "/admin/kiosk-keys/{key}/revoke", admin.revoke_key, name="staff.admin_revoke")
+    add("GET", "/promises/", promises.promises_page, name="staff.promises")
+    add("POST", "/promises/", promises.new_draft, name="staff.promises")
     add("GET", f"{PROMISE}/", promises.promise_page, name="staff.promise")
     add("POST", f"{PROMISE}/", promises.save_texts, name="staff.promise")
     add(
@@ -103,5 +109,20 @@ def setup_staff(app: web.Application) -> None:
     add("POST", f"{PROMISE}/followup", promise_signing.save_followup, name="staff.promise_followup")
     add("POST", f"{PROMISE}/approve", promise_signing.approve_promise, name="staff.promise_approve")
     add("POST", f"{PROMISE}/publish", promise_signing.publish_promise, name="staff.promise_publish")
-    setup_sample_data(app)
-    setup_audit_page(app)
+    setup_sample_data(app, staff)
+    setup_audit_page(staff)
+    # Without the slash, outside the sub-application (whose prefix is /staff/).
+    app.router.add_get(PREFIX, results.root, name="staff.root")
+    app.on_startup.append(share_state(staff))
+    app.add_subapp(PREFIX, staff)
+
+
+def share_state(staff: web.Application):
+    """At start-up, give the staff app everything the parent holds (before either freezes)."""
+
+    async def copy(app: web.Application) -> None:
+        for key, value in app.items():
+            if key not in staff or staff[key] is not value:  # a second start finds them set
+                staff[key] = value
+
+    return copy

@@ -70,5 +70,6 @@ async def audit_log(request: web.Request) -> web.Response:
     return render(request, "staff/audit.html", context)
 
 
-def setup_audit_page(app: web.Application) -> None:
-    app.router.add_get("/staff/admin/log", audit_log, name="staff.admin_log")
+def setup_audit_page(staff: web.Application) -> None:
+    """The audit log's own page, on the staff app."""
+    staff.router.add_get("/admin/log", audit_log, name="staff.admin_log")

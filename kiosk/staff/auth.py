@@ -1,7 +1,8 @@
 """Who may see the staff pages: encrypted cookie sessions, timeouts, roles, CSRF and Origin.
 
-Everything under /staff goes through `guard`, which refuses a visitor without a session
-unless the route is one of the few `PUBLIC` ones: a new route is protected by default.
+Everything in the staff sub-application goes through `guard`, which refuses a visitor
+without a session unless the route is one of the few `PUBLIC` ones: a new route is
+protected by default.
 """
 
 from __future__ import annotations
@@ -9,12 +10,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from kiosk.clock import app_clock
 from kiosk.i18n import activate, gettext
 from kiosk.keys import CATALOGS, CONFIG, SECRET, STORE
 from kiosk.staff.pages import error_page
@@ -46,12 +47,8 @@ def derive_key(secret: bytes, label: str) -> bytes:
     return hmac.new(secret, f"medborgardialog/{label}".encode(), hashlib.sha256).digest()
 
 
-def is_staff_path(path: str) -> bool:
-    return path == "/staff" or path.startswith("/staff/")
-
-
 def staff_middleware(app: web.Application) -> web.middleware:
-    """The session and access middleware, active only for paths under /staff."""
+    """The session and access middleware of the staff sub-application (`app` is its parent)."""
     sessions = CookieSessions(
         derive_key(app[SECRET], "staff-session-cookie"),
         name=COOKIE,
@@ -62,8 +59,6 @@ def staff_middleware(app: web.Application) -> web.middleware:
     @web.middleware
     async def middleware(request: web.Request, handler):
         """Load the session, guard the route, save the session on the way out."""
-        if not is_staff_path(request.path):
-            return await handler(request)
         session = request[SESSION] = sessions.load(request)
         try:
             response = await guard_and_explain(request, handler)
@@ -122,7 +117,7 @@ async def _current_user(
     if not sid:
         return None
     limits = request.app[LIMITS]
-    now = time.time()
+    now = app_clock(request).time()
     if (
         now - session.get("seen", 0) > limits.idle_seconds
         or now - session.get("at", 0) > limits.absolute_seconds

@@ -4,7 +4,6 @@ the reader's language, small cells suppressed."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -14,6 +13,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
+from kiosk.clock import app_clock
 from kiosk.i18n import gettext
 from kiosk.keys import STORE
 from kiosk.staff.chart import BarChart, ColumnChart, bar_chart, day_chart
@@ -64,11 +64,12 @@ def _count_all(db, campaign: Campaign) -> Counts:
 async def counts(request: web.Request, campaign: Campaign) -> Counts:
     """The campaign's counts, from the cache while fresh, else from the store."""
     cache = request.app[COUNTS_CACHE]
+    clock = app_clock(request)
     entry = cache.entries.get(campaign.id)
-    if entry and time.monotonic() - entry[0] < FRESH_SECONDS:
+    if entry and clock.monotonic() - entry[0] < FRESH_SECONDS:
         return entry[1]
     found = await request.app[STORE].read(_count_all, campaign)
-    cache.entries[campaign.id] = (time.monotonic(), found)
+    cache.entries[campaign.id] = (clock.monotonic(), found)
     return found
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import asyncio
 import base64
 import hmac
-import time
 
 from aiohttp import web
 
+from kiosk.clock import app_clock
 from kiosk.i18n import gettext
 from kiosk.keys import CATALOGS, CONFIG, SECRET, STORE
 from kiosk.staff.auth import csrf_token, derive_key
@@ -79,7 +79,7 @@ async def login(request: web.Request) -> web.Response:
     session = session_of(request)
     lang = session.get("lang")
     session.clear()
-    now = time.time()
+    now = app_clock(request).time()
     session.update({"sid": sid, "at": now, "seen": now})
     if lang:
         session["lang"] = lang
@@ -123,7 +123,7 @@ def _device_mac(request: web.Request, username: str, issued: int) -> str:
 
 
 def _remember_device(request: web.Request, response: web.StreamResponse, username: str) -> None:
-    issued = int(time.time())
+    issued = int(app_clock(request).time())
     name = base64.urlsafe_b64encode(username.encode()).decode()
     response.set_cookie(
         DEVICE_COOKIE,
@@ -141,7 +141,7 @@ def _known_device(request: web.Request, username: str) -> bool:
     try:
         name, issued, mac = request.cookies.get(DEVICE_COOKIE, "").split(".")
         claimed = base64.urlsafe_b64decode(name.encode()).decode()
-        age = time.time() - int(issued)
+        age = app_clock(request).time() - int(issued)
     except ValueError:  # absent, malformed or forged: simply not a known device
         return False
     return (

@@ -35,10 +35,10 @@ async def remove_sample(request: web.Request) -> web.Response:
     return redirect(request, "staff.admin")
 
 
-def setup_sample_data(app: web.Application) -> None:
-    """Count sample answers at start-up and add the removal button's route."""
+def setup_sample_data(app: web.Application, staff: web.Application) -> None:
+    """Count sample answers at start-up and add the removal button's route to the staff app."""
     app[SAMPLE_DATA] = SampleData()
     app.on_startup.append(load_sample_counts)
-    app.router.add_route(
-        "POST", "/staff/admin/sample-data/delete", remove_sample, name="staff.admin_sample"
+    staff.router.add_route(
+        "POST", "/admin/sample-data/delete", remove_sample, name="staff.admin_sample"
     )

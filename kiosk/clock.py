@@ -1,0 +1,25 @@
+"""The clock the web app reads: passed in, so that tests move time instead of waiting."""
+
+from __future__ import annotations
+
+import time
+
+from aiohttp import web
+
+
+class Clock:
+    """Wall-clock time (for stamps kept across restarts) and monotonic time (for intervals)."""
+
+    def time(self) -> float:
+        return time.time()
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+
+CLOCK = web.AppKey("clock", Clock)
+
+
+def app_clock(request: web.Request) -> Clock:
+    """The clock of the request's application (a sub-application shares its parent's)."""
+    return request.config_dict.get(CLOCK) or Clock()
