@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bot import callback_data as cd
 from bot.i18n import Tr
 from locales import format_names
+from locales.shared_texts import POLICE_NOTICE
 from survey import (
     AreasStep,
     Campaign,
@@ -76,10 +77,7 @@ def rows(*buttons: Button) -> tuple[tuple[Button, ...], ...]:
 
 
 def crime_warning(tr: Tr) -> str:
-    return tr._(
-        "⚠️ Det här är inte ett sätt att anmäla brott. Vid nödläge: ring 112. "
-        "För andra polisärenden: ring 114 14."
-    )
+    return tr._(POLICE_NOTICE)
 
 
 def render_language(step: LanguageStep, view: View) -> Screen:

@@ -24,6 +24,7 @@ from kiosk.survey_context import api_url, area_messages, chosen_counts
 from kiosk.web_survey import redirect_slash
 from locales import format_period, language_name, text_direction
 from locales.problems import problem_message
+from locales.shared_texts import police_notice
 from storage.kiosk_keys import kiosk_key_source
 from survey import Campaign, Problem
 from survey.serialize import campaign_as_dict
@@ -31,14 +32,9 @@ from survey.serialize import campaign_as_dict
 # Served from /kiosk/ rather than /static/ so that its scope, the folder it is served from,
 # covers the kiosk pages without a Service-Worker-Allowed header.
 SERVICE_WORKER = Path(__file__).parent / "static" / "kiosk" / "sw.js"
-# The bot's notice, word for word: one catalog entry (in the bot's domain) for every channel.
-CRIME_NOTICE = (
-    "⚠️ Det här är inte ett sätt att anmäla brott. Vid nödläge: ring 112. "
-    "För andra polisärenden: ring 114 14."
-)
 
 
-def kiosk_texts(campaign: Campaign, translations) -> dict[str, Any]:
+def kiosk_texts(campaign: Campaign, translations, lang: str) -> dict[str, Any]:
     """Every UI text of the kiosk in one language; `%(n)d` is filled in by the script."""
     _ = translations.gettext
     return {
@@ -58,7 +54,7 @@ def kiosk_texts(campaign: Campaign, translations) -> dict[str, Any]:
         "comment_optional": _("Frivilligt. Högst %(max)d tecken."),
         "comment_required": _("Skriv en synpunkt. Högst %(max)d tecken."),
         "comment_missing": problem_message(Problem("comment.required", "comment"), translations),
-        "crime_notice": translations.gettext(CRIME_NOTICE),
+        "crime_notice": police_notice(translations.gettext, lang),
         "personal_data_heading": _("Står det personuppgifter i din synpunkt?"),
         "send_anyway": _("Skicka ändå"),
         "space": _("Mellanslag"),
@@ -111,7 +107,7 @@ def kiosk_data(request: web.Request, campaign: Campaign, source: str | None) -> 
                 "name": language_name(lang),
                 "dir": text_direction(lang),
                 "period": format_period(campaign.opens, campaign.closes, lang),
-                "text": kiosk_texts(campaign, catalogs.get(lang)),
+                "text": kiosk_texts(campaign, catalogs.get(lang), lang),
             }
             for lang in campaign.languages
         ],

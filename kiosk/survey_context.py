@@ -8,6 +8,7 @@ from kiosk.i18n import gettext as _
 from kiosk.submission import Submission
 from locales import format_period, language_name
 from locales.problems import problem_message
+from locales.shared_texts import police_notice
 from survey import Campaign, ChoiceStep, Problem, steps
 from survey.validation import check_areas
 from survey.walk import step_as_dict
@@ -137,6 +138,7 @@ def survey_context(
         "comment": (submission.comment if submission else None) or "",
         "comment_warning": comment_warning,
         "comment_ok": comment_ok,
+        "police_notice": police_notice(translations.gettext, lang),
         "walk": walk,
         "questions": list(questions.values()),
         "errors": errors,
