@@ -78,7 +78,7 @@ async def test_unknown_campaign_large_bodies_and_other_methods_are_refused(clien
     assert 405 == (await client.get(URL)).status
     headers = {"Content-Encoding": "gzip", "Content-Type": "application/json"}
     fake = await client.post(URL, data=b'{"comment": "x"}', headers=headers)
-    assert "request.bad" == (await error_of(fake, 400))["error"]
+    assert "body.encoding" == (await error_of(fake, 415))["error"]
 
 
 async def test_the_favicon_is_served(client):
