@@ -19,6 +19,7 @@ from bot.deps import BOT_DATA_KEY, BotDeps
 from bot.i18n import tr_for
 from bot.pages import command_descriptions
 from bot.screens import RENDERERS
+from bot.subscriptions import add_subscription_handlers
 from bot.updates import UpdatesRequest
 from survey import STEP_TYPES
 
@@ -68,6 +69,7 @@ def add_handlers(application: Application) -> None:
     application.add_handler(MessageHandler(private & filters.COMMAND, handlers.on_command))
     application.add_handler(MessageHandler(private & ~filters.COMMAND, handlers.on_message))
     application.add_error_handler(handlers.on_error)
+    add_subscription_handlers(application)
 
 
 async def register_commands(application: Application) -> None:

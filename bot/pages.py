@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot import callback_data as cd
 from bot.i18n import Tr
 from bot.screens import Screen, crime_warning, rows, summary
+from bot.subscription_texts import consent_terms
 from survey import Campaign, Response
 
 COMMANDS = ("start", "language", "privacy", "delete", "cancel", "help")
@@ -99,6 +100,7 @@ def thanks(campaign: Campaign, consent: bool, tr: Tr) -> Screen:
                 "Vill du att vi berättar om uppföljningen här i chatten? Det är frivilligt, och "
                 "du kan ändra dig när du vill med /start."
             ),
+            consent_terms(tr),
         ]
     )
     return Screen(text, rows(consent_button(token, consent, "t", tr)))

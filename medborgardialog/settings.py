@@ -30,6 +30,12 @@ class Settings:
     require_kiosk_key: bool = False
     idle_warning_seconds: int = 45
     idle_reset_seconds: int = 60
+    public_url: str = ""
+    smtp_url: str | None = None
+    mail_from: str | None = None
+    notice_digest_seconds: int = 86_400
+    notice_grace_days: int = 90
+    notice_poll_seconds: float = 2.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **flags) -> Settings:
@@ -52,6 +58,7 @@ class Settings:
             "telegram_webhook_secret": env.get("TELEGRAM_WEBHOOK_SECRET") or None,
             "frame_ancestors": env.get("MEDBORGARDIALOG_FRAME_ANCESTORS") or "'self'",
             "require_kiosk_key": env.get("MEDBORGARDIALOG_REQUIRE_KIOSK_KEY", "") in ("1", "true"),
+            **notice_settings(env),
         }
         for key, name in (
             ("idle_warning_seconds", "MEDBORGARDIALOG_KIOSK_IDLE_WARNING"),
@@ -61,6 +68,32 @@ class Settings:
                 values[key] = int(env[name])
         values.update(given)
         return cls(**values)
+
+
+def notice_settings(env: Mapping[str, str]) -> dict:
+    """The settings of subscriptions and notices (see `medborgardialog.notice_wiring`)."""
+    values: dict = {
+        "public_url": (env.get("MEDBORGARDIALOG_PUBLIC_URL") or "").rstrip("/"),
+        "smtp_url": env.get("MEDBORGARDIALOG_SMTP_URL") or None,
+        "mail_from": env.get("MEDBORGARDIALOG_MAIL_FROM") or None,
+    }
+    if env.get("MEDBORGARDIALOG_NOTICE_DIGEST"):
+        values["notice_digest_seconds"] = duration_seconds(env["MEDBORGARDIALOG_NOTICE_DIGEST"])
+    if env.get("MEDBORGARDIALOG_NOTICE_GRACE_DAYS"):
+        values["notice_grace_days"] = int(env["MEDBORGARDIALOG_NOTICE_GRACE_DAYS"])
+    if env.get("MEDBORGARDIALOG_NOTICE_POLL"):
+        values["notice_poll_seconds"] = float(env["MEDBORGARDIALOG_NOTICE_POLL"])
+    return values
+
+
+def duration_seconds(text: str) -> int:
+    """`86400`, `90m`, `6h` or `1d` as seconds (`0`: at once)."""
+    text = text.strip().lower()
+    unit = {"s": 1, "m": 60, "h": 3600, "d": 86_400}.get(text[-1:])
+    number = text[:-1] if unit else text
+    if not number.isdigit():
+        raise ValueError(f"not a duration: {text!r} (e.g. 0, 3600, 6h, 1d)")
+    return int(number) * (unit or 1)
 
 
 def load_secret(path: Path) -> bytes:
