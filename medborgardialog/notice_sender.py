@@ -43,7 +43,7 @@ class SenderOptions:
     grace_days: int = 90
     poll_seconds: float = 2.0
     concurrency: int = 16
-    lease: timedelta = timedelta(minutes=2)
+    lease: timedelta = timedelta(seconds=30)
     base_url: str = ""
 
 
@@ -97,7 +97,7 @@ class NoticeSender:
                 now,
                 digest=options.digest,
                 lease=options.lease,
-                limit=options.concurrency * 16,
+                limit=options.concurrency * 2,
             )
         )
         if not due:

@@ -23,6 +23,7 @@ def sender_options(parts: Parts) -> SenderOptions:
         digest=timedelta(seconds=settings.notice_digest_seconds),
         grace_days=settings.notice_grace_days,
         poll_seconds=settings.notice_poll_seconds,
+        lease=timedelta(seconds=settings.notice_lease_seconds),
         base_url=settings.public_url,
     )
 

@@ -36,6 +36,7 @@ class Settings:
     notice_digest_seconds: int = 86_400
     notice_grace_days: int = 90
     notice_poll_seconds: float = 2.0
+    notice_lease_seconds: int = 30
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **flags) -> Settings:
@@ -81,6 +82,8 @@ def notice_settings(env: Mapping[str, str]) -> dict:
         values["notice_digest_seconds"] = duration_seconds(env["MEDBORGARDIALOG_NOTICE_DIGEST"])
     if env.get("MEDBORGARDIALOG_NOTICE_GRACE_DAYS"):
         values["notice_grace_days"] = int(env["MEDBORGARDIALOG_NOTICE_GRACE_DAYS"])
+    if env.get("MEDBORGARDIALOG_NOTICE_LEASE"):
+        values["notice_lease_seconds"] = int(env["MEDBORGARDIALOG_NOTICE_LEASE"])
     if env.get("MEDBORGARDIALOG_NOTICE_POLL"):
         values["notice_poll_seconds"] = float(env["MEDBORGARDIALOG_NOTICE_POLL"])
     return values
