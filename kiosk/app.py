@@ -26,6 +26,7 @@ from kiosk import i18n
 from kiosk.api import setup_api
 from kiosk.config import WebConfig
 from kiosk.errors import error_middleware
+from kiosk.follow_pages import setup_follow_pages
 from kiosk.headers import add_security_headers
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, SECRET, STORE
 from kiosk.kiosk_page import setup_kiosk
@@ -84,6 +85,7 @@ def create_app(
     setup_api(app)
     setup_web_survey(app)
     setup_kiosk(app)
+    setup_follow_pages(app)
     app.router.add_static("/static/", STATIC_DIR, name="static")
     setup_staff(app)
     return app

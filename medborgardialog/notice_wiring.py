@@ -52,6 +52,15 @@ def mail_channel(parts: Parts):
     )
 
 
+def attach_mailer(app: web.Application, parts: Parts) -> None:
+    """Offer e-mail on the subscription pages when SMTP is configured."""
+    from kiosk.follow_pages import FOLLOW_MAILER
+
+    mailer = mail_channel(parts)
+    if mailer is not None:
+        app[FOLLOW_MAILER] = mailer
+
+
 def attach_sender(app: web.Application, parts: Parts) -> None:
     """Run the sender inside `serve`, after the bot (when there is one) has started."""
 
