@@ -6,6 +6,7 @@ from bot import callback_data as cd
 from bot.i18n import Tr
 from bot.screens import Screen, crime_warning, rows, summary
 from bot.subscription_texts import consent_terms
+from bot.subscription_texts import privacy as subscription_privacy
 from survey import Campaign, Response
 
 COMMANDS = ("start", "language", "privacy", "delete", "cancel", "help")
@@ -202,6 +203,7 @@ def privacy_page(campaign: Campaign | None, tr: Tr) -> Screen:
             "bara som en kod som räknas fram ur ditt Telegram-id med en hemlig nyckel. Vi sparar "
             "aldrig ditt namn, användarnamn, telefonnummer eller Telegram-id."
         ),
+        subscription_privacy(tr),
         tr._(
             "Hur länge: ett påbörjat svar raderas när du skickar in det eller när enkäten "
             "stänger. Inskickade svar sparas tills arrangörerna har följt upp medborgarlöftet "

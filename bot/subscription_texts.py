@@ -43,3 +43,14 @@ def answered(tr: Tr, outcome: str) -> str:
     if outcome == "already":
         return tr._("Du har redan svarat. Tack!")
     return tr._("Den här frågan gäller inte längre.")
+
+
+def privacy(tr: Tr) -> str:
+    """The subscription's part of /privacy."""
+    return tr._(
+        "Om du ber att få höra av oss sparar vi ditt chatt-id krypterat, i en tabell för sig och "
+        "aldrig tillsammans med ditt svar, med de områden du valde. Det raderas när du skriver "
+        "/stopp, om du blockerar boten, 90 dagar efter att uppföljningen publicerats och senast "
+        "ett år efter att löftet slutat gälla. Svar på frågan om uppföljningen räknas utan "
+        "koppling till dig."
+    )
