@@ -2,7 +2,17 @@
 
 from aiohttp import web
 
-from kiosk.staff import admin, comments, exports, login, paper, paper_import, report, results
+from kiosk.staff import (
+    admin,
+    comments,
+    exports,
+    login,
+    notices,
+    paper,
+    paper_import,
+    report,
+    results,
+)
 from kiosk.staff.auth import LIMITS, SessionLimits, staff_middleware
 from kiosk.staff.figures import COUNTS_CACHE, CountsCache
 
@@ -49,6 +59,7 @@ def setup_staff(app: web.Application) -> None:
         name="staff.download",
     )
     add("GET", f"{CAMPAIGN}/report", report.report, name="staff.report")
+    add("GET", "/staff/notices/", notices.notices_page, name="staff.notices")
     add("GET", "/staff/admin/", admin.admin_page, name="staff.admin")
     add("POST", "/staff/admin/staff", admin.save_account, name="staff.admin_account")
     add(
