@@ -6,11 +6,13 @@ E-mail is offered only when the product has an SMTP server (`FOLLOW_MAILER` is s
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
 import aiohttp_jinja2
+import segno
 from aiohttp import web
 
 from kiosk.i18n import current_language
@@ -37,10 +39,36 @@ def setup_follow_pages(app: web.Application) -> None:
     aiohttp_jinja2.get_env(app).globals["follow_by_mail"] = lambda: app.get(FOLLOW_MAILER)
     add = app.router.add_route
     add("GET", "/c/{campaign}/follow", follow_form, name="follow.form")
+    add("GET", "/c/{campaign}/follow.svg", follow_code, name="follow.code")
     add("POST", "/c/{campaign}/follow", follow_submit, name="follow.submit")
     for purpose in ("confirm", "stop", "answer"):
         add("GET", f"/follow/{purpose}/{{token}}", token_page, name=f"follow.{purpose}")
         add("POST", f"/follow/{purpose}/{{token}}", token_post, name=f"follow.{purpose}_post")
+
+
+def follow_address(request: web.Request, campaign: Campaign) -> str:
+    """The sign-up page's address as a resident types it (the public address, if set)."""
+    mailer = request.app.get(FOLLOW_MAILER)
+    base = getattr(mailer, "public_url", "") or f"{request.scheme}://{request.host}"
+    return f"{base}/c/{campaign.id}/follow"
+
+
+async def follow_code(request: web.Request) -> web.Response:
+    """A QR code of the sign-up page, for the kiosk's thank-you: opened on one's own phone."""
+    campaign = _campaign(request)
+    if request.app.get(FOLLOW_MAILER) is None:
+        raise web.HTTPNotFound()
+    code = segno.make(follow_address(request, campaign) + "?via=kiosk", error="m")
+    buffer = io.BytesIO()
+    code.save(
+        buffer,
+        kind="svg",
+        scale=6,
+        border=2,
+        xmldecl=False,
+        title=_("Vill du få veta vad som händer?"),
+    )
+    return web.Response(body=buffer.getvalue(), content_type="image/svg+xml")
 
 
 def _campaign(request: web.Request) -> Campaign:
@@ -65,6 +93,7 @@ def _form(request, campaign, *, chosen=(), email="", error=None, status=200) -> 
         "email": email,
         "error": error,
         "offered": request.app.get(FOLLOW_MAILER) is not None,
+        "via": "kiosk" if request.query.get("via") == "kiosk" else "web",
     }
     return aiohttp_jinja2.render_template("follow/form.html", request, context, status=status)
 

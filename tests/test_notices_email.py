@@ -132,3 +132,18 @@ async def test_a_permanent_refusal_deletes_the_subscription(served):
     await record(parts.store, activity_moved(("unsafe-places",)))
     db = parts.settings.db
     await until(lambda: [] == rows(db, "SELECT id FROM subscriptions"), what="the row to go")
+
+
+async def test_the_kiosk_thank_you_carries_a_code_to_the_sign_up_on_ones_own_phone(served):
+    client, _mailbox, parts = served
+    kiosk = BeautifulSoup(await (await client.get("/kiosk/demo/")).text(), "html.parser")
+    code = BeautifulSoup(kiosk.select_one("template#follow-code").decode_contents(), "html.parser")
+    assert "/c/demo/follow.svg" == code.select_one("img")["src"]
+    assert "/c/demo/follow" in code.get_text()
+    assert not kiosk.select("input[type=email]")  # never an address on a public screen
+    svg = await client.get("/c/demo/follow.svg")
+    assert "image/svg+xml" == svg.content_type
+    assert (await svg.text()).lstrip().startswith("<svg")
+    form = BeautifulSoup(await (await client.get("/c/demo/follow?via=kiosk")).text(), "html.parser")
+    assert "kiosk" == form.select_one("input[name=via]")["value"]
+    assert form.select_one("input[name=consent]").get("checked") is None  # off by default
