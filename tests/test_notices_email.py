@@ -135,7 +135,7 @@ async def test_a_permanent_refusal_deletes_the_subscription(served):
 
 
 async def test_the_kiosk_thank_you_carries_a_code_to_the_sign_up_on_ones_own_phone(served):
-    client, _mailbox, parts = served
+    client, _mailbox, _parts = served
     kiosk = BeautifulSoup(await (await client.get("/kiosk/demo/")).text(), "html.parser")
     code = BeautifulSoup(kiosk.select_one("template#follow-code").decode_contents(), "html.parser")
     assert "/c/demo/follow.svg" == code.select_one("img")["src"]
