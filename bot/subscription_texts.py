@@ -19,14 +19,6 @@ def consent_terms(tr: Tr) -> str:
     )
 
 
-def subscribed(tr: Tr) -> str:
-    return (
-        tr._("Klart: vi hör av oss här när något händer i dina områden.")
-        + "\n\n"
-        + consent_terms(tr)
-    )
-
-
 def stopped(tr: Tr, removed: int) -> str:
     if removed:
         return tr._("Du får inga fler meddelanden från oss. Din prenumeration är raderad.")

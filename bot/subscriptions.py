@@ -96,10 +96,6 @@ async def on_consent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         confirmed=True,
     )
     await deps.store.write(subscriptions.subscribe, new, deps.now())
-    tr = deps.tr(stored.locale)
-    await context.bot.do_api_request(
-        "sendmessage", api_kwargs={"chat_id": chat.id, "text": texts.subscribed(tr)}
-    )
 
 
 async def stop_chat(deps: BotDeps, user_id: int, chat_id: int) -> int:

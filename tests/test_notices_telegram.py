@@ -33,18 +33,20 @@ def notices_in(user) -> list[dict]:
     return [m for m in user.messages if "Nytt om det du bad" in (m.get("text") or "")]
 
 
-async def opt_in(user, areas):
+async def opt_in(bot, user, areas):
+    before = len(subscriptions(bot))
     await demo_walk(user, areas=areas)
     assert "Vill du att vi berättar om uppföljningen" in user.last_text
     assert "högst ett meddelande om dagen" in user.last_text  # the terms, before the choice
     await press(user, "demo", "F", "1t")
-    await user.wait_for_text("Klart: vi hör av oss här")
+    assert "✅ Du får höra om uppföljningen (ångra)" == user.buttons()[0][0][0]
+    await until(lambda: before + 1 == len(subscriptions(bot)), what="the subscription")
 
 
 async def test_an_event_in_one_residents_area_tells_only_that_resident(bot, tg):
     anna, bo, cilla = tg.user(7001), tg.user(7002), tg.user(7003)
-    await opt_in(anna, (0, 1, 2))  # violence-public, unsafe-places, drugs-alcohol
-    await opt_in(bo, (3, 4, 6))  # theft-burglary, domestic-violence, traffic
+    await opt_in(bot, anna, (0, 1, 2))  # violence-public, unsafe-places, drugs-alcohol
+    await opt_in(bot, bo, (3, 4, 6))  # theft-burglary, domestic-violence, traffic
     await demo_walk(cilla, areas=(1, 3, 5))  # chooses unsafe-places, never opts in
     stored = subscriptions(bot)
     assert 2 == len(stored)
@@ -76,7 +78,7 @@ async def test_an_event_in_one_residents_area_tells_only_that_resident(bot, tg):
 
 async def test_stopp_deletes_the_subscription_at_once(bot, tg):
     anna = tg.user(7101)
-    await opt_in(anna, (0, 1, 2))
+    await opt_in(bot, anna, (0, 1, 2))
     assert 1 == len(subscriptions(bot))
     await say(anna, "/stopp")
     assert "Din prenumeration är raderad" in anna.last_text
@@ -90,7 +92,7 @@ async def test_stopp_deletes_the_subscription_at_once(bot, tg):
 
 async def test_the_stop_button_on_a_notice_deletes_it(bot, tg):
     anna = tg.user(7151, language_code="en")
-    await opt_in_en(anna)
+    await opt_in_en(bot, anna)
     await record(bot.store, activity_moved(("unsafe-places",)))
     notice = await anna.wait_for_text("Safety walks in the centre", timeout=10)
     await anna.wait_idle()
@@ -99,10 +101,11 @@ async def test_the_stop_button_on_a_notice_deletes_it(bot, tg):
     assert [] == subscriptions(bot)
 
 
-async def opt_in_en(user):
+async def opt_in_en(bot, user):
     await demo_walk(user, areas=(0, 1, 2), answers=(1, 7))
     await press(user, "demo", "F", "1t")
-    await user.wait_for_text("Done: we will get in touch")
+    assert "We'll tell you about the follow-up here in the chat." == user.alerts[-1]["text"]
+    await until(lambda: 1 == len(subscriptions(bot)), what="the subscription")
 
 
 async def press_on(user, data, message):
@@ -114,8 +117,8 @@ async def press_on(user, data, message):
 
 async def test_a_blocked_bot_deletes_the_subscription(bot, tg):
     anna, bo = tg.user(7201), tg.user(7202)
-    await opt_in(anna, (0, 1, 2))
-    await opt_in(bo, (1, 3, 4))
+    await opt_in(bot, anna, (0, 1, 2))
+    await opt_in(bot, bo, (1, 3, 4))
     anna.blocked = True  # the fake answers 403 "bot was blocked by the user"
     await record(bot.store, activity_moved(("unsafe-places",)))
     await bo.wait_for_text("Nytt om det du bad", timeout=10)
@@ -143,8 +146,8 @@ async def test_a_blocked_bot_deletes_the_subscription(bot, tg):
 
 async def test_the_follow_up_question_is_answered_with_one_tap(bot, tg):
     anna, bo = tg.user(7301), tg.user(7302)
-    await opt_in(anna, (0, 1, 2))
-    await opt_in(bo, (3, 4, 6))
+    await opt_in(bot, anna, (0, 1, 2))
+    await opt_in(bot, bo, (3, 4, 6))
     await record(bot.store, followup())
     for user in (anna, bo):
         await user.wait_for_text("Har du märkt någon skillnad?", timeout=10)
