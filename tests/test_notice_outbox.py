@@ -108,3 +108,16 @@ def test_staff_preview_counts_and_shows_every_language(store):
     assert "Trygghetsvandringar i centrum" in texts["sv"]
     assert "Safety walks in the centre" in texts["en"]
     assert 0 == store.call(notices.owed_count)  # a preview records nothing
+
+
+def test_notice_settings_from_the_environment():
+    from medborgardialog.settings import Settings
+
+    env = {"MEDBORGARDIALOG_NOTICE_DIGEST": "6h", "MEDBORGARDIALOG_NOTICE_GRACE_DAYS": "30"}
+    settings = Settings.from_env(env=env, db="x.db")
+    assert (21_600, 30) == (settings.notice_digest_seconds, settings.notice_grace_days)
+    assert 0 == Settings.from_env(env={"MEDBORGARDIALOG_NOTICE_DIGEST": "0"}).notice_digest_seconds
+    assert 86_400 == Settings.from_env(env={}).notice_digest_seconds
+    assert (None, None) == (Settings.from_env(env={}).smtp_url, Settings.from_env(env={}).mail_from)
+    with pytest.raises(ValueError):
+        Settings.from_env(env={"MEDBORGARDIALOG_NOTICE_DIGEST": "soon"})
