@@ -121,3 +121,34 @@ def test_notice_settings_from_the_environment():
     assert (None, None) == (Settings.from_env(env={}).smtp_url, Settings.from_env(env={}).mail_from)
     with pytest.raises(ValueError):
         Settings.from_env(env={"MEDBORGARDIALOG_NOTICE_DIGEST": "soon"})
+
+
+def test_the_bots_earlier_consents_move_into_subscriptions(tmp_path, campaigns):
+    from storage.campaigns import register_campaigns
+    from storage.connection import connect, immediate
+    from storage.responses import save_response, set_followup_consent
+    from storage.schema import migrate, migrations
+    from survey import Response
+
+    db = connect(tmp_path / "old.db")
+    with immediate(db):
+        migrations.apply(db, stop_before="m008_subscriptions")
+        register_campaigns(db, [campaigns["demo"]])
+        for number, consent in ((1, True), (2, False)):
+            answer = Response(
+                id=f"00000000-0000-4000-8000-00000000000{number}", campaign="demo",
+                channel="telegram", locale="fi",
+                areas=("traffic", "unsafe-places", "drugs-alcohol"), participant=f"p{number}",
+            )  # fmt: skip
+            save_response(db, answer)
+            set_followup_consent(db, "demo", f"p{number}", consent)
+    migrate(db)
+    moved = list(
+        db.query("SELECT channel, contact, areas, locale, consent_text FROM subscriptions")
+    )
+    assert [
+        {"channel": "telegram", "contact": None, "locale": "fi", "consent_text": "bot-followup-0",
+         "areas": '["traffic", "unsafe-places", "drugs-alcohol"]'}
+    ] == moved  # fmt: skip
+    assert [0, 0] == [row[0] for row in db.execute("SELECT followup_consent FROM responses")]
+    db.conn.close()
