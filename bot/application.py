@@ -20,6 +20,7 @@ from bot.deps import BOT_DATA_KEY, BotDeps
 from bot.i18n import tr_for
 from bot.pages import bot_descriptions, command_descriptions
 from bot.screens import RENDERERS
+from bot.subscriptions import add_subscription_handlers
 from bot.updates import UpdatesRequest
 from survey import STEP_TYPES
 
@@ -85,6 +86,7 @@ def add_handlers(application: Application) -> None:
     application.add_handler(MessageHandler(edited & ~filters.COMMAND, handlers.on_edited))
     application.add_handler(MessageHandler(group & joined_or_asked, handlers.on_group))
     application.add_error_handler(handlers.on_error)
+    add_subscription_handlers(application)
 
 
 async def register_commands(application: Application) -> None:

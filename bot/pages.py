@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot import callback_data as cd
 from bot.i18n import Tr
 from bot.screens import Link, Screen, crime_warning, rows, summary
+from bot.subscription_texts import consent_terms
+from bot.subscription_texts import privacy as subscription_privacy
 from locales import format_names
 from survey import Campaign, Response
 
@@ -118,6 +120,7 @@ def thanks(campaign: Campaign, consent: bool, tr: Tr) -> Screen:
                 "Vill du att vi berättar om uppföljningen här i chatten? Det är frivilligt, och "
                 "du kan ändra dig när du vill med /start."
             ),
+            consent_terms(tr),
         ]
     )
     return Screen(text, rows(consent_button(token, consent, "t", tr)))
@@ -234,6 +237,7 @@ def privacy_page(campaign: Campaign | None, tr: Tr) -> Screen:
             "bara som en kod som räknas fram ur ditt Telegram-id med en hemlig nyckel. Vi sparar "
             "aldrig ditt namn, användarnamn, telefonnummer eller Telegram-id."
         ),
+        subscription_privacy(tr),
         tr._(
             "Hur länge: ett påbörjat svar raderas när du skickar in det eller när enkäten "
             "stänger. Inskickade svar sparas tills arrangörerna har följt upp medborgarlöftet "

@@ -31,6 +31,7 @@ from kiosk.comment_check import setup_comment_check
 from kiosk.config import WebConfig
 from kiosk.errors import error_middleware
 from kiosk.favicon import setup_favicon
+from kiosk.follow_pages import setup_follow_pages
 from kiosk.headers import add_security_headers
 from kiosk.health import setup_health
 from kiosk.info_pages import setup_info_pages
@@ -105,6 +106,7 @@ def create_app(
     setup_promise_pages(app)
     setup_public_results(app)
     setup_answer_signals(app)
+    setup_follow_pages(app)
     app.router.add_static("/static/", STATIC_DIR, name="static")
     setup_staff(app)
     setup_health(app)

@@ -158,6 +158,7 @@ def thanks_context(campaign: Campaign, lang: str, submission: Submission) -> dic
         **header_context(campaign, lang),
         "next_steps": campaign.text(campaign.next_steps, lang),
         "areas": [campaign.text(campaign.area(a).label, lang) for a in submission.areas],
+        "area_ids": list(submission.areas),
         "comment": submission.comment,
         "answers": answers,
     }

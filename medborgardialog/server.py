@@ -59,6 +59,7 @@ def assemble(settings: Settings) -> Parts:
 
 def build_app(parts: Parts) -> web.Application:
     """The aiohttp app: web survey, kiosk, API, staff pages, and the bot if a token is set."""
+    from medborgardialog.notice_wiring import attach_sender
     from medborgardialog.web import build_web_app
 
     app = build_web_app(parts)
@@ -68,6 +69,7 @@ def build_app(parts: Parts) -> web.Application:
 
         attach_bot(app, parts)
         add_bot_check(app, app[PTB_KEY])
+    attach_sender(app, parts)
 
     async def close_store(app: web.Application) -> None:
         parts.store.close()

@@ -38,6 +38,12 @@ class Settings:
     contact: str | None = None
     body_timeout_seconds: float = 30.0
     keepalive_timeout_seconds: float = 15.0
+    smtp_url: str | None = None
+    mail_from: str | None = None
+    notice_digest_seconds: int = 86_400
+    notice_grace_days: int = 90
+    notice_poll_seconds: float = 2.0
+    notice_lease_seconds: int = 30
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **flags) -> Settings:
@@ -64,6 +70,7 @@ class Settings:
             "telegram_bot_username": (env.get("TELEGRAM_BOT_USERNAME") or "").lstrip("@") or None,
             "organisation": env.get("MEDBORGARDIALOG_ORGANISATION") or None,
             "contact": env.get("MEDBORGARDIALOG_CONTACT") or None,
+            **notice_settings(env),
         }
         for key, name in (
             ("idle_warning_seconds", "MEDBORGARDIALOG_KIOSK_IDLE_WARNING"),
@@ -103,6 +110,33 @@ def positive_seconds(name: str, value: str) -> float:
     if not seconds > 0:
         raise ValueError(f"{name} must be a positive number of seconds, not {value!r}")
     return seconds
+
+
+def notice_settings(env: Mapping[str, str]) -> dict:
+    """The settings of subscriptions and notices (see `medborgardialog.notice_wiring`)."""
+    values: dict = {
+        "smtp_url": env.get("MEDBORGARDIALOG_SMTP_URL") or None,
+        "mail_from": env.get("MEDBORGARDIALOG_MAIL_FROM") or None,
+    }
+    if env.get("MEDBORGARDIALOG_NOTICE_DIGEST"):
+        values["notice_digest_seconds"] = duration_seconds(env["MEDBORGARDIALOG_NOTICE_DIGEST"])
+    if env.get("MEDBORGARDIALOG_NOTICE_GRACE_DAYS"):
+        values["notice_grace_days"] = int(env["MEDBORGARDIALOG_NOTICE_GRACE_DAYS"])
+    if env.get("MEDBORGARDIALOG_NOTICE_LEASE"):
+        values["notice_lease_seconds"] = int(env["MEDBORGARDIALOG_NOTICE_LEASE"])
+    if env.get("MEDBORGARDIALOG_NOTICE_POLL"):
+        values["notice_poll_seconds"] = float(env["MEDBORGARDIALOG_NOTICE_POLL"])
+    return values
+
+
+def duration_seconds(text: str) -> int:
+    """`86400`, `90m`, `6h` or `1d` as seconds (`0`: at once)."""
+    text = text.strip().lower()
+    unit = {"s": 1, "m": 60, "h": 3600, "d": 86_400}.get(text[-1:])
+    number = text[:-1] if unit else text
+    if not number.isdigit():
+        raise ValueError(f"not a duration: {text!r} (e.g. 0, 3600, 6h, 1d)")
+    return int(number) * (unit or 1)
 
 
 def load_secret(path: Path) -> bytes:

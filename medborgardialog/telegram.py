@@ -19,12 +19,13 @@ from telegram.ext import Application, BaseRateLimiter
 from bot import BotDeps, build_application, finish, register_commands, release
 from bot.updates import keep_keyboard_as_data
 from kiosk.staff.posters import BOT_USERNAME
+from medborgardialog.notice_wiring import alongside_bot
 from medborgardialog.server import Parts, assemble, tune_garbage_collection
 from medborgardialog.settings import Settings
 
 WEBHOOK_PATH = "/telegram/webhook"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 (a header name)
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 PTB_KEY = web.AppKey("telegram", Application)
 
 logger = logging.getLogger(__name__)
@@ -167,7 +168,10 @@ def explain(error: TelegramError, settings: Settings) -> str:
 
 async def poll_until(parts: Parts, stop: asyncio.Event) -> None:
     """`medborgardialog bot` by polling: run until `stop` is set."""
-    async with polling(build_bot(parts), register_commands) as ptb:
+    async with (
+        polling(build_bot(parts), register_commands) as ptb,
+        alongside_bot(parts, ptb.bot),
+    ):
         print(f"the bot @{ptb.bot.username} is running (Ctrl+C stops it)", flush=True)
         await stop.wait()
 

@@ -8,6 +8,7 @@ from aiohttp import web
 
 from kiosk.app import create_app
 from kiosk.config import WebConfig
+from medborgardialog.notice_wiring import attach_mailer
 
 if TYPE_CHECKING:
     from medborgardialog.server import Parts
@@ -32,4 +33,6 @@ def web_config(parts: Parts) -> WebConfig:
 
 def build_web_app(parts: Parts) -> web.Application:
     """The aiohttp app of the web survey, kiosk, API and staff pages."""
-    return create_app(web_config(parts), parts.store, parts.campaigns, parts.catalogs, parts.secret)
+    app = create_app(web_config(parts), parts.store, parts.campaigns, parts.catalogs, parts.secret)
+    attach_mailer(app, parts)
+    return app

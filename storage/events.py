@@ -1,7 +1,14 @@
 """The events of the cycle (results, promise, progress, follow-up) that residents hear about.
 
-An event is recorded inside the transaction of the change that causes it: the change and
-what it owes subscribers are committed together or not at all.
+An event is recorded inside the transaction of the change that causes it, together with
+the notices it owes subscribers (the outbox): the change and the telling are committed
+together or not at all.
+
+Who records an event fills `campaign` when the promise follows that campaign (that is how
+subscriptions made on a campaign's thank-you find it), `areas` with the activity's areas,
+and `detail` with what a notice shows (see `survey.notice_text`): `title` and `text`
+({lang: text}), `status`, `url` (the public page's path) and, for `promise_published`,
+`valid_until` (a date: subscriptions then end a year after it at the latest).
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
+
+from storage.notices import write_notices
 
 EVENT_KINDS = (
     "results_published",
@@ -40,7 +49,7 @@ class CycleEvent:
 
 
 def record_event(db: Database, event: CycleEvent, now: datetime) -> int:
-    """Record `event` in the open transaction; returns its id."""
+    """Record `event` and the notices it owes in the open transaction; returns its id."""
     cursor = db.execute(
         "INSERT INTO cycle_events (kind, campaign, promise, activity, areas, detail, happened_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -54,4 +63,6 @@ def record_event(db: Database, event: CycleEvent, now: datetime) -> int:
             now.isoformat(),
         ],
     )
-    return int(cursor.lastrowid)
+    event_id = int(cursor.lastrowid)
+    write_notices(db, event_id, event, now)
+    return event_id

@@ -55,6 +55,10 @@ class Store:
     async def write(self, fn: Callable[..., T], *args: Any) -> T:
         return await self._worker.write(fn, *args)
 
+    async def write_bulk(self, fn: Callable[[Any, list[Any]], list[T]], item: Any) -> T:
+        """Write `item` with `fn(db, items)`; callers waiting together share one call."""
+        return await self._worker.write_bulk(fn, item)
+
     async def register_campaigns(self, campaigns: list[Campaign]) -> None:
         await self.write(campaign_rows.register_campaigns, list(campaigns))
 

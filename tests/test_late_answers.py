@@ -62,9 +62,7 @@ async def test_an_answer_captured_before_closing_and_delivered_after_is_stored_l
     assert {"age": "prefer-not-to-say"} == dict(kept.answers)
 
     karlstad = campaigns["karlstad-2016"]
-    table = await store.read(
-        lambda db: export_table(db, karlstad, "responses", machine_names=True)
-    )
+    table = await store.read(lambda db: export_table(db, karlstad, "responses", machine_names=True))
     rows = list(table.rows)
     late = table.header.index("late")
     assert ["1"] == [row[late] for row in rows]

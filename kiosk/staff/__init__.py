@@ -15,6 +15,7 @@ from kiosk.staff import (
     exports,
     flag_review,
     login,
+    notices,
     paper,
     paper_import,
     posters,
@@ -82,6 +83,7 @@ def setup_staff(app: web.Application) -> None:
     )
     add("GET", f"{CAMPAIGN}/report", report.report, name="staff.report")
     add("GET", f"{CAMPAIGN}/poster", posters.poster, name="staff.poster")
+    add("GET", "/notices/", notices.notices_page, name="staff.notices")
     add("GET", "/admin/", admin.admin_page, name="staff.admin")
     add("POST", "/admin/staff", admin.save_account, name="staff.admin_account")
     add(
