@@ -28,6 +28,8 @@ def record_promise_events(
     if not new.is_public(today):
         return 0
     events = []
+    # What every notice names and links to: the promise, on its public page.
+    about = {"title": dict(new.title), "url": f"/p/{new.id}/"}
     if old is None or not old.is_public(today):
         events.append(
             CycleEvent(
@@ -35,7 +37,11 @@ def record_promise_events(
                 campaign=new.campaign,
                 promise=new.id,
                 areas=tuple(dict.fromkeys(a for act in new.activities for a in act.areas)),
-                detail={"title": dict(new.title), "published": new.published.isoformat()},
+                detail={
+                    **about,
+                    "published": new.published.isoformat(),
+                    "valid_until": new.valid_until.isoformat() if new.valid_until else None,
+                },
             )
         )
     else:
@@ -57,6 +63,7 @@ def record_promise_events(
                     activity=activity.id,
                     areas=activity.areas,
                     detail={
+                        **about,
                         "status": update.status,
                         "previous_status": before.status if before else None,
                         "date": update.date.isoformat(),
@@ -74,7 +81,11 @@ def record_promise_events(
                 campaign=new.campaign,
                 promise=new.id,
                 areas=tuple(dict.fromkeys(a for act in new.activities for a in act.areas)),
-                detail={"text": dict(new.followup.text or {}), "done": dict(new.followup.done)},
+                detail={
+                    **about,
+                    "text": dict(new.followup.text or {}),
+                    "done": dict(new.followup.done),
+                },
             )
         )
     for event in events:

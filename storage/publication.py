@@ -6,6 +6,7 @@ transaction, so that residents who asked to hear back are told exactly once per 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -42,8 +43,15 @@ def publish(db: Database, campaign: str, actor: str, now: datetime) -> bool:
     if cursor.rowcount == 0:
         return False
     audit(db, actor, "results.publish", campaign)
-    record_event(db, CycleEvent("results_published", campaign=campaign), now)
+    detail = {"title": campaign_title(db, campaign), "url": f"/c/{campaign}/results"}
+    record_event(db, CycleEvent("results_published", campaign=campaign, detail=detail), now)
     return True
+
+
+def campaign_title(db: Database, campaign: str) -> dict[str, str]:
+    """The campaign's title in each of its languages, as the store registered it."""
+    row = db.conn.execute("SELECT definition FROM campaigns WHERE id = ?", (campaign,)).fetchone()
+    return dict(json.loads(row[0]).get("title", {})) if row else {}
 
 
 def unpublish(db: Database, campaign: str, actor: str) -> bool:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
+import promises as sample_promises
 from tests.bot_harness import RunningBot, bot_settings_for, demo_walk, press, say
 from tests.fake_telegram import FakeTelegram
 from tests.notice_helpers import activity_moved, followup, record, rows, until
@@ -174,3 +178,57 @@ async def test_the_follow_up_question_is_answered_with_one_tap(bot, tg):
         "SELECT name FROM pragma_table_info('followup_answers')"
         " WHERE name IN ('subscription', 'contact', 'participant')",
     )
+
+
+def promises_cli(*args: str) -> None:
+    """`medborgardialog promises …` as an operator runs it, beside the running bot."""
+    done = subprocess.run(
+        [sys.executable, "-m", "medborgardialog", "promises", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert 0 == done.returncode, done.stderr
+
+
+DELAYED = 'areas = ["drugs-alcohol"]\nstatus = "delayed"\n'
+LAST_UPDATE = 'fi = "Yhteisen ryhmän aloitus on siirretty syksyyn."\n'
+NEW_UPDATE = """
+[[activities.updates]]
+date = 2026-11-20
+status = "ongoing"
+[activities.updates.text]
+sv = "Den gemensamma gruppen har börjat träffa unga i centrum."
+en = "The joint group has started meeting young people in the centre."
+ar = "بدأ الفريق المشترك لقاء الشباب في المركز."
+fi = "Yhteinen ryhmä on alkanut tavata nuoria keskustassa."
+"""
+
+
+async def test_importing_a_changed_promise_tells_the_resident_whose_area_moved(bot, tg, tmp_path):
+    demo = Path(sample_promises.__file__).parent / "demo.toml"
+    db = str(bot.settings.db)
+    promises_cli("import", str(demo), "--db", db)
+    anna, bo, cilla = tg.user(7601), tg.user(7602), tg.user(7603)
+    await opt_in(bot, anna, (0, 1, 2))  # drugs-alcohol among them
+    await opt_in(bot, bo, (3, 4, 6))
+    await demo_walk(cilla, areas=(1, 2, 5))  # drugs-alcohol too, but never opts in
+    before = {u.id: len(u.messages) for u in (anna, bo, cilla)}
+
+    text = demo.read_text(encoding="utf-8")
+    assert DELAYED in text and LAST_UPDATE in text
+    changed = text.replace(DELAYED, DELAYED.replace("delayed", "ongoing"))
+    changed = changed.replace(LAST_UPDATE, LAST_UPDATE + NEW_UPDATE, 1)
+    edited = tmp_path / "demo.toml"
+    edited.write_text(changed, encoding="utf-8")
+    promises_cli("import", str(edited), "--db", db)
+
+    message = await anna.wait_for_text("Nytt om det du bad", timeout=15)
+    await anna.wait_idle()
+    assert 1 == len(notices_in(anna))
+    assert "Den gemensamma gruppen har börjat träffa unga" in message["text"]
+    assert before[bo.id] == len(bo.messages)
+    assert before[cilla.id] == len(cilla.messages)
+    promises_cli("import", str(edited), "--db", db)  # the same file again moves nothing
+    await anna.wait_idle(settle=0.5)
+    assert 1 == len(notices_in(anna))
