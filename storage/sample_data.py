@@ -11,8 +11,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
-from storage.responses import SaveRequest, save_responses
 from storage.staff import audit
+from storage.submit import Submitted, accept, store_accepted
 from survey import Campaign, Response
 
 SAMPLE_COUNT = 360
@@ -103,9 +103,14 @@ def sample_responses(
 def add_sample_data(db: Database, campaign: Campaign, now: datetime, actor: str = "cli") -> int:
     """Store the sample answers of `campaign`, marked as such; call inside a write
     transaction. Returns how many were stored."""
-    made = sample_responses(campaign, now)
-    save_responses(db, [SaveRequest(r, entered_by=by) for r, by in made])
-    ids = [r.id for r, _ in made]
+    ids = []
+    for response, by in sample_responses(campaign, now):
+        # Through the one submit path, like every answer: judged, validated, stored once.
+        ready = accept(campaign, response, now=now)
+        if isinstance(ready, Submitted):
+            continue
+        store_accepted(db, ready, entered_by=by)
+        ids.append(ready.id)
     for start in range(0, len(ids), 500):
         part = ids[start : start + 500]
         db.conn.execute(
