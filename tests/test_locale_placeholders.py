@@ -36,7 +36,7 @@ def test_every_translation_keeps_the_placeholders_of_its_id(lang, domain, catalo
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         wanted = set().union(*(placeholders(i) for i in ids))
         # A plural form may say "one" or "two" in words instead of the number, as Arabic does.
-        in_words = {"%(num)d", "%(n)d"} & wanted if len(ids) > 1 else set()
+        in_words = {"%(num)d", "%(n)d", "%(num)s", "%(n)s"} & wanted if len(ids) > 1 else set()
         for form in strings:
             missing = wanted - placeholders(form) - in_words
             extra = placeholders(form) - wanted
