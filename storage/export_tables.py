@@ -119,6 +119,8 @@ def local_time(campaign: Campaign) -> Callable[[str], str]:
         return parse(stamp).astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
 
     def convert(stamp: str) -> str:
+        if len(stamp) == 10:  # a paper answer's day: it has no time to convert
+            return stamp
         hour = stamp[:13]
         prefix = hours.get(hour, "")
         if prefix == "":
