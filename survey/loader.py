@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from survey.campaign import (
     Option,
     Question,
 )
+from survey.data_files import load_folder, parse_toml, read_text
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}$")
@@ -242,32 +242,15 @@ class _Reader:
 
 def parse_campaign(text: str, source: str = "<campaign>") -> Campaign:
     """Parse and validate the TOML text of one campaign file."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise CampaignError(source, "", f"not valid TOML: {error}") from None
-    return _Reader(source, data).campaign()
+    return _Reader(source, parse_toml(text, source, CampaignError)).campaign()
 
 
 def load_campaign(path: Path | str) -> Campaign:
     """Read and validate one campaign file."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CampaignError(path.name, "", f"cannot be read: {error}") from None
-    return parse_campaign(text, path.name)
+    return parse_campaign(read_text(path, CampaignError), path.name)
 
 
 def load_campaigns(directory: Path | str) -> dict[str, Campaign]:
     """Read every `*.toml` in a directory; ids must be unique. Keyed by campaign id."""
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise CampaignError(str(directory), "", "is not a directory")
-    campaigns: dict[str, Campaign] = {}
-    for path in sorted(directory.glob("*.toml")):
-        campaign = load_campaign(path)
-        if campaign.id in campaigns:
-            raise CampaignError(path.name, "id", f"{campaign.id!r} is used by another file")
-        campaigns[campaign.id] = campaign
-    return campaigns
+    return load_folder(directory, load_campaign, CampaignError)

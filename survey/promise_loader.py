@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from survey.campaign import Campaign
+from survey.data_files import load_folder, parse_toml, read_text
 from survey.loader import LANGUAGE_PATTERN, CampaignError, _Reader
 from survey.promise import STATUSES, Activity, Focus, FollowUp, Party, Promise, Update
 
@@ -232,35 +232,18 @@ class _PromiseReader(_Reader):
 
 def parse_promise(text: str, source: str = "<promise>") -> Promise:
     """Parse and validate the TOML text of one promise file."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise PromiseError(source, "", f"not valid TOML: {error}") from None
-    return _PromiseReader(source, data).promise()
+    return _PromiseReader(source, parse_toml(text, source, PromiseError)).promise()
 
 
 def load_promise(path: Path | str) -> Promise:
     """Read and validate one promise file."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise PromiseError(path.name, "", f"cannot be read: {error}") from None
-    return parse_promise(text, path.name)
+    return parse_promise(read_text(path, PromiseError), path.name)
 
 
 def load_promises(directory: Path | str) -> dict[str, Promise]:
     """Read every `*.toml` in a directory; ids must be unique. Keyed by promise id."""
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise PromiseError(str(directory), "", "is not a directory")
-    found: dict[str, Promise] = {}
-    for path in sorted(directory.glob("*.toml")):
-        promise = load_promise(path)
-        if promise.id in found:
-            raise PromiseError(path.name, "id", f"{promise.id!r} is used by another file")
-        found[promise.id] = promise
-    return found
+    return load_folder(directory, load_promise, PromiseError)
 
 
 def check_links(promise: Promise, campaigns: Mapping[str, Campaign], source: str) -> None:
