@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from typing import Any
 
 from aiohttp import web
 
@@ -45,6 +46,23 @@ async def read_body(request: web.Request, limit: int = MAX_BODY_BYTES) -> bytes 
     return b"".join(chunks)
 
 
+async def read_json(
+    request: web.Request, campaign: Campaign, limit: int = MAX_BODY_BYTES
+) -> tuple[Any, web.Response | None]:
+    """The decoded JSON body, answered from here on in the language it names; or the
+    refusal to send (too large, not JSON)."""
+    body = await read_body(request, limit)
+    if body is None:
+        return None, json_error(413, "body.too_large", _("Det som skickades är för stort."))
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        return None, json_error(422, "body.malformed", BadPayload("body.malformed").message())
+    if isinstance(data, dict) and data.get("locale") in campaign.languages:
+        use_language(request, data["locale"])
+    return data, None
+
+
 async def get_campaign(request: web.Request) -> web.Response:
     """The campaign: texts in every language, areas, questions and the steps of the walk."""
     campaign = request.app[CAMPAIGNS].get(request.match_info["campaign"])
@@ -77,15 +95,9 @@ async def post_response(request: web.Request) -> web.Response:
     campaign = request.app[CAMPAIGNS].get(request.match_info["campaign"])
     if campaign is None:
         return unknown_campaign()
-    body = await read_body(request)
-    if body is None:
-        return json_error(413, "body.too_large", _("Det som skickades är för stort."))
-    try:
-        data = json.loads(body)
-    except (ValueError, RecursionError):
-        return json_error(422, "body.malformed", BadPayload("body.malformed").message())
-    if isinstance(data, dict) and data.get("locale") in campaign.languages:
-        use_language(request, data["locale"])
+    data, refused = await read_json(request, campaign)
+    if refused is not None:
+        return refused
     try:
         submission = parse_submission(data, campaign)
     except BadPayload as error:

@@ -7,17 +7,12 @@ in the comment, said in the resident's language. It only warns; nothing is store
 
 from __future__ import annotations
 
-import json
-
 from aiohttp import web
-from aiohttp.http_exceptions import HttpProcessingError
 from babel.lists import format_list
 
-from kiosk.api import read_body, unknown_campaign
+from kiosk.api import read_json, unknown_campaign
 from kiosk.errors import json_error
-from kiosk.i18n import gettext as _
 from kiosk.keys import CAMPAIGNS, CATALOGS
-from kiosk.language import use_language
 from kiosk.submission import BadPayload
 from survey.personal_data import comment_warnings
 
@@ -64,19 +59,9 @@ async def comment_check(request: web.Request) -> web.Response:
     campaign = request.app[CAMPAIGNS].get(request.match_info["campaign"])
     if campaign is None:
         return unknown_campaign()
-    try:
-        body = await read_body(request, MAX_BODY_BYTES)
-    except (HttpProcessingError, web.RequestPayloadError):
-        # A body that does not decode as its Content-Encoding says, or is cut short.
-        return json_error(400, "request.bad", _("Begäran kunde inte förstås."))
-    if body is None:
-        return json_error(413, "body.too_large", _("Det som skickades är för stort."))
-    try:
-        data = json.loads(body)
-    except (ValueError, RecursionError):
-        return json_error(422, "body.malformed", BadPayload("body.malformed").message())
-    if isinstance(data, dict) and data.get("locale") in campaign.languages:
-        use_language(request, data["locale"])
+    data, refused = await read_json(request, campaign, MAX_BODY_BYTES)
+    if refused is not None:
+        return refused
     try:
         comment, locale = read_check(data, campaign.languages)
     except BadPayload as error:
