@@ -71,6 +71,10 @@ def kiosk_texts(campaign: Campaign, translations, lang: str) -> dict[str, Any]:
         "change": _("Ändra"),
         "send": _("Skicka"),
         "thanks_heading": _("Tack för ditt svar!"),
+        "follow_caption": _(
+            "Vill du få veta vad som händer? Skanna koden med din mobil, eller gå till"
+        ),
+        "follow_alt": _("QR-kod till sidan där du kan få veta vad som händer"),
         "next_steps_heading": _("Vad händer nu?"),
         "done": _("Klar"),
         "still_there": _("Är du kvar?"),

@@ -106,3 +106,33 @@ def test_the_sign_up_page_in_arabic_meets_wcag(browser: Browser, mail_and_server
         no_violations(page)
     finally:
         page.close()
+
+
+def test_the_kiosk_thank_you_shows_the_code_in_the_residents_language(
+    browser: Browser, mail_and_server
+):
+    _mailbox, server = mail_and_server
+    context = browser.new_context(has_touch=True, viewport={"width": 1080, "height": 1920})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.goto(server.url + "/kiosk/demo/?source=mitt-i-city")
+        page.locator(".screen-attract").tap()
+        page.get_by_role("button", name="العربية").tap()
+        page.locator(".nav .primary").tap()
+        for index in (0, 1, 2):
+            page.locator(".tile").nth(index).tap()
+        page.locator(".nav .primary").tap()
+        while page.locator(".screen-confirm").count() == 0:
+            page.locator(".nav .primary").tap()
+        page.locator(".nav .primary").tap()
+        code = page.locator(".screen-thanks .follow-code")
+        expect(code).to_be_visible()
+        expect(code.locator("img")).to_have_attribute("alt", re.compile("QR"))
+        expect(code).to_contain_text("/c/demo/follow")
+        assert "امسح الرمز بهاتفك" in code.inner_text()
+        assert 0 == page.locator(".screen-thanks input").count()  # never an address here
+        svg = page.request.get(server.url + "/c/demo/follow.svg")
+        assert "image/svg+xml" in svg.headers["content-type"]
+    finally:
+        context.close()

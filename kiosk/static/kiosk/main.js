@@ -185,11 +185,23 @@ function thanks() {
         el("h1", { tabindex: "-1", text: text("thanks_heading") }),
         el("h2", { text: text("next_steps_heading") }),
         el("p", { class: "lead", text: local(campaign.next_steps) }),
+        followCode(),
       ),
       el("div", { class: "nav" }, button(text("done"), "button primary", reset)),
     ),
   );
   thanksTimer = setTimeout(reset, data.thanks_seconds * 1000);
+}
+
+// Where e-mail notices are offered: a code that opens the sign-up on the resident's own
+// phone, in their language. The kiosk itself never asks for an address.
+function followCode() {
+  const code = document.getElementById("follow-code");
+  if (!code) return null;
+  const piece = code.content.firstElementChild.cloneNode(true);
+  piece.querySelector("img").alt = text("follow_alt");
+  piece.querySelector(".follow-caption").textContent = text("follow_caption");
+  return piece;
 }
 
 // "Are you still there?" with the seconds left before everything chosen is forgotten.
