@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -182,3 +184,23 @@ def test_with_javascript_a_language_button_keeps_the_answer_and_the_step(page: P
     [answer] = stored(server)
     assert ("web", "en", "Mer ljus i parken") == (answer.channel, answer.locale, answer.comment)
     assert {"violence-public", "unsafe-places", "traffic"} == set(answer.areas)
+
+
+def test_a_double_press_while_the_comment_is_checked_leaves_the_step_once(page: Page, server):
+    page.goto(server.url + "/c/demo/?lang=sv")
+    page.get_by_role("button", name="Nästa").click()
+    for area in ("violence-public", "unsafe-places", "traffic"):
+        page.locator(f"label[for=area-{area}]").click()
+    page.get_by_role("button", name="Nästa").click()
+    page.fill("#comment", "Mer ljus i parken")
+    expect(page.locator(".progress")).to_have_text("Steg 3 av 6")
+
+    def slow_check(route) -> None:  # a busy server: the second press comes before the answer
+        time.sleep(0.4)
+        route.continue_()
+
+    page.route("**/comment-check", slow_check)
+    page.get_by_role("button", name="Nästa").dblclick()
+    expect(page.locator(".progress")).to_have_text("Steg 4 av 6")
+    page.wait_for_timeout(300)  # the second press has been handled by now
+    expect(page.locator(".progress")).to_have_text("Steg 4 av 6")

@@ -154,7 +154,11 @@
     }
   }
 
+  // While the comment is being checked, a second press of Next must not leave the step twice.
+  let checking = false;
+
   async function leaveComment(index) {
+    if (checking) return;
     const value = comment.value.trim();
     const rule = rules.get("comment");
     if (rule.required && !value) {
@@ -164,7 +168,10 @@
     }
     showError(commentError, "");
     if (value && value !== confirmedComment && !serverChecks) {
-      const message = await commentWarning(value);
+      checking = true;
+      const message = await commentWarning(value).finally(() => {
+        checking = false;
+      });
       if (message === null) {
         serverChecks = true;
       } else if (message) {
