@@ -21,6 +21,8 @@ from kiosk.promise_view import promise_view
 from kiosk.web_survey import redirect_slash
 from locales import language_name
 from storage.promises import StoredPromise, get_promise
+from storage.subscriptions import followup_answer_counts
+from survey.notice_text import followup_options
 from survey.promise import Promise
 from survey.promise_serialize import promise_as_dict
 
@@ -37,6 +39,21 @@ async def public_promise(request: web.Request) -> Promise:
     return stored.promise
 
 
+async def noticed_difference(request: web.Request, promise: Promise) -> list[tuple[str, int]]:
+    """How residents who heard back answered "Har du märkt någon skillnad?", once the
+    follow-up is published: a label and a count per answer (empty before any answer)."""
+    if promise.followup is None or promise.followup.published_at is None:
+        return []
+    counts = await request.app[STORE].read(
+        functools.partial(
+            followup_answer_counts, promise=promise.id, campaigns=list(promise.campaigns)
+        )
+    )
+    if not any(counts.values()):
+        return []
+    return [(label, counts.get(answer, 0)) for answer, label in followup_options(gettext)]
+
+
 async def promise_page(request: web.Request) -> web.Response:
     """One promise: what residents said, what is promised, how it is going, the follow-up."""
     lang = request[LANGUAGE]
@@ -51,6 +68,7 @@ async def promise_page(request: web.Request) -> web.Response:
         )
         context["languages"] = [(code, language_name(code)) for code in promise.languages]
         context["quiet_after"] = quiet_after
+        context["noticed"] = await noticed_difference(request, promise)
         return aiohttp_jinja2.render_string("promises/promise.html", request, context).encode()
 
     body = await request.app[PROMISE_CACHE].get(key, make)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from bs4 import BeautifulSoup
 
-from kiosk.promise_cache import CLOCK
-from tests.promise_support import NOW, import_samples
+from kiosk.promise_cache import CLOCK, PROMISE_CACHE
+from storage.promises import save_promise
+from storage.subscriptions import NewSubscription, answer_followup, subscribe
+from tests.promise_support import NOW, import_samples, samples
 from tests.staff_support import staff_app
 
 SEED_ACTIVITIES = [
@@ -177,3 +181,42 @@ async def test_the_qr_code_is_an_svg_of_the_public_address(client):
     assert 200 == response.status
     assert "image/svg+xml" == response.content_type
     assert (await response.text()).startswith("<svg")
+
+
+async def test_the_published_follow_up_shows_what_residents_noticed(client, store):
+    demo = samples()["demo"]
+    page = BeautifulSoup(await (await client.get("/p/demo/")).text(), "html.parser")
+    assert page.select_one("#noticed") is None  # not before the follow-up is published
+
+    followup = replace(
+        demo.followup,
+        text={lang: "Det här gjorde vi." for lang in demo.languages},
+        published_at=NOW.replace(tzinfo=None),
+    )
+
+    def publish_and_answer(db):
+        save_promise(db, replace(demo, followup=followup), actor="test", now=NOW)
+        for n, answer in enumerate(("clearly", "clearly", "no")):
+            resident = NewSubscription(
+                "email",
+                b"sealed",
+                f"key-{n}",
+                "demo",
+                ("unsafe-places",),
+                "sv",
+                "web",
+                "v1",
+                promise="demo",
+                confirmed=True,
+            )
+            subscription = subscribe(db, resident, NOW)
+            assert "counted" == answer_followup(db, subscription, answer)
+
+    await store.write(publish_and_answer)
+    client.app[PROMISE_CACHE].clear()
+    page = BeautifulSoup(await (await client.get("/p/demo/")).text(), "html.parser")
+    rows = {
+        row.th.get_text(strip=True): row.td.get_text(strip=True)
+        for row in page.select("#noticed tbody tr")
+    }
+    assert {"Ja, tydligt": "2", "Ja, lite": "0", "Nej": "1", "Vet inte": "0"} == rows
