@@ -16,6 +16,7 @@ from storage.subscriptions import followup_answer_counts
 from tests.live_server import free_port
 from tests.mail_server import MailServer
 from tests.notice_helpers import activity_moved, followup, record, rows, until
+from tests.promise_support import import_samples
 
 LINK = re.compile(r"https?://\S+")
 
@@ -147,3 +148,15 @@ async def test_the_kiosk_thank_you_carries_a_code_to_the_sign_up_on_ones_own_pho
     form = BeautifulSoup(await (await client.get("/c/demo/follow?via=kiosk")).text(), "html.parser")
     assert "kiosk" == form.select_one("input[name=via]")["value"]
     assert form.select_one("input[name=consent]").get("checked") is None  # off by default
+
+
+async def test_a_public_promise_page_leads_to_the_sign_up_where_areas_are_chosen(served):
+    client, _mailbox, parts = served
+    await parts.store.write(import_samples)
+    page = BeautifulSoup(await (await client.get("/p/demo/?lang=en")).text(), "html.parser")
+    link = page.select_one(".follow-link a")
+    assert "/c/demo/follow?lang=en" == link["href"]
+    form = BeautifulSoup(await (await client.get(link["href"])).text(), "html.parser")
+    assert {a.id for a in parts.campaigns["demo"].areas} == {
+        box["value"] for box in form.select("input[name=area]")
+    }
