@@ -47,6 +47,8 @@ class CountsCache:
     """The latest counts per campaign, reused while younger than FRESH_SECONDS."""
 
     entries: dict[str, tuple[float, Counts]] = field(default_factory=dict)
+    # Campaigns being counted now: one count at a time, the others served the last one.
+    counting: set[str] = field(default_factory=set)
 
 
 COUNTS_CACHE = web.AppKey("staff_counts_cache", CountsCache)
@@ -66,9 +68,13 @@ async def counts(request: web.Request, campaign: Campaign) -> Counts:
     cache = request.app[COUNTS_CACHE]
     clock = app_clock(request)
     entry = cache.entries.get(campaign.id)
-    if entry and clock.monotonic() - entry[0] < FRESH_SECONDS:
+    if entry and (clock.monotonic() - entry[0] < FRESH_SECONDS or campaign.id in cache.counting):
         return entry[1]
-    found = await request.app[STORE].read(_count_all, campaign)
+    cache.counting.add(campaign.id)
+    try:
+        found = await request.app[STORE].read(_count_all, campaign)
+    finally:
+        cache.counting.discard(campaign.id)
     cache.entries[campaign.id] = (clock.monotonic(), found)
     return found
 
