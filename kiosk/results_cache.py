@@ -60,13 +60,8 @@ class ResultsCache:
         entry = self.entries.get(campaign.id)
         if entry is not None and self.clock() - entry.checked < CHECK_SECONDS:
             return entry
-        lock = self.locks.setdefault(campaign.id, asyncio.Lock())
-        if entry is not None and lock.locked():
-            # Another request is asking the database whether anything changed: until it
-            # knows, the results it last knew serve, so no reader waits for the check.
-            return entry
         # One count at a time per campaign; who waited for it takes its result.
-        async with lock:
+        async with self.locks.setdefault(campaign.id, asyncio.Lock()):
             entry = self.entries.get(campaign.id)
             now = self.clock()
             if entry is not None and now - entry.checked < CHECK_SECONDS:
