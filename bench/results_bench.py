@@ -22,8 +22,10 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -31,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from campaigns import SAMPLE_DIR  # noqa: E402
+from kiosk.results_cache import RECOUNT_SECONDS  # noqa: E402
 from storage import open_database  # noqa: E402
 from storage.campaigns import register_campaigns  # noqa: E402
 from storage.connection import immediate  # noqa: E402
@@ -104,6 +107,32 @@ def generate(path: Path, count: int) -> None:
     conn.executemany("INSERT INTO comment_tags VALUES (?, ?)", tagged)
     conn.execute("COMMIT")
     conn.close()
+
+
+def trickle(path: Path, first_seq: int, stop: threading.Event) -> int:
+    """Ten new answers a second, committed by another process's connection, until `stop`:
+    the cache sees each commit and counts again once its count is old enough."""
+    conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+    seq = first_seq
+    while not stop.wait(0.1):
+        at = datetime.now(UTC).strftime(STAMP)
+        conn.execute(
+            "INSERT INTO responses (seq, id, campaign, channel, source, locale, areas, comment, "
+            "answers, fingerprint, submitted_at, updated_at, signal) "
+            "VALUES (?,?,?,'web',NULL,'sv',?,NULL,'{}',?,?,?,NULL)",
+            (
+                seq,
+                str(uuid.uuid4()),
+                CAMPAIGN,
+                '["violence-public","unsafe-places","drugs-alcohol"]',
+                f"{seq:064x}",
+                at,
+                at,
+            ),
+        )
+        seq += 1
+    conn.close()
+    return seq - first_seq
 
 
 # The floor of this machine: aiohttp on the same event loop answering with the same bytes
@@ -208,6 +237,18 @@ def main() -> None:
                     f"{name}: {rate:,.0f} requests/s, p50 {p50}, p99 {p99} "
                     f"({args.connections} connections, {args.threads} wrk thread, {args.seconds} s)"
                 )
+            stop = threading.Event()
+            writer = threading.Thread(target=trickle, args=(db, args.responses + 1, stop))
+            writer.start()
+            try:
+                rate, p50, p99 = wrk(page, args.seconds, args.connections, args.threads, gzip)
+            finally:
+                stop.set()
+                writer.join()
+            print(
+                f"page (gzip) while 10 new answers/s arrive: {rate:,.0f} requests/s, "
+                f"p50 {p50}, p99 {p99} (counted again every {RECOUNT_SECONDS:.0f} s)"
+            )
             with urllib.request.urlopen(page, timeout=60) as response:
                 (Path(folder) / "page.html").write_bytes(response.read())
         finally:

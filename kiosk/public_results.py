@@ -92,8 +92,13 @@ async def published_results(request: web.Request) -> list[tuple[str, str]]:
     ]
 
 
+async def _close_cache(app: web.Application) -> None:
+    app[RESULTS_CACHE].close()
+
+
 def setup_public_results(app: web.Application) -> None:
     """The public results routes, and the cache they share with the staff pages."""
     app[RESULTS_CACHE] = ResultsCache()
+    app.on_cleanup.append(_close_cache)
     app.router.add_get("/c/{campaign}/results", results_page, name="results.page")
     app.router.add_get("/api/v1/campaigns/{campaign}/results", results_api, name="results.api")

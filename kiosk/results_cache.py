@@ -1,12 +1,17 @@
 """The results of each campaign, counted once and served from memory until something changes.
 
-A change staff make here (publishing, a summary, a flag, themes) drops the entry at once;
-for any other change (a new answer, moderation, another process) the entry checks the
-database's change stamp at most every CHECK_SECONDS, so a page read a thousand times a
-second costs the database a cheap read a second and nothing else. An entry that has seen
-a change is counted again once it is RECOUNT_SECONDS old: counting 100,000 answers takes a
-core a second or more, which a stream of new answers must not ask every second. Counts run
-on a read-only connection of their own, so the store's thread goes on writing answers.
+A change staff make here (publishing, a summary, a flag, themes) drops the entry at once.
+For any other change (a new answer, moderation, another process) the entry asks the
+database at most every CHECK_SECONDS whether anything was committed since it was counted.
+That question, and the one whether the results are still published, are asked on the
+cache's own read-only connection, on the event loop: each takes microseconds and never
+waits for a writer (WAL), so no reader ever queues behind them.
+
+Publishing and unpublishing are seen at the next check, always. Other changes are counted
+again once the entry is RECOUNT_SECONDS old: counting 100,000 answers takes a core a second
+or more, which a stream of new answers must not ask every second. While one request counts
+again, the others are served the last count. Counts run on a read-only connection of their
+own in a worker thread, so the store's thread goes on writing answers.
 """
 
 from __future__ import annotations
@@ -19,10 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from aiohttp import web
+from sqlite_utils import Database
 
 from storage import Store
+from storage.connection import connect_reader
 from storage.export_tables import open_export_reader
-from storage.publication import change_stamp, publication
+from storage.publication import data_version, publication
 from storage.results_data import ResultsData, results_data
 from survey import Campaign
 
@@ -32,7 +39,7 @@ RECOUNT_SECONDS = 10.0
 
 @dataclass
 class _Entry:
-    stamp: tuple[int, int]
+    version: int
     checked: float
     counted: float
     data: ResultsData
@@ -48,6 +55,10 @@ class ResultsCache:
     # Bumped by `invalidate`: a count that began before it is not kept.
     generations: dict[str, int] = field(default_factory=dict)
     locks: dict[str, asyncio.Lock] = field(default_factory=dict)
+    # The connection the checks are asked on, used on the event loop's thread only.
+    watch: Database | None = None
+    # How the results are counted, in a worker thread: (database path, campaign) to data.
+    count: Callable[[Path, Campaign], ResultsData] = field(default=lambda p, c: _count_apart(p, c))
 
     def invalidate(self, campaign: str | None = None) -> None:
         """Forget one campaign's results (or all): the next read counts afresh."""
@@ -55,37 +66,59 @@ class ResultsCache:
             self.entries.pop(campaign_id, None)
             self.generations[campaign_id] = self.generations.get(campaign_id, 0) + 1
 
+    def close(self) -> None:
+        if self.watch is not None:
+            self.watch.conn.close()
+            self.watch = None
+
+    def _watch(self, path: Path) -> Database:
+        if self.watch is None:
+            self.watch = connect_reader(path)
+        return self.watch
+
     async def get(self, store: Store, campaign: Campaign) -> _Entry:
         """The campaign's entry, counted again only when the database has changed."""
         entry = self.entries.get(campaign.id)
-        if entry is not None and self.clock() - entry.checked < CHECK_SECONDS:
+        now = self.clock()
+        if entry is not None and now - entry.checked < CHECK_SECONDS:
+            return entry
+        watch = self._watch(store.path)
+        version = data_version(watch)
+        lock = self.locks.setdefault(campaign.id, asyncio.Lock())
+        if entry is not None and self._serves_on(watch, campaign, entry, version, now, lock):
+            entry.checked = now
             return entry
         # One count at a time per campaign; who waited for it takes its result.
-        async with self.locks.setdefault(campaign.id, asyncio.Lock()):
+        async with lock:
             entry = self.entries.get(campaign.id)
-            now = self.clock()
-            if entry is not None and now - entry.checked < CHECK_SECONDS:
-                return entry
-            if entry is not None and await self._still_good(store, campaign, entry, now):
-                entry.checked = now
+            version = data_version(watch)
+            if entry is not None and entry.version == version:
                 return entry
             generation = self.generations.get(campaign.id, 0)
-            stamp = await store.read(change_stamp)
-            data = await asyncio.to_thread(_count_apart, store.path, campaign)
-            entry = _Entry(stamp, now, now, data)
+            data = await asyncio.to_thread(self.count, store.path, campaign)
+            now = self.clock()
+            entry = _Entry(version, now, now, data)
             if self.generations.get(campaign.id, 0) == generation:
                 self.entries[campaign.id] = entry
             return entry
 
-    async def _still_good(self, store: Store, campaign: Campaign, entry: _Entry, now: float):
-        """Whether the database is unchanged, or changed while the count is young (but for
-        publishing, from the command line say, which is never left waiting)."""
-        stamp = await store.read(change_stamp)
-        if stamp == entry.stamp:
+    @staticmethod
+    def _serves_on(
+        watch: Database,
+        campaign: Campaign,
+        entry: _Entry,
+        version: int,
+        now: float,
+        lock: asyncio.Lock,
+    ) -> bool:
+        """Whether the entry still serves: nothing was committed since it was counted; or
+        the results are published (or not) as they were, and the count is young or being
+        made again by another request."""
+        if version == entry.version:
             return True
-        if now - entry.counted >= RECOUNT_SECONDS:
+        if publication(watch, campaign.id) != entry.data.publication:
             return False
-        return await store.read(publication, campaign.id) == entry.data.publication
+        return now - entry.counted < RECOUNT_SECONDS or lock.locked()
 
     async def rendered(
         self, store: Store, campaign: Campaign, key: Any, render: Callable[[ResultsData], Any]

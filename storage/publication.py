@@ -111,8 +111,8 @@ def save_summaries(db: Database, campaign: str, texts: dict[str, str], actor: st
     audit(db, actor, "results.summary", campaign, {"languages": sorted(texts)})
 
 
-def change_stamp(db: Database) -> tuple[int, int]:
-    """A value that changes whenever anyone committed to the file (another process: SQLite's
-    data_version; this connection: its count of changed rows): cheap, for caches to check."""
+def data_version(db: Database) -> int:
+    """A number that changes whenever another connection committed to the file (SQLite's
+    data_version): cheap, for caches that keep a connection of their own to check."""
     (version,) = db.conn.execute("PRAGMA data_version").fetchone()
-    return version, db.conn.total_changes
+    return version

@@ -4,12 +4,15 @@ new answers once the counted results are old enough."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from datetime import UTC, datetime
 
 import pytest
 
 from kiosk.app import create_app
 from kiosk.config import WebConfig
+from kiosk.keys import CAMPAIGNS
 from kiosk.results_cache import CHECK_SECONDS, RECOUNT_SECONDS, RESULTS_CACHE
 from storage.publication import publish, unpublish
 from tests.staff_support import answer
@@ -51,3 +54,62 @@ async def test_publishing_elsewhere_is_seen_at_the_next_check(client, store):
     await store.write(unpublish, "demo", "cli")
     client.clock[0] += CHECK_SECONDS
     assert await participants(client) is None
+
+
+@pytest.fixture
+def held_count(client):
+    """Counts that, once counted, wait for the test to let them finish: (started, release)."""
+    cache = client.app[RESULTS_CACHE]
+    started, release = threading.Event(), threading.Event()
+    count = cache.count
+
+    def held(path, campaign):
+        data = count(path, campaign)
+        started.set()
+        release.wait(10)
+        return data
+
+    cache.count = held
+    return started, release
+
+
+async def test_while_one_request_counts_again_the_others_get_the_last_count(
+    client, store, held_count
+):
+    started, release = held_count
+    release.set()
+    await store.write(publish, "demo", "kim", datetime.now(UTC))
+    assert 0 == await participants(client)
+    await store.save_response(answer())
+    client.clock[0] += RECOUNT_SECONDS
+    release.clear()
+    started.clear()
+    counting = asyncio.create_task(participants(client))
+    await asyncio.to_thread(started.wait, 10)
+    assert 0 == await participants(client)  # served at once, from memory
+    assert not counting.done()
+    release.set()
+    assert 1 == await counting
+
+
+async def test_an_unpublish_is_seen_even_while_the_results_are_counted_again(
+    client, store, held_count
+):
+    started, release = held_count
+    release.set()
+    await store.write(publish, "demo", "kim", datetime.now(UTC))
+    assert 0 == await participants(client)
+    await store.save_response(answer())
+    client.clock[0] += RECOUNT_SECONDS
+    release.clear()
+    started.clear()
+    counting = asyncio.create_task(participants(client))
+    await asyncio.to_thread(started.wait, 10)
+    await store.write(unpublish, "demo", "cli")
+    client.clock[0] += CHECK_SECONDS
+    cache, campaign = client.app[RESULTS_CACHE], client.app[CAMPAIGNS]["demo"]
+    waiting = asyncio.create_task(cache.get(store, campaign))
+    await asyncio.sleep(0)  # the check runs at once, and sees the change
+    release.set()
+    assert 1 == await counting  # counted before the unpublish
+    assert (await waiting).data.publication is None  # waited, and counted again
