@@ -206,6 +206,32 @@ async def test_the_population_comparison_says_the_demo_figures_are_illustrative(
     assert {"20-34", "35-49", "50-64"} == set(rep["left_out"])
     public = soup_of(await (await client.get("/c/demo/results?lang=sv")).text())
     assert "påhittade" in public.select_one("#illustrative").text
+    report = soup_of(await (await client.get("/staff/c/demo/report")).text())
+    printed = [li.text.split(" (")[0] for li in report.select("#report-weighted li")]
+    assert weighted == printed
+    assert "påhittade" in report.select_one("#report-trust").text
+
+
+async def test_the_printed_report_shows_the_ranking_without_flagged_answers(client, store):
+    await seed(store, *(answer(channel="kiosk", areas=KIOSK_AREAS) for _ in range(4)))
+    for _ in range(7):
+        posted = await client.post(
+            "/api/v1/campaigns/demo/responses",
+            json={
+                "id": str(uuid.uuid4()),
+                "areas": BURST_AREAS,
+                "comment": None,
+                "locale": "sv",
+                "channel": "web",
+                "answers": {},
+            },
+        )
+        assert 201 == posted.status
+    report = soup_of(await (await client.get("/staff/c/demo/report")).text())
+    assert "7 svar är flaggade som automatiska eller upprepade" in report.text
+    rows = report.select("#report-unflagged li")
+    assert list(KIOSK_AREAS) == [li["data-area"] for li in rows[:3]]
+    assert ["1", "1", "1", "4"] == [li["value"] for li in rows[:4]]
 
 
 @pytest.mark.parametrize(

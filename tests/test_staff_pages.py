@@ -230,6 +230,7 @@ async def test_the_report_in_the_campaigns_language_or_another(client, store):
     assert '<html lang="sv" dir="ltr">' in swedish
     assert "1 person var med och tyckte till" in swedish
     assert "Det här tycker invånarna är viktigast" in swedish
+    assert 'id="report-unflagged"' not in swedish  # nothing flagged: nothing to add
     arabic = await (await client.get("/staff/c/demo/report?lang=ar")).text()
     assert '<html lang="ar" dir="rtl">' in arabic
     assert "العنف في الأماكن العامة" in arabic

@@ -9,6 +9,8 @@ from babel.dates import format_date
 
 from kiosk.i18n import activate, gettext
 from kiosk.keys import CATALOGS, STORE
+from kiosk.results_cache import RESULTS_CACHE
+from kiosk.results_view import results_context
 from kiosk.staff.figures import counts, figures_context
 from kiosk.staff.pages import campaign_of, render, title_of
 from locales import format_period, language_name, text_direction
@@ -34,7 +36,8 @@ def lead_sentence(campaign: Campaign, lang: str, now: datetime | None = None) ->
 
 
 async def report(request: web.Request) -> web.Response:
-    """Title, period, participants and channels, the ranking, themes with quotes, next steps.
+    """Title, period, participants and channels, the ranking (and how far it holds: without
+    flagged answers, weighted by the population), themes with quotes, next steps.
 
     In the campaign's first language, or any language it offers with `?lang=`.
     """
@@ -47,6 +50,8 @@ async def report(request: web.Request) -> web.Response:
     activate(lang, catalogs.get(lang))
     counted = await counts(request, campaign)
     themes = await request.app[STORE].read(themes_with_quotes, campaign.id)
+    results = (await request.app[RESULTS_CACHE].get(request.app[STORE], campaign)).data
+    shown = results_context(results, lang)
     context = figures_context(campaign, counted, lang)
     top = max((row.votes for row in context["areas"]), default=0)
     context.update(
@@ -68,6 +73,10 @@ async def report(request: web.Request) -> web.Response:
                 if code in catalogs.languages
             ],
             "made": format_date(date.today(), "long", locale=lang),
+            # How far the figures hold: without flagged answers, weighted by the population.
+            "flagged": results.flagged,
+            "ranking_unflagged": shown["ranking_unflagged"],
+            "representativeness": shown["representativeness"],
         }
     )
     return render(request, "staff/report.html", context)
