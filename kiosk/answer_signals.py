@@ -12,13 +12,12 @@ import asyncio
 import contextlib
 import hashlib
 import hmac
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
+from kiosk.clock import CLOCK, Clock
 from kiosk.keys import CAMPAIGNS, STORE
 from storage.signal_salts import delete_salts, salt_of_day
 from survey import Campaign
@@ -36,7 +35,7 @@ def signal_of(salt: bytes, address: str, user_agent: str) -> str:
 class Salts:
     """Today's salt per campaign, kept in memory once read (or made) in the store."""
 
-    clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    clock: Clock = field(default_factory=Clock)
     known: dict[str, tuple[str, bytes]] = field(default_factory=dict)
 
 
@@ -46,7 +45,7 @@ SALTS = web.AppKey("answer_signal_salts", Salts)
 async def web_signal(request: web.Request, campaign: Campaign) -> str | None:
     """The signal of this request's answer, or None where the campaign takes no answers."""
     salts = request.app[SALTS]
-    now = salts.clock()
+    now = salts.clock.now()
     if not campaign.is_open(now):
         return None
     day = now.astimezone(ZoneInfo(campaign.timezone)).date().isoformat()
@@ -60,7 +59,7 @@ async def web_signal(request: web.Request, campaign: Campaign) -> str | None:
 
 async def forget_closed(app: web.Application) -> int:
     """Delete the salts of the campaigns that have closed; how many were deleted."""
-    now = app[SALTS].clock()
+    now = app[SALTS].clock.now()
     closed = [c.id for c in app[CAMPAIGNS].values() if c.status(now) == "closed"]
     for campaign in closed:
         app[SALTS].known.pop(campaign, None)
@@ -83,5 +82,5 @@ async def _salt_keeper(app: web.Application):
 
 
 def setup_answer_signals(app: web.Application) -> None:
-    app[SALTS] = Salts()
+    app[SALTS] = Salts(app[CLOCK])
     app.cleanup_ctx.append(_salt_keeper)

@@ -12,6 +12,7 @@ from typing import Any
 from aiohttp import web
 
 from kiosk.answer_signals import web_signal
+from kiosk.clock import app_clock
 from kiosk.errors import json_error
 from kiosk.i18n import gettext as _
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, STORE
@@ -68,7 +69,7 @@ async def get_campaign(request: web.Request) -> web.Response:
     campaign = request.app[CAMPAIGNS].get(request.match_info["campaign"])
     if campaign is None:
         return unknown_campaign()
-    return web.json_response(campaign_as_dict(campaign, request.app[CONFIG].now()))
+    return web.json_response(campaign_as_dict(campaign, app_clock(request).now()))
 
 
 async def kiosk_source(request: web.Request, campaign: Campaign, submission: Submission):
@@ -110,7 +111,7 @@ async def post_response(request: web.Request) -> web.Response:
         request.app[STORE],
         campaign,
         response,
-        now=request.app[CONFIG].now(),
+        now=app_clock(request).now(),
         given=submission.given,
         signal=await web_signal(request, campaign) if response.channel == "web" else None,
     )

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, date, datetime
 
 from aiohttp import web
 
 
 class Clock:
-    """Wall-clock time (for stamps kept across restarts) and monotonic time (for intervals)."""
+    """Wall-clock time (for stamps kept across restarts, and every answer is judged by) and
+    monotonic time (for intervals). `now` and `today` are read from `time`, so a clock that
+    moves `time` moves them too."""
 
     def time(self) -> float:
         return time.time()
 
     def monotonic(self) -> float:
         return time.monotonic()
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(self.time(), UTC)
+
+    def today(self) -> date:
+        return self.now().date()
 
 
 CLOCK = web.AppKey("clock", Clock)

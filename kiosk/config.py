@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -30,8 +24,6 @@ class WebConfig:
     promise_quiet_days: int = 90
     # The bot's username for its deep links (TELEGRAM_BOT_USERNAME); None: asked at start-up.
     bot_username: str | None = None
-    # The clock every answer is judged by (a fake one in tests).
-    now: Callable[[], datetime] = utc_now
     # Who runs the service, and where residents report a problem (the accessibility
     # statement and the privacy page name them).
     organisation: str | None = None

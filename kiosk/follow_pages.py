@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import UTC, datetime
 from typing import Any, Protocol
 
 import aiohttp_jinja2
 import segno
 from aiohttp import web
 
+from kiosk.clock import app_clock
 from kiosk.i18n import current_language
 from kiosk.i18n import gettext as _
 from kiosk.keys import CAMPAIGNS, SECRET, STORE
@@ -135,7 +135,8 @@ async def follow_submit(request: web.Request) -> web.Response:
         consent_channel=str(form.get("via") or "web")[:16],
         consent_text=CONSENT_TEXT_VERSION,
     )
-    subscription = await request.app[STORE].write(subscriptions.subscribe, new, datetime.now(UTC))
+    now = app_clock(request).now()
+    subscription = await request.app[STORE].write(subscriptions.subscribe, new, now)
     await mailer.send_confirmation(email, subscription, lang, f"{request.scheme}://{request.host}")
     return _message(request, _("Titta i din e-post"), [
         _("Vi har skickat en länk till din adress. Öppna den inom 48 timmar för att bekräfta."),
@@ -200,7 +201,7 @@ async def token_post(request: web.Request) -> web.Response:
             _("Vi har raderat din adress. Du får inga fler meddelanden."),
         ])  # fmt: skip
     if purpose == "confirm":
-        if not await store.write(subscriptions.confirm, sid, datetime.now(UTC)):
+        if not await store.write(subscriptions.confirm, sid, app_clock(request).now()):
             return _gone(request)
         return _message(request, _("Tack! Prenumerationen är bekräftad"), [
             _("Du får högst ett meddelande om dagen, bara när något händer i dina områden."),

@@ -9,8 +9,9 @@ import json
 
 from aiohttp import web
 
+from kiosk.clock import app_clock
 from kiosk.keys import CAMPAIGNS, CATALOGS, STORE
-from kiosk.promise_cache import PROMISE_CACHE, today_of
+from kiosk.promise_cache import PROMISE_CACHE
 from kiosk.promise_qr import public_address, qr_svg
 from kiosk.promise_view import STATUS_ICONS, status_labels
 from storage.promises import list_promises
@@ -26,7 +27,7 @@ async def attract_promise(request: web.Request) -> web.Response:
         raise web.HTTPNotFound()
 
     async def make() -> bytes:
-        today = today_of(request.app)
+        today = app_clock(request).today()
         stored = await request.app[STORE].read(list_promises)
         found = [
             s.promise

@@ -1,4 +1,4 @@
-"""The public promise pages, kept rendered in memory, and the clock they are judged by.
+"""The public promise pages, kept rendered in memory.
 
 A staff change in this process clears the cache at once (`PromiseCache.clear`); a change by
 another process (an import from the command line) shows within FRESH_SECONDS.
@@ -7,18 +7,14 @@ another process (an import from the command line) shows within FRESH_SECONDS.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
 
 from aiohttp import web
 
+from kiosk.clock import Clock
+
 FRESH_SECONDS = 10.0
-
-
-def system_clock() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass
@@ -30,6 +26,7 @@ class PromiseCache:
     page never makes every waiting request render it at once.
     """
 
+    clock: Clock = field(default_factory=Clock)
     entries: dict[tuple, tuple[float, int, bytes]] = field(default_factory=dict)
     pending: dict[tuple, asyncio.Future] = field(default_factory=dict)
     generation: int = 0
@@ -41,7 +38,7 @@ class PromiseCache:
     async def get(self, key: tuple, make: Callable[[], Awaitable[bytes]]) -> bytes:
         found = self.entries.get(key)
         if found and found[1] == self.generation:
-            if time.monotonic() - found[0] >= FRESH_SECONDS:
+            if self.clock.monotonic() - found[0] >= FRESH_SECONDS:
                 self._render(key, make)
             return found[2]
         return await asyncio.shield(self._render(key, make))
@@ -63,12 +60,7 @@ class PromiseCache:
         if done.exception() is not None:  # a 404 now: forget what was shown before
             self.entries.pop(key, None)
         elif generation == self.generation:
-            self.entries[key] = (time.monotonic(), generation, done.result())
+            self.entries[key] = (self.clock.monotonic(), generation, done.result())
 
 
 PROMISE_CACHE = web.AppKey("promise_cache", PromiseCache)
-CLOCK = web.AppKey("promise_clock", Callable[[], datetime])
-
-
-def today_of(app: web.Application) -> date:
-    return app[CLOCK]().date()

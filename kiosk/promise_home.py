@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from kiosk.clock import CLOCK
 from kiosk.i18n import gettext
 from kiosk.keys import LANGUAGE, STORE
-from kiosk.promise_cache import today_of
 from kiosk.promise_view import STATUS_ICONS, status_labels
 from storage.promises import list_promises
 from survey.promise import Promise
@@ -14,7 +14,7 @@ from survey.promise import Promise
 
 async def current_promises(app: web.Application, lang: str) -> list[dict]:
     """Public promises still in force, as the list and the home page show them."""
-    today = today_of(app)
+    today = app[CLOCK].today()
     stored = await app[STORE].read(list_promises)
     found = []
     for item in stored:

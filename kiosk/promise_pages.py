@@ -11,10 +11,11 @@ import json
 import aiohttp_jinja2
 from aiohttp import web
 
+from kiosk.clock import CLOCK, app_clock
 from kiosk.i18n import gettext
 from kiosk.keys import CAMPAIGNS, CONFIG, LANGUAGE, STORE
 from kiosk.promise_attract import setup_promise_attract
-from kiosk.promise_cache import CLOCK, PROMISE_CACHE, PromiseCache, system_clock, today_of
+from kiosk.promise_cache import PROMISE_CACHE, PromiseCache
 from kiosk.promise_home import current_promises
 from kiosk.promise_qr import public_address, qr_svg
 from kiosk.promise_view import promise_view
@@ -34,7 +35,7 @@ async def public_promise(request: web.Request) -> Promise:
     stored: StoredPromise | None = await request.app[STORE].read(
         get_promise, request.match_info["promise"]
     )
-    if stored is None or not stored.promise.is_public(today_of(request.app)):
+    if stored is None or not stored.promise.is_public(app_clock(request).today()):
         raise web.HTTPNotFound()
     return stored.promise
 
@@ -61,7 +62,7 @@ async def promise_page(request: web.Request) -> web.Response:
 
     async def make() -> bytes:
         promise = await public_promise(request)
-        today = today_of(request.app)
+        today = app_clock(request).today()
         quiet_after = request.app[CONFIG].promise_quiet_days
         context = promise_view(
             promise, request.app[CAMPAIGNS], promise.language(lang), today, quiet_after, gettext
@@ -107,9 +108,7 @@ async def promise_qr(request: web.Request) -> web.Response:
 
 
 def setup_promise_pages(app: web.Application) -> None:
-    app[PROMISE_CACHE] = PromiseCache()
-    if CLOCK not in app:
-        app[CLOCK] = system_clock
+    app[PROMISE_CACHE] = PromiseCache(app[CLOCK])
     app.router.add_get("/p", redirect_slash)
     app.router.add_get("/p/", promise_list)
     app.router.add_get("/p/{promise}", redirect_slash)

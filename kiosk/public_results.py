@@ -12,6 +12,7 @@ import json
 import aiohttp_jinja2
 from aiohttp import web
 
+from kiosk.clock import CLOCK
 from kiosk.errors import error_page, json_error
 from kiosk.i18n import current_language
 from kiosk.i18n import gettext as _
@@ -98,7 +99,7 @@ async def _close_cache(app: web.Application) -> None:
 
 def setup_public_results(app: web.Application) -> None:
     """The public results routes, and the cache they share with the staff pages."""
-    app[RESULTS_CACHE] = ResultsCache()
+    app[RESULTS_CACHE] = ResultsCache(app[CLOCK])
     app.on_cleanup.append(_close_cache)
     app.router.add_get("/c/{campaign}/results", results_page, name="results.page")
     app.router.add_get("/api/v1/campaigns/{campaign}/results", results_api, name="results.api")

@@ -17,7 +17,6 @@ own in a worker thread, so the store's thread goes on writing answers.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any
 from aiohttp import web
 from sqlite_utils import Database
 
+from kiosk.clock import Clock
 from storage import Store
 from storage.connection import connect_reader
 from storage.export_tables import open_export_reader
@@ -50,7 +50,7 @@ class _Entry:
 class ResultsCache:
     """Counted results per campaign, with what was rendered from them (pages, JSON)."""
 
-    clock: Callable[[], float] = time.monotonic
+    clock: Clock = field(default_factory=Clock)
     entries: dict[str, _Entry] = field(default_factory=dict)
     # Bumped by `invalidate`: a count that began before it is not kept.
     generations: dict[str, int] = field(default_factory=dict)
@@ -79,7 +79,7 @@ class ResultsCache:
     async def get(self, store: Store, campaign: Campaign) -> _Entry:
         """The campaign's entry, counted again only when the database has changed."""
         entry = self.entries.get(campaign.id)
-        now = self.clock()
+        now = self.clock.monotonic()
         if entry is not None and now - entry.checked < CHECK_SECONDS:
             return entry
         watch = self._watch(store.path)
@@ -96,7 +96,7 @@ class ResultsCache:
                 return entry
             generation = self.generations.get(campaign.id, 0)
             data = await asyncio.to_thread(self.count, store.path, campaign)
-            now = self.clock()
+            now = self.clock.monotonic()
             entry = _Entry(version, now, now, data)
             if self.generations.get(campaign.id, 0) == generation:
                 self.entries[campaign.id] = entry

@@ -17,6 +17,7 @@ import aiohttp_jinja2
 from aiohttp import web
 
 from kiosk.answer_signals import web_signal
+from kiosk.clock import app_clock
 from kiosk.comment_warning import warning_message
 from kiosk.errors import error_page
 from kiosk.i18n import gettext as _
@@ -52,7 +53,7 @@ def venue(request: web.Request, given: str | None) -> str | None:
 async def index(request: web.Request) -> dict:
     """The campaigns open right now, each with its web survey."""
     lang = request[LANGUAGE]
-    now = request.app[CONFIG].now()
+    now = app_clock(request).now()
     open_now = [c for c in request.app[CAMPAIGNS].values() if c.is_open(now)]
     return {
         "campaigns": [(c.id, c.text(c.title, lang)) for c in open_now],
@@ -64,7 +65,7 @@ async def index(request: web.Request) -> dict:
 
 def closed_page(request: web.Request, campaign: Campaign, lang: str) -> web.Response:
     """A campaign that takes no answers now: 410, with its dates."""
-    now = request.app[CONFIG].now()
+    now = app_clock(request).now()
     context = closed_context(campaign, lang, request.app[CATALOGS].get(lang), now)
     return aiohttp_jinja2.render_template("closed.html", request, context, status=410)
 
@@ -80,7 +81,7 @@ async def survey_form(request: web.Request) -> web.Response:
     """The whole survey as one form, with a fresh answer id."""
     campaign = campaign_or_404(request)
     lang = request[LANGUAGE]
-    if not campaign.is_open(request.app[CONFIG].now()):
+    if not campaign.is_open(app_clock(request).now()):
         return closed_page(request, campaign, lang)
     source = venue(request, request.query.get("source"))
     context = survey_context(
@@ -192,7 +193,7 @@ async def survey_submit(request: web.Request) -> web.Response:
     form = await request.post()
     switching = follow_language_button(request, campaign, form)
     lang = request[LANGUAGE]
-    now = request.app[CONFIG].now()
+    now = app_clock(request).now()
     if not campaign.is_open(now):
         return closed_page(request, campaign, lang)
     source = form.get("source")

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from aiohttp import web
 
+from kiosk.clock import Clock
 from kiosk.protocol_log import ProtocolLog
 from locales import Catalogs
 from medborgardialog.promise_commands import import_sample_promises
@@ -57,12 +58,12 @@ def assemble(settings: Settings) -> Parts:
     return Parts(settings, store, campaigns, catalogs, secret)
 
 
-def build_app(parts: Parts) -> web.Application:
+def build_app(parts: Parts, clock: Clock | None = None) -> web.Application:
     """The aiohttp app: web survey, kiosk, API, staff pages, and the bot if a token is set."""
     from medborgardialog.notice_wiring import attach_sender
     from medborgardialog.web import build_web_app
 
-    app = build_web_app(parts)
+    app = build_web_app(parts, clock)
     if parts.settings.telegram_token:
         from medborgardialog.bot_health import add_bot_check
         from medborgardialog.telegram import PTB_KEY, attach_bot

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 from kiosk.app import create_app
+from kiosk.clock import Clock
 from kiosk.config import WebConfig
 from medborgardialog.notice_wiring import attach_mailer
 
@@ -31,8 +32,11 @@ def web_config(parts: Parts) -> WebConfig:
     )
 
 
-def build_web_app(parts: Parts) -> web.Application:
-    """The aiohttp app of the web survey, kiosk, API and staff pages."""
-    app = create_app(web_config(parts), parts.store, parts.campaigns, parts.catalogs, parts.secret)
+def build_web_app(parts: Parts, clock: Clock | None = None) -> web.Application:
+    """The aiohttp app of the web survey, kiosk, API and staff pages (on the system clock
+    unless another is given)."""
+    app = create_app(
+        web_config(parts), parts.store, parts.campaigns, parts.catalogs, parts.secret, clock
+    )
     attach_mailer(app, parts)
     return app

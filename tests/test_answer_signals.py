@@ -4,14 +4,15 @@ another day another; only today's salt is kept, and none once the campaign has c
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
-from kiosk.answer_signals import SALTS, forget_closed
+from kiosk.answer_signals import forget_closed
 from kiosk.app import create_app
 from kiosk.config import WebConfig
 from storage.signal_salts import salt_days, salt_of_day
+from tests.fake_clock import FakeClock
 
 DAY = datetime(2026, 3, 2, 10, tzinfo=UTC)
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
@@ -20,10 +21,10 @@ CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/140.0 Safari
 
 @pytest.fixture
 async def client(aiohttp_client, store, campaigns, catalogs):
-    app = create_app(WebConfig(), store, campaigns, catalogs, b"k" * 32)
-    clock = [DAY]
-    app[SALTS].clock = lambda: clock[0]
-    client = await aiohttp_client(app)
+    clock = FakeClock(DAY)
+    client = await aiohttp_client(
+        create_app(WebConfig(), store, campaigns, catalogs, b"k" * 32, clock=clock)
+    )
     client.clock = clock
     return client
 
@@ -61,7 +62,7 @@ async def test_one_browser_one_signal_a_day(client, store):
     assert a == b and a != c and len(a) == 32
     assert ["2026-03-02"] == await store.read(salt_days, "demo")
 
-    client.clock[0] = DAY + timedelta(days=1)
+    client.clock.advance(days=1)
     tomorrow = await post(client, FIREFOX)
     assert [a] != await signals(store, tomorrow)
     assert ["2026-03-03"] == await store.read(salt_days, "demo")

@@ -11,7 +11,7 @@ from kiosk.app import create_app
 from kiosk.config import WebConfig
 from storage.export_json import json_export_chunks
 from storage.export_tables import export_table
-from tests.clock import FakeClock
+from tests.fake_clock import FakeClock
 
 # Karlstad's dialogue closed on 18 March 2016 (inclusive, Swedish time).
 URL = "/api/v1/campaigns/karlstad-2016/responses"
@@ -38,7 +38,7 @@ def clock():
 
 @pytest.fixture
 async def client(aiohttp_client, store, campaigns, catalogs, clock):
-    app = create_app(WebConfig(now=clock), store, campaigns, catalogs, b"k" * 32)
+    app = create_app(WebConfig(), store, campaigns, catalogs, b"k" * 32, clock=clock)
     return await aiohttp_client(app)
 
 

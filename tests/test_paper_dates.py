@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from storage.export_json import json_export_chunks
 from storage.export_tables import export_table
-from tests.clock import FakeClock
+from tests.fake_clock import FakeClock
 from tests.staff_support import add_account, log_in, staff_app, token
 
 # Karlstad's dialogue ran from 22 February to 18 March 2016; the staff key in its paper later.
@@ -27,7 +27,7 @@ def clock():
 @pytest.fixture
 async def client(aiohttp_client, store, campaigns, catalogs, clock):
     await add_account(store, "kim", "analyst")
-    client = await aiohttp_client(staff_app(store, campaigns, catalogs, now=clock))
+    client = await aiohttp_client(staff_app(store, campaigns, catalogs, clock=clock))
     await log_in(client)
     return client
 

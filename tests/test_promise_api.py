@@ -7,9 +7,10 @@ from dataclasses import replace
 import pytest
 from bs4 import BeautifulSoup
 
-from kiosk.promise_cache import CLOCK, PROMISE_CACHE
+from kiosk.promise_cache import PROMISE_CACHE
 from storage.promises import save_promise
 from storage.subscriptions import NewSubscription, answer_followup, subscribe
+from tests.fake_clock import FakeClock
 from tests.promise_support import NOW, import_samples, samples
 from tests.staff_support import staff_app
 
@@ -48,9 +49,7 @@ SEED_GOALS = [
 @pytest.fixture
 async def client(aiohttp_client, store, campaigns, catalogs):
     await store.write(import_samples)
-    app = staff_app(store, campaigns, catalogs)
-    app[CLOCK] = lambda: NOW
-    return await aiohttp_client(app)
+    return await aiohttp_client(staff_app(store, campaigns, catalogs, clock=FakeClock(NOW)))
 
 
 async def test_the_api_reproduces_the_filipstad_seed(client):

@@ -7,8 +7,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from kiosk.promise_cache import CLOCK
 from medborgardialog.server import assemble, build_app
+from tests.fake_clock import FakeClock
 from tests.live_server import LiveServer
 from tests.promise_support import NOW, import_samples
 
@@ -21,9 +21,7 @@ class PromiseServer(LiveServer):
     def _build(self):
         self.parts = assemble(self.settings)
         self.parts.store.call(import_samples, write=True)
-        app = build_app(self.parts)
-        app[CLOCK] = lambda: NOW
-        return app
+        return build_app(self.parts, FakeClock(NOW))
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from kiosk.promise_cache import CLOCK
 from storage.promise_approvals import set_staff_party
 from storage.promises import get_promise
+from tests.fake_clock import FakeClock
 from tests.promise_support import NOW, import_samples
 from tests.staff_support import add_account, answer, log_in, staff_app, token
 
@@ -23,9 +23,7 @@ async def app(store, campaigns, catalogs):
     for name, party in (("anna", "polisen"), ("bo", "kommunen"), ("kim", None)):
         await add_account(store, name, "analyst")
         await store.write(set_staff_party, name, party)
-    app = staff_app(store, campaigns, catalogs)
-    app[CLOCK] = lambda: NOW
-    return app
+    return staff_app(store, campaigns, catalogs, clock=FakeClock(NOW))
 
 
 async def client_for(aiohttp_client, app, username):

@@ -15,15 +15,16 @@ from kiosk.config import WebConfig
 from kiosk.keys import CAMPAIGNS
 from kiosk.results_cache import CHECK_SECONDS, RECOUNT_SECONDS, RESULTS_CACHE
 from storage.publication import publish, unpublish
+from tests.fake_clock import FakeClock
 from tests.staff_support import answer
 
 
 @pytest.fixture
 async def client(aiohttp_client, store, campaigns, catalogs):
-    app = create_app(WebConfig(), store, campaigns, catalogs, b"k" * 32)
-    client = await aiohttp_client(app)
-    clock = [1000.0]
-    app[RESULTS_CACHE].clock = lambda: clock[0]
+    clock = FakeClock()
+    client = await aiohttp_client(
+        create_app(WebConfig(), store, campaigns, catalogs, b"k" * 32, clock=clock)
+    )
     client.clock = clock
     return client
 
@@ -39,9 +40,9 @@ async def test_new_answers_are_counted_once_the_results_are_old_enough(client, s
     assert 1 == await participants(client)
     await store.save_response(answer())
     assert 1 == await participants(client)  # from memory
-    client.clock[0] += CHECK_SECONDS
+    client.clock.advance(CHECK_SECONDS)
     assert 1 == await participants(client)  # changed, but counted a moment ago
-    client.clock[0] += RECOUNT_SECONDS
+    client.clock.advance(RECOUNT_SECONDS)
     assert 2 == await participants(client)
 
 
@@ -49,10 +50,10 @@ async def test_publishing_elsewhere_is_seen_at_the_next_check(client, store):
     assert await participants(client) is None
     await store.write(publish, "demo", "cli", datetime.now(UTC))
     assert await participants(client) is None
-    client.clock[0] += CHECK_SECONDS
+    client.clock.advance(CHECK_SECONDS)
     assert 0 == await participants(client)
     await store.write(unpublish, "demo", "cli")
-    client.clock[0] += CHECK_SECONDS
+    client.clock.advance(CHECK_SECONDS)
     assert await participants(client) is None
 
 
@@ -81,7 +82,7 @@ async def test_while_one_request_counts_again_the_others_get_the_last_count(
     await store.write(publish, "demo", "kim", datetime.now(UTC))
     assert 0 == await participants(client)
     await store.save_response(answer())
-    client.clock[0] += RECOUNT_SECONDS
+    client.clock.advance(RECOUNT_SECONDS)
     release.clear()
     started.clear()
     counting = asyncio.create_task(participants(client))
@@ -100,13 +101,13 @@ async def test_an_unpublish_is_seen_even_while_the_results_are_counted_again(
     await store.write(publish, "demo", "kim", datetime.now(UTC))
     assert 0 == await participants(client)
     await store.save_response(answer())
-    client.clock[0] += RECOUNT_SECONDS
+    client.clock.advance(RECOUNT_SECONDS)
     release.clear()
     started.clear()
     counting = asyncio.create_task(participants(client))
     await asyncio.to_thread(started.wait, 10)
     await store.write(unpublish, "demo", "cli")
-    client.clock[0] += CHECK_SECONDS
+    client.clock.advance(CHECK_SECONDS)
     cache, campaign = client.app[RESULTS_CACHE], client.app[CAMPAIGNS]["demo"]
     waiting = asyncio.create_task(cache.get(store, campaign))
     await asyncio.sleep(0)  # the check runs at once, and sees the change

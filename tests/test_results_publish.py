@@ -12,9 +12,10 @@ from bs4 import BeautifulSoup
 
 from kiosk.app import create_app
 from kiosk.config import WebConfig
-from kiosk.results_cache import CHECK_SECONDS, RESULTS_CACHE
+from kiosk.results_cache import CHECK_SECONDS
 from storage import Store
 from storage.campaigns import register_campaigns
+from tests.fake_clock import FakeClock
 from tests.karlstad_replay import PARTICIPANTS, SEED_ORDER, VOTES, store_replay
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,10 +50,10 @@ async def open_client(aiohttp_client, campaigns, catalogs):
     """A client of the app over a given database file."""
     stores = []
 
-    async def make(path: Path):
+    async def make(path: Path, clock=None):
         store = Store(path)
         stores.append(store)
-        app = create_app(WebConfig(), store, campaigns, catalogs, b"k" * 32)
+        app = create_app(WebConfig(), store, campaigns, catalogs, b"k" * 32, clock=clock)
         return await aiohttp_client(app), store
 
     yield make
@@ -121,15 +122,14 @@ async def test_publish_from_the_cli_shows_the_seed_ranking(karlstad_db, open_cli
 
 async def test_unpublish_takes_the_page_down(karlstad_db, open_client):
     assert 0 == results_cli("publish", "karlstad-2016", "--db", str(karlstad_db)).returncode
-    client, _ = await open_client(karlstad_db)
-    clock = [1000.0]
-    client.app[RESULTS_CACHE].clock = lambda: clock[0]
+    clock = FakeClock()
+    client, _ = await open_client(karlstad_db, clock)
     assert 200 == (await client.get("/c/karlstad-2016/results")).status
     done = results_cli("unpublish", "karlstad-2016", "--db", str(karlstad_db))
     assert "karlstad-2016: unpublished" in done.stdout
     # Another process changed the file: served from memory until the next check...
     assert 200 == (await client.get("/c/karlstad-2016/results")).status
-    clock[0] += CHECK_SECONDS
+    clock.advance(CHECK_SECONDS)
     # ...which sees the change.
     assert 404 == (await client.get("/c/karlstad-2016/results")).status
 

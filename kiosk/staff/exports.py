@@ -10,12 +10,12 @@ import asyncio
 import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
 from functools import partial
 from pathlib import Path
 
 from aiohttp import web
 
+from kiosk.clock import app_clock
 from kiosk.i18n import gettext
 from kiosk.keys import CATALOGS, STORE
 from kiosk.staff.auth import staff_user
@@ -74,7 +74,7 @@ async def download(request: web.Request) -> web.StreamResponse:
     detail = {"format": fmt, "table": table, "published": published}
     await request.app[STORE].audit(user.username, "export", campaign.id, detail)
     suffix = ("-published" if published else "") + ("-comma" if delimiter == "," else "")
-    filename = f"{campaign.id}-{table}{suffix}-{date.today().isoformat()}.{fmt}"
+    filename = f"{campaign.id}-{table}{suffix}-{app_clock(request).today().isoformat()}.{fmt}"
     response = web.StreamResponse(
         headers={
             "Content-Type": FORMATS[fmt],

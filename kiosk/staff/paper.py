@@ -7,8 +7,9 @@ from datetime import date, datetime
 
 from aiohttp import web
 
+from kiosk.clock import app_clock
 from kiosk.i18n import current_language, gettext
-from kiosk.keys import CATALOGS, CONFIG, STORE
+from kiosk.keys import CATALOGS, STORE
 from kiosk.staff.auth import staff_user
 from kiosk.staff.pages import campaign_of, flash, redirect, render, session_of
 from locales.problems import problem_message
@@ -19,7 +20,7 @@ from survey.paper import SOURCE_LENGTH, paper_response, parse_day
 
 
 def now_of(request: web.Request) -> datetime:
-    return request.app[CONFIG].now()
+    return app_clock(request).now()
 
 
 def today_in(request: web.Request, campaign: Campaign) -> date:

@@ -7,9 +7,9 @@ from dataclasses import replace
 
 from aiohttp import web
 
+from kiosk.clock import app_clock
 from kiosk.i18n import gettext
 from kiosk.keys import CAMPAIGNS
-from kiosk.promise_cache import CLOCK
 from kiosk.promise_view import status_labels
 from kiosk.staff.pages import flash, redirect, render
 from kiosk.staff.promise_forms import FormProblem, day, field, texts
@@ -56,7 +56,7 @@ async def activity_page(request: web.Request, problems=(), status: int = 200) ->
         "labels": status_labels(gettext),
         "statuses": STATUSES,
         "needs_reason": NEEDS_REASON,
-        "today": request.app[CLOCK]().date().isoformat(),
+        "today": app_clock(request).today().isoformat(),
         "problems": list(problems),
         "t": lambda text: promise.text(text, promise.default_language),
     }
@@ -139,7 +139,7 @@ async def set_status(request: web.Request) -> web.Response:
             )
     except FormProblem as problem:
         return await activity_page(request, [str(problem)], status=422)
-    today = request.app[CLOCK]().date()
+    today = app_clock(request).today()
     updates = activity.updates
     if reason or status != activity.status:
         updates = (*updates, Update(today, status, reason or {}, public=True))

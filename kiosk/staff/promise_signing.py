@@ -7,9 +7,10 @@ from dataclasses import replace
 
 from aiohttp import web
 
+from kiosk.clock import app_clock
 from kiosk.i18n import gettext
 from kiosk.keys import STORE
-from kiosk.promise_cache import CLOCK, PROMISE_CACHE
+from kiosk.promise_cache import PROMISE_CACHE
 from kiosk.staff.auth import staff_user
 from kiosk.staff.pages import flash, redirect
 from kiosk.staff.promise_forms import FormProblem, day, field, texts
@@ -45,7 +46,7 @@ async def approve_promise(request: web.Request) -> web.Response:
     form = await request.post()
     subject = subject_of(form)
     username = staff_user(request).username
-    now = request.app[CLOCK]()
+    now = app_clock(request).now()
     try:
         await request.app[STORE].write(approve, stored.promise.id, subject, username, now)
     except ApprovalRefused as refused:
@@ -60,7 +61,7 @@ async def publish_promise(request: web.Request) -> web.Response:
     form = await request.post()
     subject = subject_of(form)
     actor = staff_user(request).username
-    now = request.app[CLOCK]()
+    now = app_clock(request).now()
     try:
         await request.app[STORE].write(publish, stored.promise.id, subject, actor, now)
     except ApprovalRefused as refused:

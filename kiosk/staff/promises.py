@@ -8,9 +8,10 @@ from datetime import date
 
 from aiohttp import web
 
+from kiosk.clock import app_clock
 from kiosk.i18n import gettext
 from kiosk.keys import CAMPAIGNS, STORE
-from kiosk.promise_cache import CLOCK, PROMISE_CACHE
+from kiosk.promise_cache import PROMISE_CACHE
 from kiosk.promise_view import status_labels
 from kiosk.staff.auth import staff_user
 from kiosk.staff.pages import flash, redirect, render
@@ -45,7 +46,7 @@ def revision_of(form, stored: StoredPromise) -> int:
 async def save(request: web.Request, promise: Promise, action: str, revision: int | None = None):
     """Store a new version of the promise and let the public pages show it at once."""
     actor = staff_user(request).username
-    now = request.app[CLOCK]()
+    now = app_clock(request).now()
     try:
         saved = await request.app[STORE].write(
             lambda db: save_promise(
@@ -66,7 +67,7 @@ async def save(request: web.Request, promise: Promise, action: str, revision: in
 async def promises_page(request: web.Request, problems=(), status: int = 200) -> web.Response:
     """Every promise, drafts too, and a form to draft one from a campaign's results."""
     stored = await request.app[STORE].read(list_promises)
-    today = request.app[CLOCK]().date()
+    today = app_clock(request).today()
     rows = [(s.promise, "published" if s.promise.is_public(today) else "draft") for s in stored]
     context = {
         "active": "promises",
@@ -126,7 +127,7 @@ async def new_draft(request: web.Request) -> web.Response:
     except FormProblem as problem:
         return await promises_page(request, [str(problem)], status=422)
     tally = await request.app[STORE].read(count_tally, campaign)
-    draft = draft_from_results(campaign, tally, promise_id, request.app[CLOCK]().date())
+    draft = draft_from_results(campaign, tally, promise_id, app_clock(request).today())
     await save(request, draft, "promise.draft")
     flash(request, gettext("Utkastet är skapat från resultatet."))
     return redirect(request, "staff.promise", promise=promise_id)
@@ -153,7 +154,7 @@ async def promise_page(request: web.Request, problems=(), status: int = 200) -> 
         "active": "promises",
         "stored": stored,
         "promise": promise,
-        "public": promise.is_public(request.app[CLOCK]().date()),
+        "public": promise.is_public(app_clock(request).today()),
         "labels": status_labels(gettext),
         "statuses": STATUSES,
         "approval": await approval_state(request, promise, "promise"),

@@ -3,10 +3,9 @@ public page, and what the results page shows of the published count (flags, the 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from aiohttp import web
 
+from kiosk.clock import app_clock
 from kiosk.i18n import current_language, gettext
 from kiosk.keys import STORE
 from kiosk.results_cache import RESULTS_CACHE
@@ -47,7 +46,7 @@ async def change_publication(request: web.Request) -> web.Response:
 
     def save(db):
         if action == "publish":
-            return publish(db, campaign.id, user.username, datetime.now(UTC))
+            return publish(db, campaign.id, user.username, app_clock(request).now())
         return unpublish(db, campaign.id, user.username)
 
     await request.app[STORE].write(save)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from aiohttp import web
 from babel.dates import format_date
 
+from kiosk.clock import app_clock
 from kiosk.i18n import activate, gettext
 from kiosk.keys import CATALOGS, STORE
 from kiosk.results_cache import RESULTS_CACHE
@@ -72,7 +73,7 @@ async def report(request: web.Request) -> web.Response:
                 for code in campaign.languages
                 if code in catalogs.languages
             ],
-            "made": format_date(date.today(), "long", locale=lang),
+            "made": format_date(app_clock(request).today(), "long", locale=lang),
             # How far the figures hold: without flagged answers, weighted by the population.
             "flagged": results.flagged,
             "ranking_unflagged": shown["ranking_unflagged"],
