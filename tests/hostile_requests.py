@@ -34,25 +34,54 @@ class Hostile:
     body: bytes | None = None
 
 
-def public_paths(rng: random.Random) -> str:
-    campaign = rng.choice(CAMPAIGNS)
-    return rng.choice(
-        [
-            "/",
-            f"/c/{campaign}",
-            f"/c/{campaign}/",
-            f"/kiosk/{campaign}/",
-            "/kiosk/sw.js",
-            f"/api/v1/campaigns/{campaign}",
-            f"/api/v1/campaigns/{campaign}/responses",
-            "/static/site.css",
-            "/static/kiosk/main.js",
-            "/static/../kiosk/app.py",
-            "/static/%2e%2e/secret",
-            "/staff/login",
-            "/staff/language",
-            "/staff",
-        ]
+# Every public route of the app, as its router names them (the fuzz test checks that this
+# list is complete), and the values its placeholders are filled with.
+PUBLIC_ROUTES = (
+    "/",
+    "/api/v1/campaigns/{campaign}",
+    "/api/v1/campaigns/{campaign}/comment-check",
+    "/api/v1/campaigns/{campaign}/responses",
+    "/api/v1/campaigns/{campaign}/results",
+    "/api/v1/promises/{promise}",
+    "/c/{campaign}",
+    "/c/{campaign}/",
+    "/c/{campaign}/follow",
+    "/c/{campaign}/follow.svg",
+    "/c/{campaign}/results",
+    "/favicon.ico",
+    "/follow/answer/{token}",
+    "/follow/confirm/{token}",
+    "/follow/stop/{token}",
+    "/healthz",
+    "/integritet",
+    "/kiosk/sw.js",
+    "/kiosk/{campaign}",
+    "/kiosk/{campaign}/",
+    "/kiosk/{campaign}/promise",
+    "/kiosk/{campaign}/status",
+    "/p",
+    "/p/",
+    "/p/{promise}",
+    "/p/{promise}/",
+    "/p/{promise}/qr.svg",
+    "/staff",
+    "/staff/language",
+    "/staff/login",
+    "/static/{filename}",
+    "/tillganglighet",
+)
+PROMISES = ["demo", "filipstad-2017", "nope", "", "%ff", "..", "x" * 300, "\u00e5"]
+TOKENS = ["", "x", "a" * 500, "%00", "..%2f..", "gAAAAABkZXNpZ25lZA==", "\u00e5\u00e4"]
+STATIC = ["site.css", "kiosk/main.js", "../kiosk/app.py", "%2e%2e/secret", "nope.css", ""]
+
+
+def route_path(rng: random.Random, route: str) -> str:
+    """The route with hostile or ordinary values in its placeholders."""
+    return (
+        route.replace("{campaign}", rng.choice(CAMPAIGNS))
+        .replace("{promise}", rng.choice(PROMISES))
+        .replace("{token}", rng.choice(TOKENS))
+        .replace("{filename}", rng.choice(STATIC))
     )
 
 
@@ -111,8 +140,8 @@ def form_body(rng: random.Random) -> bytes:
     return rng.randbytes(rng.randint(0, 100))
 
 
-def hostile_request(rng: random.Random) -> Hostile:
-    path = public_paths(rng)
+def hostile_request(rng: random.Random, route: str) -> Hostile:
+    path = route_path(rng, route)
     if rng.random() < 0.3:
         path += rng.choice(["?lang=", "?source=", "?lang=ar&source=", "?next="]) + rng.choice(
             [*LANGS, "%ff%fe", "mitt-i-city", "//evil.example"]
