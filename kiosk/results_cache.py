@@ -41,7 +41,7 @@ RECOUNT_SECONDS = 10.0
 class _Entry:
     version: int
     checked: float
-    counted: float
+    counted: float  # when the count began: it holds what was committed by then
     data: ResultsData
     rendered: dict[Any, Any] = field(default_factory=dict)
 
@@ -88,16 +88,19 @@ class ResultsCache:
         if entry is not None and self._serves_on(watch, campaign, entry, version, now, lock):
             entry.checked = now
             return entry
-        # One count at a time per campaign; who waited for it takes its result.
+        # One count at a time per campaign; who waited for it takes its result, unless the
+        # results were published or taken down since that count began.
         async with lock:
             entry = self.entries.get(campaign.id)
             version = data_version(watch)
-            if entry is not None and entry.version == version:
+            if entry is not None and self._serves_on(
+                watch, campaign, entry, version, self.clock.monotonic()
+            ):
                 return entry
+            began = self.clock.monotonic()
             generation = self.generations.get(campaign.id, 0)
             data = await asyncio.to_thread(self.count, store.path, campaign)
-            now = self.clock.monotonic()
-            entry = _Entry(version, now, now, data)
+            entry = _Entry(version, began, began, data)
             if self.generations.get(campaign.id, 0) == generation:
                 self.entries[campaign.id] = entry
             return entry
@@ -109,16 +112,16 @@ class ResultsCache:
         entry: _Entry,
         version: int,
         now: float,
-        lock: asyncio.Lock,
+        lock: asyncio.Lock | None = None,
     ) -> bool:
         """Whether the entry still serves: nothing was committed since it was counted; or
-        the results are published (or not) as they were, and the count is young or being
-        made again by another request."""
+        the results are published (or not) as they were, and the count is young or (given
+        its lock) being made again by another request."""
         if version == entry.version:
             return True
         if publication(watch, campaign.id) != entry.data.publication:
             return False
-        return now - entry.counted < RECOUNT_SECONDS or lock.locked()
+        return now - entry.counted < RECOUNT_SECONDS or (lock is not None and lock.locked())
 
     async def rendered(
         self, store: Store, campaign: Campaign, key: Any, render: Callable[[ResultsData], Any]

@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+import aiohttp_jinja2
 from aiohttp import web
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
+from markupsafe import Markup
 
 from kiosk.clock import app_clock
 from kiosk.i18n import gettext
@@ -49,6 +51,9 @@ class CountsCache:
     entries: dict[str, tuple[float, Counts]] = field(default_factory=dict)
     # Campaigns being counted now: one count at a time, the others served the last one.
     counting: set[str] = field(default_factory=set)
+    # The figures as HTML, rendered once per count and language: (campaign, lang) to
+    # (the counts they show, the HTML). Twenty staff tabs reloading share one render.
+    rendered: dict[tuple[str, str], tuple[Counts, Markup]] = field(default_factory=dict)
 
 
 COUNTS_CACHE = web.AppKey("staff_counts_cache", CountsCache)
@@ -77,6 +82,20 @@ async def counts(request: web.Request, campaign: Campaign) -> Counts:
         cache.counting.discard(campaign.id)
     cache.entries[campaign.id] = (clock.monotonic(), found)
     return found
+
+
+def figures_html(request: web.Request, campaign: Campaign, counted: Counts, lang: str) -> Markup:
+    """The figures fragment (`staff/_figures.html`) of these counts, in `lang`."""
+    rendered = request.app[COUNTS_CACHE].rendered
+    found = rendered.get((campaign.id, lang))
+    if found is None or found[0] is not counted:
+        context = figures_context(campaign, counted, lang)
+        context["campaign"] = campaign
+        # The environment escapes every value (autoescape), so its output is safe HTML.
+        html = aiohttp_jinja2.render_string("staff/_figures.html", request, context)
+        html = Markup(html)  # noqa: S704
+        rendered[(campaign.id, lang)] = found = (counted, html)
+    return found[1]
 
 
 def channel_name(channel: str) -> str:

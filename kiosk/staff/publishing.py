@@ -3,7 +3,9 @@ public page, and what the results page shows of the published count (flags, the 
 
 from __future__ import annotations
 
+import aiohttp_jinja2
 from aiohttp import web
+from markupsafe import Markup
 
 from kiosk.clock import app_clock
 from kiosk.i18n import current_language, gettext
@@ -11,7 +13,7 @@ from kiosk.keys import STORE
 from kiosk.results_cache import RESULTS_CACHE
 from kiosk.results_view import results_context
 from kiosk.staff.auth import staff_user
-from kiosk.staff.pages import campaign_of, flash, redirect
+from kiosk.staff.pages import campaign_of, flash, redirect, url_for
 from storage.publication import SUMMARY_LENGTH, publish, unpublish
 from storage.publication import save_summaries as store_summaries
 from storage.results_data import ResultsData
@@ -19,19 +21,33 @@ from survey import Campaign
 
 
 async def publishing_context(request: web.Request, campaign: Campaign) -> dict:
-    """What the staff results page shows beside its live figures: the published count."""
+    """What the staff results page shows beside its live figures: the published count,
+    rendered once per count and language for every staff tab that shows it."""
     lang = current_language()
-    data: ResultsData = (await request.app[RESULTS_CACHE].get(request.app[STORE], campaign)).data
-    shown = results_context(data, lang)
+
+    def render(data: ResultsData) -> tuple[str, Markup]:
+        shown = results_context(data, lang)
+        context = {
+            "campaign": campaign,
+            "url": lambda name, **parts: url_for(request, name, **parts),
+            "flagged": data.flagged,
+            "ranking_all": shown["ranking"],
+            "ranking_unflagged": shown["ranking_unflagged"],
+            "representativeness": shown["representativeness"],
+        }
+        # The environment escapes every value (autoescape), so its output is safe HTML.
+        html = aiohttp_jinja2.render_string("staff/_published_count.html", request, context)
+        return shown["published"], Markup(html)  # noqa: S704
+
+    data, (published_text, published_count) = await request.app[RESULTS_CACHE].rendered(
+        request.app[STORE], campaign, ("staff", lang), render
+    )
     return {
         "publication": data.publication,
-        "published_text": shown["published"],
+        "published_text": published_text,
         "summary_texts": [(code, data.summary.get(code, "")) for code in campaign.languages],
         "summary_length": SUMMARY_LENGTH,
-        "flagged": data.flagged,
-        "ranking_all": shown["ranking"],
-        "ranking_unflagged": shown["ranking_unflagged"],
-        "representativeness": shown["representativeness"],
+        "published_count": published_count,
     }
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import aiohttp_jinja2
 from aiohttp import web
 
 from kiosk.i18n import current_language
 from kiosk.keys import CAMPAIGNS, STORE
-from kiosk.staff.figures import counts, figures_context, number
+from kiosk.staff.figures import counts, figures_html, number
 from kiosk.staff.pages import campaign_of, render
 from kiosk.staff.publishing import publishing_context
 from storage.results import participants_by_campaign
@@ -35,8 +34,12 @@ async def results(request: web.Request) -> web.Response:
     """The results page; a small script keeps its figures current."""
     campaign = campaign_of(request)
     counted = await counts(request, campaign)
-    context = figures_context(campaign, counted, current_language())
-    context.update({"campaign": campaign, "active": "results", "poll_seconds": POLL_SECONDS})
+    context = {
+        "campaign": campaign,
+        "active": "results",
+        "poll_seconds": POLL_SECONDS,
+        "figures": figures_html(request, campaign, counted, current_language()),
+    }
     context.update(await publishing_context(request, campaign))
     return render(request, "staff/results.html", context)
 
@@ -45,13 +48,10 @@ async def live(request: web.Request) -> web.Response:
     """The results' figures as JSON, with their HTML fragment, for the page to poll."""
     campaign = campaign_of(request)
     counted = await counts(request, campaign)
-    context = figures_context(campaign, counted, current_language())
-    context["campaign"] = campaign
-    html = aiohttp_jinja2.render_string("staff/_figures.html", request, context)
     return web.json_response(
         {
             "participants": counted.tally.participants,
             "comments": counted.tally.comments,
-            "html": html,
+            "html": figures_html(request, campaign, counted, current_language()),
         }
     )
