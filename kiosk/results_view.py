@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
 
 from kiosk.i18n import gettext as _
 from kiosk.survey_context import header_context
+from locales import format_number as number
+from locales import format_share as percent
 from storage.results_data import ResultsData
 from survey import Campaign, Tally
 from survey.weighting import Representativeness
@@ -31,19 +30,6 @@ def channel_label(channel: str) -> str:
         "paper": _("Papper och workshop"),
     }
     return names.get(channel, channel)
-
-
-def number(n: int | float, lang: str) -> str:
-    return format_decimal(n, locale=lang)
-
-
-@cache
-def _percent_pattern(lang: str) -> str:
-    return Locale.parse(lang).percent_formats[None].pattern.replace("0", "0.0", 1)
-
-
-def percent(share: float, lang: str) -> str:
-    return format_percent(share, _percent_pattern(lang), locale=lang)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
 LOCALES_DIR = Path(__file__).parent
@@ -65,14 +66,32 @@ class Catalogs:
         return self.by_language.get(lang) or NullTranslations()
 
 
+@functools.cache
 def text_direction(lang: str) -> str:
     """ "rtl" or "ltr" for a language code."""
     return Locale.parse(lang).text_direction
 
 
+@functools.cache
 def language_name(lang: str) -> str:
     """A language named in itself ("svenska", "العربية"), for language choices."""
     return Locale.parse(lang).get_display_name(lang) or lang
+
+
+def format_number(n: int | float, lang: str) -> str:
+    """A count as the language writes it ("1 234" in Swedish)."""
+    return format_decimal(n, locale=lang)
+
+
+@functools.cache
+def _percent_pattern(lang: str) -> str:
+    """The language's own percent pattern ("#,##0\xa0%" in Swedish) with one decimal."""
+    return Locale.parse(lang).percent_formats[None].pattern.replace("0", "0.0", 1)
+
+
+def format_share(share: float, lang: str) -> str:
+    """A share (0.254) as the language writes a percentage, with one decimal ("25,4 %")."""
+    return format_percent(share, _percent_pattern(lang), locale=lang)
 
 
 # English is written for readers in Sweden and Europe: "1 January 2024", not "January 1, 2024".

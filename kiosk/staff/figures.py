@@ -6,19 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 
 import aiohttp_jinja2
 from aiohttp import web
-from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup
 
 from kiosk.clock import app_clock
 from kiosk.i18n import gettext
 from kiosk.keys import STORE
 from kiosk.staff.chart import BarChart, ColumnChart, bar_chart, day_chart
+from locales import format_number as number
+from locales import format_share as percent
 from locales import text_direction
 from storage.responses import count_tally
 from storage.results import (
@@ -106,20 +105,6 @@ def channel_name(channel: str) -> str:
         "paper": gettext("Papper och workshop"),
     }
     return names.get(channel, channel)
-
-
-def number(n: int, lang: str) -> str:
-    return format_decimal(n, locale=lang)
-
-
-@cache
-def _percent_pattern(lang: str) -> str:
-    """The language's own percent pattern ("#,##0\xa0%" in Swedish) with one decimal."""
-    return Locale.parse(lang).percent_formats[None].pattern.replace("0", "0.0", 1)
-
-
-def percent(share: float, lang: str) -> str:
-    return format_percent(share, _percent_pattern(lang), locale=lang)
 
 
 def shown(n: int | None, lang: str) -> str:
