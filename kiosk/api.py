@@ -6,7 +6,6 @@ See docs/architecture.md, "The answer API and the JSON export".
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from typing import Any
 
 from aiohttp import web
@@ -56,7 +55,7 @@ async def read_json(
     if body is None:
         return None, json_error(413, "body.too_large", _("Det som skickades är för stort."))
     try:
-        data = json.loads(body)
+        data = json.loads(body.decode())  # JSON on the wire is UTF-8 (RFC 8259)
     except (ValueError, RecursionError):
         return None, json_error(422, "body.malformed", BadPayload("body.malformed").message())
     if isinstance(data, dict) and data.get("locale") in campaign.languages:
@@ -106,7 +105,7 @@ async def post_response(request: web.Request) -> web.Response:
     source, refused = await kiosk_source(request, campaign, submission)
     if refused is not None:
         return refused
-    response = replace(submission, source=source).as_response(campaign)
+    response = submission.as_response(campaign, source)
     outcome = await submit(
         request.app[STORE],
         campaign,

@@ -31,4 +31,4 @@ CLOCK = web.AppKey("clock", Clock)
 
 def app_clock(request: web.Request) -> Clock:
     """The clock of the request's application (a sub-application shares its parent's)."""
-    return request.config_dict.get(CLOCK) or Clock()
+    return request.app.get(CLOCK) or request.config_dict.get(CLOCK) or Clock()

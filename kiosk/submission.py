@@ -15,6 +15,9 @@ from survey.validation import clean_comment
 PUBLIC_CHANNELS = ("kiosk", "web")
 SOURCE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
+# A UUID as str(uuid.UUID(...)) writes it: lower case, hyphens, nothing around it.
+CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
 
 class BadPayload(Exception):
     """A request body that is not an answer at all (as opposed to an invalid answer)."""
@@ -63,7 +66,8 @@ class Submission:
     def as_answers(self) -> Answers:
         return Answers(areas=self.areas, comment=self.comment, answers=self.answers)
 
-    def as_response(self, campaign: Campaign) -> Response:
+    def as_response(self, campaign: Campaign, source: str | None) -> Response:
+        """The answer to submit, from `source` (the venue the channel vouches for)."""
         return Response(
             id=self.id,
             campaign=campaign.id,
@@ -72,7 +76,7 @@ class Submission:
             areas=self.areas,
             comment=self.comment,
             answers=self.answers,
-            source=self.source,
+            source=source,
         )
 
 
@@ -80,6 +84,8 @@ def response_id(value: Any) -> str:
     """The canonical form of a client-made UUID; BadPayload if it is none."""
     if not isinstance(value, str) or len(value) > 64:
         raise BadPayload("id.invalid", "id")
+    if CANONICAL_UUID.fullmatch(value):  # as every channel of ours sends it
+        return value
     try:
         return str(uuid.UUID(value))
     except ValueError:

@@ -210,7 +210,7 @@ async def survey_submit(request: web.Request) -> web.Response:
     outcome = await submit(
         request.app[STORE],
         campaign,
-        submission.as_response(campaign),
+        submission.as_response(campaign, submission.source),
         now=now,
         signal=await web_signal(request, campaign),
     )

@@ -24,8 +24,8 @@ class Refusal:
 
 
 def stamp(now: datetime) -> str:
-    """A time as the store writes it: UTC, microseconds, `Z`."""
-    return now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """A time as the store writes it: UTC, microseconds, `Z` ("2016-03-01T09:00:00.000000Z")."""
+    return now.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def accept(
