@@ -37,16 +37,19 @@ class RankRow:
     rank: int
     area: str
     label: str
-    votes: str
+    votes: int
+    votes_text: str  # as the language writes the number
     share: str
 
 
 def rank_rows(campaign: Campaign, tally: Tally, lang: str) -> list[RankRow]:
+    """The ranked areas as every page shows them (staff and public): tied areas share a rank."""
     return [
         RankRow(
             c.rank,
             c.area,
             campaign.text(campaign.area(c.area).label, lang),
+            c.votes,
             number(c.votes, lang),
             percent(c.share, lang),
         )

@@ -15,6 +15,8 @@ from markupsafe import Markup
 from kiosk.clock import app_clock
 from kiosk.i18n import gettext
 from kiosk.keys import STORE
+from kiosk.results_view import channel_label as channel_name
+from kiosk.results_view import rank_rows
 from kiosk.staff.chart import BarChart, ColumnChart, bar_chart, day_chart
 from locales import format_number as number
 from locales import format_share as percent
@@ -97,47 +99,15 @@ def figures_html(request: web.Request, campaign: Campaign, counted: Counts, lang
     return found[1]
 
 
-def channel_name(channel: str) -> str:
-    names = {
-        "telegram": gettext("Telegram"),
-        "kiosk": gettext("Kiosk"),
-        "web": gettext("Webbenkät"),
-        "paper": gettext("Papper och workshop"),
-    }
-    return names.get(channel, channel)
-
-
 def shown(n: int | None, lang: str) -> str:
     """A count, or "<5" where it is suppressed."""
     return number(n, lang) if n is not None else "<5"
 
 
-@dataclass(frozen=True)
-class AreaRow:
-    rank: int
-    area: str
-    label: str
-    votes: int
-    share: str
-
-
-def area_rows(campaign: Campaign, tally: Tally, lang: str) -> list[AreaRow]:
-    return [
-        AreaRow(
-            c.rank,
-            c.area,
-            campaign.text(campaign.area(c.area).label, lang),
-            c.votes,
-            percent(c.share, lang),
-        )
-        for c in tally.areas
-    ]
-
-
 def ranking_chart(campaign: Campaign, tally: Tally, lang: str) -> BarChart:
     rows = [
-        (f"{r.rank}. {r.label}", r.votes, f"{number(r.votes, lang)} ({r.share})")
-        for r in area_rows(campaign, tally, lang)
+        (f"{r.rank}. {r.label}", r.votes, f"{r.votes_text} ({r.share})")
+        for r in rank_rows(campaign, tally, lang)
     ]
     return bar_chart(gettext("Prioriterade områden"), rows, text_direction(lang))
 
@@ -199,7 +169,7 @@ def figures_context(campaign: Campaign, counted: Counts, lang: str) -> dict:
         "participants": tally.participants,
         "participants_text": number(tally.participants, lang),
         "comments_text": number(tally.comments, lang),
-        "areas": area_rows(campaign, tally, lang),
+        "areas": rank_rows(campaign, tally, lang),
         "chart": ranking_chart(campaign, tally, lang),
         "channels": [
             (
