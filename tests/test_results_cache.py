@@ -58,9 +58,14 @@ async def test_publishing_elsewhere_is_seen_at_the_next_check(client, store):
 
 
 @pytest.fixture
-def held_count(client):
-    """Counts that, once counted, wait for the test to let them finish: (started, release)."""
+async def recounting(client, store):
+    """Published results counted once, a new answer, and then a second count that, once
+    counted, waits for the test to let it finish: (the request waiting for it, release)."""
     cache = client.app[RESULTS_CACHE]
+    await store.write(publish, "demo", "kim", datetime.now(UTC))
+    assert 0 == await participants(client)
+    await store.save_response(answer())
+    client.clock.advance(RECOUNT_SECONDS)
     started, release = threading.Event(), threading.Event()
     count = cache.count
 
@@ -71,22 +76,14 @@ def held_count(client):
         return data
 
     cache.count = held
-    return started, release
-
-
-async def test_while_one_request_counts_again_the_others_get_the_last_count(
-    client, store, held_count
-):
-    started, release = held_count
-    release.set()
-    await store.write(publish, "demo", "kim", datetime.now(UTC))
-    assert 0 == await participants(client)
-    await store.save_response(answer())
-    client.clock.advance(RECOUNT_SECONDS)
-    release.clear()
-    started.clear()
     counting = asyncio.create_task(participants(client))
     await asyncio.to_thread(started.wait, 10)
+    yield counting, release
+    release.set()
+
+
+async def test_while_one_request_counts_again_the_others_get_the_last_count(client, recounting):
+    counting, release = recounting
     assert 0 == await participants(client)  # served at once, from memory
     assert not counting.done()
     release.set()
@@ -94,18 +91,9 @@ async def test_while_one_request_counts_again_the_others_get_the_last_count(
 
 
 async def test_an_unpublish_is_seen_even_while_the_results_are_counted_again(
-    client, store, held_count
+    client, store, recounting
 ):
-    started, release = held_count
-    release.set()
-    await store.write(publish, "demo", "kim", datetime.now(UTC))
-    assert 0 == await participants(client)
-    await store.save_response(answer())
-    client.clock.advance(RECOUNT_SECONDS)
-    release.clear()
-    started.clear()
-    counting = asyncio.create_task(participants(client))
-    await asyncio.to_thread(started.wait, 10)
+    counting, release = recounting
     await store.write(unpublish, "demo", "cli")
     client.clock.advance(CHECK_SECONDS)
     cache, campaign = client.app[RESULTS_CACHE], client.app[CAMPAIGNS]["demo"]

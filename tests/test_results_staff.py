@@ -129,9 +129,9 @@ async def test_themes_on_many_comments_at_once_without_a_decision(client, store)
     assert "Traffic" in english.select_one("table.themes").text
 
 
-async def test_a_burst_from_one_web_signal_is_flagged_and_counted_apart(client, store):
-    await seed(store, *(answer(channel="kiosk", areas=KIOSK_AREAS) for _ in range(4)))
-    for _ in range(7):  # one browser, one address: one signal
+async def post_burst(client, answers: int = 7) -> None:
+    """Web answers from one browser at one address (one signal), one after another."""
+    for _ in range(answers):
         posted = await client.post(
             "/api/v1/campaigns/demo/responses",
             json={
@@ -144,6 +144,11 @@ async def test_a_burst_from_one_web_signal_is_flagged_and_counted_apart(client, 
             },
         )
         assert 201 == posted.status
+
+
+async def test_a_burst_from_one_web_signal_is_flagged_and_counted_apart(client, store):
+    await seed(store, *(answer(channel="kiosk", areas=KIOSK_AREAS) for _ in range(4)))
+    await post_burst(client)
     csrf = await token(client, "/staff/c/demo/")
     await client.post("/staff/c/demo/publication", data={"csrf": csrf, "action": "publish"})
     body = await (await client.get("/api/v1/campaigns/demo/results")).json()
@@ -214,19 +219,7 @@ async def test_the_population_comparison_says_the_demo_figures_are_illustrative(
 
 async def test_the_printed_report_shows_the_ranking_without_flagged_answers(client, store):
     await seed(store, *(answer(channel="kiosk", areas=KIOSK_AREAS) for _ in range(4)))
-    for _ in range(7):
-        posted = await client.post(
-            "/api/v1/campaigns/demo/responses",
-            json={
-                "id": str(uuid.uuid4()),
-                "areas": BURST_AREAS,
-                "comment": None,
-                "locale": "sv",
-                "channel": "web",
-                "answers": {},
-            },
-        )
-        assert 201 == posted.status
+    await post_burst(client)
     report = soup_of(await (await client.get("/staff/c/demo/report")).text())
     assert "7 svar är flaggade som automatiska eller upprepade" in report.text
     rows = report.select("#report-unflagged li")
