@@ -3,6 +3,7 @@ follow-up (when, where, what was done per activity)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from aiohttp import web
@@ -40,40 +41,40 @@ def subject_of(form) -> str:
     return subject
 
 
-async def approve_promise(request: web.Request) -> web.Response:
-    """Approve the promise (or its follow-up) as it stands, for the account's party."""
+async def _sign(
+    request: web.Request, write, refused_status: int, done: Callable[[str], str]
+) -> web.Response:
+    """Load the promise, read the subject the form names (the promise or its follow-up) and
+    write `write` for the account. Then the promise page: with the refusal, or, once
+    `done(subject)` has run after the write, with the message it returns."""
     stored = await stored_or_404(request)
-    form = await request.post()
-    subject = subject_of(form)
-    username = staff_user(request).username
+    subject = subject_of(await request.post())
+    actor = staff_user(request).username
     now = app_clock(request).now()
     try:
-        await request.app[STORE].write(approve, stored.promise.id, subject, username, now)
+        await request.app[STORE].write(write, stored.promise.id, subject, actor, now)
     except ApprovalRefused as refused:
-        return await promise_page(request, [refusal_message(refused, stored.promise)], 403)
-    flash(request, gettext("Ditt godkännande är registrerat."))
+        message = refusal_message(refused, stored.promise)
+        return await promise_page(request, [message], refused_status)
+    flash(request, done(subject))
     return redirect(request, "staff.promise", promise=stored.promise.id, anchor=f"sign-{subject}")
+
+
+async def approve_promise(request: web.Request) -> web.Response:
+    """Approve the promise (or its follow-up) as it stands, for the account's party."""
+    return await _sign(request, approve, 403, lambda _: gettext("Ditt godkännande är registrerat."))
 
 
 async def publish_promise(request: web.Request) -> web.Response:
     """Publish the promise or its follow-up: only once every party has approved it."""
-    stored = await stored_or_404(request)
-    form = await request.post()
-    subject = subject_of(form)
-    actor = staff_user(request).username
-    now = app_clock(request).now()
-    try:
-        await request.app[STORE].write(publish, stored.promise.id, subject, actor, now)
-    except ApprovalRefused as refused:
-        return await promise_page(request, [refusal_message(refused, stored.promise)], 409)
-    request.app[PROMISE_CACHE].clear()
-    flash(
-        request,
-        gettext("Medborgarlöftet är publicerat.")
-        if subject == "promise"
-        else gettext("Uppföljningen är publicerad."),
-    )
-    return redirect(request, "staff.promise", promise=stored.promise.id, anchor=f"sign-{subject}")
+
+    def published(subject: str) -> str:
+        request.app[PROMISE_CACHE].clear()
+        if subject == "promise":
+            return gettext("Medborgarlöftet är publicerat.")
+        return gettext("Uppföljningen är publicerad.")
+
+    return await _sign(request, publish, 409, published)
 
 
 async def save_followup(request: web.Request) -> web.Response:
