@@ -22,6 +22,7 @@ from locales import Catalogs
 from storage import Store, subscriptions
 from storage import notices as outbox
 from storage.contacts import ContactBox
+from storage.promises import record_due_publications
 from survey.notice_text import NoticeMessage, compose
 
 logger = logging.getLogger(__name__)
@@ -86,6 +87,8 @@ class NoticeSender:
         now = self.clock()
         if self._expired_at is None or now - self._expired_at >= EXPIRE_EVERY:
             await self.store.write(subscriptions.expire, now, self.options.grace_days)
+            # A promise saved with a publishing day ahead is announced when that day comes.
+            await self.store.write(record_due_publications, now.date(), now)
             self._expired_at = now
         if not self.channels:
             return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -233,3 +233,28 @@ def _merged(old: Promise, new: Promise) -> dict[str, Any]:
         kept = [u for u in activity_as_dict(before, False)["updates"] if _dumps(u) not in have]
         activity["updates"] = sorted(kept + activity["updates"], key=lambda u: u["date"])
     return data
+
+
+# A promise whose publishing day came longer ago than this is not announced when first seen
+# public (a database from before the events were recorded): only a day that has just come.
+ANNOUNCE_WITHIN = timedelta(days=7)
+
+
+def record_due_publications(db: Database, today: date, now: datetime) -> int:
+    """Announce, once, the promises whose `published` day has come since they were saved
+    with a day in the future; how many. Call inside a write transaction, at any interval."""
+    announced = {
+        row[0]
+        for row in db.conn.execute(
+            "SELECT DISTINCT promise FROM cycle_events WHERE kind = 'promise_published'"
+        )
+    }
+    count = 0
+    for stored in list_promises(db):
+        promise = stored.promise
+        if promise.id in announced or not promise.is_public(today):
+            continue
+        if today - promise.published > ANNOUNCE_WITHIN:
+            continue
+        count += record_promise_events(db, None, promise, [], today, now)
+    return count

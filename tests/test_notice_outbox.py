@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from locales import Catalogs
+from medborgardialog.notice_sender import NoticeSender
 from storage import notices, subscriptions
 from storage.contacts import ContactBox
 from storage.events import CycleEvent, record_event
 from storage.notice_preview import preview_notices
+from storage.promises import record_due_publications, save_promise
 from tests.notice_helpers import activity_moved, followup
+from tests.promise_support import samples
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 BOX = ContactBox(b"k" * 32)
@@ -152,3 +156,43 @@ def test_the_bots_earlier_consents_move_into_subscriptions(tmp_path, campaigns):
     ] == moved  # fmt: skip
     assert [0, 0] == [row[0] for row in db.execute("SELECT followup_consent FROM responses")]
     db.conn.close()
+
+
+def test_a_promise_with_its_publishing_day_ahead_is_announced_once_that_day_comes(store):
+    demo = replace(samples()["demo"], published=NOW.date() + timedelta(days=2))
+
+    def saved(db):
+        add(db, "anna@example.se", ("unsafe-places",), campaign=demo.campaign)
+        save_promise(db, demo, actor="test", now=NOW)
+
+    call(store, saved)
+    announced = "SELECT count(*) FROM cycle_events WHERE kind = 'promise_published'"
+    assert [(0,)] == store.call(lambda db: db.execute(announced).fetchall())
+    day = NOW + timedelta(days=1)
+    assert 0 == call(store, record_due_publications, day.date(), day)  # not yet
+    day = NOW + timedelta(days=2)
+    assert 1 == call(store, record_due_publications, day.date(), day)
+    assert 1 == store.call(notices.owed_count)
+    assert 0 == call(store, record_due_publications, day.date(), day)  # once
+
+
+async def test_the_sender_announces_a_promise_on_its_publishing_day(store, catalogs):
+    demo = replace(samples()["demo"], published=NOW.date() + timedelta(days=1))
+    call(store, lambda db: save_promise(db, demo, actor="test", now=NOW))
+    day = [NOW]
+    sender = NoticeSender(store, b"k" * 32, catalogs, {}, clock=lambda: day[0])
+    kinds = "SELECT kind, promise FROM cycle_events"
+    await sender.deliver_due()
+    assert [] == store.call(lambda db: db.execute(kinds).fetchall())
+    day[0] = NOW + timedelta(days=1)
+    await sender.deliver_due()
+    day[0] += timedelta(hours=1)
+    await sender.deliver_due()
+    assert [("promise_published", "demo")] == store.call(lambda db: db.execute(kinds).fetchall())
+
+
+def test_a_promise_public_long_before_it_was_first_seen_is_not_announced(store):
+    filipstad = samples()["filipstad-2017"]
+    call(store, lambda db: save_promise(db, filipstad, actor="test", now=NOW))
+    call(store, lambda db: db.execute("DELETE FROM cycle_events"))  # a database from before
+    assert 0 == call(store, record_due_publications, NOW.date(), NOW)
