@@ -121,7 +121,7 @@ async def demo_walk(
     user: FakeUser,
     areas: tuple[int, ...] = (0, 2, 5),
     comment: str | None = "Mer belysning i parken, tack.",
-    answers: tuple[int, ...] = (1, 7),
+    answers: tuple[int | None, ...] = (1, 7),
     settle: float = 0.1,
 ) -> None:
     """A whole walk through the demo campaign, from /start to the thank-you."""
@@ -136,5 +136,8 @@ async def demo_walk(
         await say(user, comment, settle)
         await press(user, "demo", "K", settle=settle)
     for question, option in enumerate(answers):
-        await press(user, "demo", "Q", f"{question}-{option}", settle)
+        if option is None:  # an optional question skipped
+            await press(user, "demo", "Y", question, settle)
+        else:
+            await press(user, "demo", "Q", f"{question}-{option}", settle)
     await press(user, "demo", "C", settle=settle)
