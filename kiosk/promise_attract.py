@@ -14,7 +14,7 @@ from kiosk.keys import CAMPAIGNS, CATALOGS, STORE
 from kiosk.promise_cache import PROMISE_CACHE
 from kiosk.promise_qr import public_address, qr_svg
 from kiosk.promise_view import STATUS_ICONS, status_labels
-from storage.promises import list_promises
+from storage.promises import current_promises
 
 ALTERNATE_SECONDS = 8
 _dumps = functools.partial(json.dumps, ensure_ascii=False)
@@ -28,12 +28,8 @@ async def attract_promise(request: web.Request) -> web.Response:
 
     async def make() -> bytes:
         today = app_clock(request).today()
-        stored = await request.app[STORE].read(list_promises)
-        found = [
-            s.promise
-            for s in stored
-            if s.promise.campaign == campaign.id and s.promise.is_current(today)
-        ]
+        current = await request.app[STORE].read(current_promises, today)
+        found = [promise for promise in current if promise.campaign == campaign.id]
         if not found:
             return b""
         promise = max(found, key=lambda p: p.published)

@@ -8,27 +8,25 @@ from kiosk.clock import CLOCK
 from kiosk.i18n import gettext
 from kiosk.keys import LANGUAGE, STORE
 from kiosk.promise_view import STATUS_ICONS, status_labels
-from storage.promises import list_promises
+from storage.promises import current_promises as promises_in_force
 from survey.promise import Promise
 
 
 async def current_promises(app: web.Application, lang: str) -> list[dict]:
-    """Public promises still in force, as the list and the home page show them."""
+    """Public promises still in force (and not replaced), as the list and the home page show
+    them."""
     today = app[CLOCK].today()
-    stored = await app[STORE].read(list_promises)
     found = []
-    for item in stored:
-        promise = item.promise
-        if promise.is_current(today):
-            lang_of = promise.language(lang)
-            found.append(
-                {
-                    "id": promise.id,
-                    "title": promise.text(promise.title, lang_of),
-                    "parties": [promise.text(p.name, lang_of) for p in promise.parties],
-                    "counts": status_counts(promise),
-                }
-            )
+    for promise in await app[STORE].read(promises_in_force, today):
+        lang_of = promise.language(lang)
+        found.append(
+            {
+                "id": promise.id,
+                "title": promise.text(promise.title, lang_of),
+                "parties": [promise.text(p.name, lang_of) for p in promise.parties],
+                "counts": status_counts(promise),
+            }
+        )
     return found
 
 

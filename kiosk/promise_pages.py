@@ -21,7 +21,7 @@ from kiosk.promise_qr import public_address, qr_svg
 from kiosk.promise_view import promise_view
 from kiosk.web_survey import redirect_slash
 from locales import language_name
-from storage.promises import StoredPromise, get_promise
+from storage.promises import StoredPromise, get_promise, replacing_promise
 from storage.subscriptions import followup_answer_counts
 from survey.notice_text import followup_options
 from survey.promise import Promise
@@ -70,6 +70,12 @@ async def promise_page(request: web.Request) -> web.Response:
         context["languages"] = [(code, language_name(code)) for code in promise.languages]
         context["quiet_after"] = quiet_after
         context["noticed"] = await noticed_difference(request, promise)
+        newer = await request.app[STORE].read(replacing_promise, promise.id, today)
+        context["replaced_by"] = (
+            {"id": newer.id, "title": newer.text(newer.title, newer.language(lang))}
+            if newer
+            else None
+        )
         return aiohttp_jinja2.render_string("promises/promise.html", request, context).encode()
 
     body = await request.app[PROMISE_CACHE].get(key, make)

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from storage.promise_events import record_promise_events
 from storage.staff import audit
-from survey.promise import Activity, Promise, Update
+from survey.promise import Activity, Promise, Update, replaced_promises
 from survey.promise_serialize import (
     activity_as_dict,
     followup_as_dict,
@@ -33,6 +33,7 @@ HEAD_KEYS = (
     "valid_from",
     "valid_until",
     "until_replaced",
+    "replaces",
     "campaigns",
     "situation",
     "focus",
@@ -110,6 +111,19 @@ def list_promises(db: Database) -> list[StoredPromise]:
     """Every stored promise, the oldest first."""
     ids = [row[0] for row in db.conn.execute("SELECT id FROM promises ORDER BY created_at, id")]
     return [found for i in ids if (found := get_promise(db, i)) is not None]
+
+
+def current_promises(db: Database, today: date) -> list[Promise]:
+    """The promises in force today, the oldest first: public, within their validity, and not
+    replaced by a newer promise in force."""
+    stored = [found.promise for found in list_promises(db)]
+    replaced = frozenset(replaced_promises(stored, today))
+    return [promise for promise in stored if promise.is_current(today, replaced)]
+
+
+def replacing_promise(db: Database, promise_id: str, today: date) -> Promise | None:
+    """The promise in force today that replaces this one, if any."""
+    return replaced_promises([found.promise for found in list_promises(db)], today).get(promise_id)
 
 
 def with_status_updates(old: Promise | None, new: Promise, today: date) -> Promise:

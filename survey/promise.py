@@ -6,7 +6,7 @@ them need a public reason, when a promise is public, who must approve before pub
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -106,6 +106,9 @@ class Promise:
     valid_until: date | None
     until_replaced: bool = False
     published: date | None = None
+    # The earlier promises this one replaces ("…fram tills nya medborgarlöften har tecknats"):
+    # once this one is public and in force, they are no longer current.
+    replaces: tuple[str, ...] = ()
     situation: Text | None = None
     focus: tuple[Focus, ...] = ()
     followup: FollowUp | None = None
@@ -137,9 +140,10 @@ class Promise:
     def is_public(self, today: date) -> bool:
         return self.published is not None and self.published <= today
 
-    def is_current(self, today: date) -> bool:
-        """Public and still in force (an open end while `until_replaced`)."""
-        if not self.is_public(today) or today < self.valid_from:
+    def is_current(self, today: date, replaced: frozenset[str] = frozenset()) -> bool:
+        """Public and still in force: an open end while `until_replaced`, until a promise
+        that replaces it is in force (`replaced`, from `replaced_promises`)."""
+        if not self.is_public(today) or today < self.valid_from or self.id in replaced:
             return False
         return self.until_replaced or self.valid_until is None or today <= self.valid_until
 
@@ -171,3 +175,14 @@ def quiet_days(promise: Promise, activity: Activity, today: date, after: int) ->
 def missing_approvals(promise: Promise, approved_parties: set[str]) -> tuple[str, ...]:
     """The parties (ids, in the promise's order) that have not yet approved."""
     return tuple(p.id for p in promise.parties if p.id not in approved_parties)
+
+
+def replaced_promises(promises: Iterable[Promise], today: date) -> dict[str, Promise]:
+    """Which promises are replaced, and by which: those named in `replaces` by a promise that
+    is public and in force today."""
+    found: dict[str, Promise] = {}
+    for promise in promises:
+        if promise.is_public(today) and promise.valid_from <= today:
+            for earlier in promise.replaces:
+                found.setdefault(earlier, promise)
+    return found

@@ -19,6 +19,7 @@ TOP_KEYS = {
     "valid_from",
     "valid_until",
     "until_replaced",
+    "replaces",
     "published",
     "title",
     "situation",
@@ -121,11 +122,19 @@ class _PromiseReader(_Reader):
             valid_from=valid_from,
             valid_until=valid_until,
             until_replaced=until_replaced,
+            replaces=self.replaces(data, promise_id),
             published=self.day(data, "published", "published", required=False),
             situation=self.text(data, "situation", "situation") if "situation" in data else None,
             focus=self.focus(campaigns),
             followup=self.followup({a.id for a in activities}),
         )
+
+    def replaces(self, data: dict, promise_id: str) -> tuple[str, ...]:
+        """The ids of the earlier promises this one replaces (none unless given)."""
+        replaced = self.ids(data, "replaces", "replaces") if "replaces" in data else ()
+        if promise_id in replaced:
+            raise self.fail("replaces", "names the promise itself")
+        return replaced
 
     def activities(self, party_ids: set[str]) -> tuple[Activity, ...]:
         found = []

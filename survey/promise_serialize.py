@@ -56,6 +56,7 @@ def promise_as_dict(promise: Promise, public: bool = True) -> dict[str, Any]:
         "valid_from": promise.valid_from.isoformat(),
         "valid_until": _day(promise.valid_until),
         "until_replaced": promise.until_replaced,
+        "replaces": list(promise.replaces),
         "published": _day(promise.published),
         "campaigns": list(promise.campaigns),
         "situation": dict(promise.situation) if promise.situation else None,
@@ -116,6 +117,7 @@ def promise_from_dict(data: dict[str, Any]) -> Promise:
         valid_from=date.fromisoformat(data["valid_from"]),
         valid_until=_parse_day(data.get("valid_until")),
         until_replaced=data.get("until_replaced", False),
+        replaces=tuple(data.get("replaces", ())),
         published=_parse_day(data.get("published")),
         situation=data.get("situation") or None,
         focus=tuple(

@@ -175,6 +175,26 @@ async def test_the_list_and_home_page_show_current_promises(client):
     assert 2 == len(home.select(".promise-list li"))
 
 
+async def test_a_newer_promise_in_force_replaces_the_one_valid_until_replaced(client, store):
+    newer = replace(
+        samples()["filipstad-2017"],
+        id="filipstad-2026",
+        valid_from=NOW.date(),
+        valid_until=None,
+        published=NOW.date(),
+        replaces=("filipstad-2017",),
+    )
+    await store.write(lambda db: save_promise(db, newer, actor="kim", now=NOW))
+    listing = BeautifulSoup(await (await client.get("/p/?lang=sv")).text(), "html.parser")
+    assert {"/p/filipstad-2026/?lang=sv", "/p/demo/?lang=sv"} == {
+        a["href"] for a in listing.select(".promise-list a")
+    }
+    page = BeautifulSoup(await (await client.get("/p/filipstad-2017/")).text(), "html.parser")
+    assert "/p/filipstad-2026/" == page.select_one("#replaced-by a")["href"]
+    body = await (await client.get("/api/v1/promises/filipstad-2026")).json()
+    assert ["filipstad-2017"] == body["replaces"]
+
+
 async def test_the_qr_code_is_an_svg_of_the_public_address(client):
     response = await client.get("/p/demo/qr.svg")
     assert 200 == response.status

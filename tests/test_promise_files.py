@@ -74,6 +74,11 @@ def broken(old: str, new: str) -> str:
             "followup.when",
             "is not a known key",
         ),
+        (
+            broken("until_replaced = true", 'until_replaced = true\nreplaces = ["filipstad-2017"]'),
+            "replaces",
+            "names the promise itself",
+        ),
     ],
 )
 def test_a_broken_file_names_file_key_and_problem(text, key, problem):

@@ -6,7 +6,15 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from survey.promise import Activity, Party, Promise, Update, missing_approvals, quiet_days
+from survey.promise import (
+    Activity,
+    Party,
+    Promise,
+    Update,
+    missing_approvals,
+    quiet_days,
+    replaced_promises,
+)
 from survey.promise_serialize import promise_as_dict, promise_from_dict
 from tests.promise_support import samples
 
@@ -73,3 +81,22 @@ def test_texts_fall_back_to_the_first_language():
     )
     assert "Löfte" == promise.text(promise.title, "en")
     assert "sv" == promise.language("fi")
+
+
+def test_a_promise_until_replaced_is_current_until_a_newer_one_in_force_replaces_it():
+    newer = replace(
+        FILIPSTAD,
+        id="filipstad-2019",
+        valid_from=date(2019, 3, 1),
+        valid_until=date(2020, 12, 31),
+        published=date(2019, 2, 1),
+        replaces=("filipstad-2017",),
+    )
+    promises = [FILIPSTAD, newer]
+    # Signed but not yet in force: the earlier promise still holds.
+    assert {} == replaced_promises(promises, date(2019, 2, 15))
+    assert FILIPSTAD.is_current(date(2019, 2, 15), frozenset())
+    replaced = replaced_promises(promises, date(2019, 3, 1))
+    assert {"filipstad-2017": newer} == replaced
+    assert not FILIPSTAD.is_current(date(2019, 3, 1), frozenset(replaced))
+    assert newer.is_current(date(2019, 3, 1), frozenset(replaced))
