@@ -33,7 +33,8 @@ async def client_for(aiohttp_client, app, username):
 
 
 async def post(client, path, data):
-    data = {"csrf": await token(client, "/staff/promises/"), **data}
+    csrf = await token(client, "/staff/promises/")
+    data = [("csrf", csrf), *data] if isinstance(data, list) else {"csrf": csrf, **data}
     return await client.post(path, data=data, allow_redirects=False)
 
 
@@ -266,3 +267,29 @@ async def test_a_draft_from_a_dialogue_without_answers_starts_empty(aiohttp_clie
     assert 404 == (await client.get("/staff/promises/demo/activities/nope")).status
     forged = await post(client, "/staff/promises/demo/approve", {"subject": "everything"})
     assert 400 == forged.status
+
+
+def form_fields(page: BeautifulSoup, action: str) -> list[tuple[str, str]]:
+    """What the form posting to `action` sends as the page shows it."""
+    form = page.find("form", action=action)
+    fields = []
+    for element in form.select("input[name], textarea[name]"):
+        if element.get("type") == "checkbox" and not element.has_attr("checked"):
+            continue
+        value = element.get_text() if element.name == "textarea" else element.get("value", "on")
+        fields.append((element["name"], value))
+    return fields
+
+
+async def test_staff_say_which_earlier_promise_a_new_one_replaces(aiohttp_client, app, store):
+    client = await client_for(aiohttp_client, app, "anna")
+    path = "/staff/promises/demo/"
+    page = BeautifulSoup(await (await client.get(path)).text(), "html.parser")
+    assert "filipstad-2017" in page.select_one("#replaces").get_text()
+    fields = [f for f in form_fields(page, path) if f[0] != "csrf"]
+    refused = await post(client, path, [*fields, ("replaces", "nowhere")])
+    assert 422 == refused.status
+    assert "Välj medborgarlöften som finns." in await refused.text()
+    saved = await post(client, path, [*fields, ("replaces", "filipstad-2017")])
+    assert 303 == saved.status
+    assert ("filipstad-2017",) == (await store.read(get_promise, "demo")).promise.replaces

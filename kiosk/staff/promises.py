@@ -150,10 +150,15 @@ async def promise_page(request: web.Request, problems=(), status: int = 200) -> 
     promise = stored.promise
     user = staff_user(request)
     party = await request.app[STORE].read(staff_party, user.username)
+    others = [found.promise for found in await request.app[STORE].read(list_promises)]
     context = {
         "active": "promises",
         "stored": stored,
         "promise": promise,
+        # The earlier promises this one may replace ("fram tills nya … har tecknats").
+        "replaceable": [
+            (p.id, p.text(p.title, p.default_language)) for p in others if p.id != promise.id
+        ],
         "public": promise.is_public(app_clock(request).today()),
         "labels": status_labels(gettext),
         "statuses": STATUSES,
@@ -165,6 +170,15 @@ async def promise_page(request: web.Request, problems=(), status: int = 200) -> 
         "campaign_of": request.app[CAMPAIGNS].get,
     }
     return render(request, "staff/promise.html", context, status=status)
+
+
+async def replaced_from(request: web.Request, form, promise: Promise) -> tuple[str, ...]:
+    """The earlier promises the form says this one replaces: stored ones, never itself."""
+    known = {found.promise.id for found in await request.app[STORE].read(list_promises)}
+    chosen = tuple(dict.fromkeys(str(value) for value in form.getall("replaces", [])))
+    if any(value not in known or value == promise.id for value in chosen):
+        raise FormProblem(gettext("Välj medborgarlöften som finns."))
+    return chosen
 
 
 def parties_from(form, promise: Promise) -> tuple[Party, ...]:
@@ -208,6 +222,7 @@ async def save_texts(request: web.Request) -> web.Response:
             valid_from=valid_from,
             valid_until=valid_until,
             until_replaced=form.get("until_replaced") == "on",
+            replaces=await replaced_from(request, form, promise),
         )
     except FormProblem as problem:
         return await promise_page(request, [str(problem)], status=422)
