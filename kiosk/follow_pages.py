@@ -14,10 +14,11 @@ import aiohttp_jinja2
 import segno
 from aiohttp import web
 
-from kiosk.clock import app_clock
+from kiosk.clock import CLOCK, app_clock
 from kiosk.i18n import current_language
 from kiosk.i18n import gettext as _
 from kiosk.keys import CAMPAIGNS, SECRET, STORE
+from kiosk.signup_limits import RESEND_SECONDS, SIGNUP_LIMITS, SignupLimits
 from storage import subscriptions
 from storage.contacts import ContactBox
 from survey import Campaign
@@ -37,6 +38,7 @@ FOLLOW_MAILER = web.AppKey("follow_mailer", Mailer)
 def setup_follow_pages(app: web.Application) -> None:
     """The subscription pages; templates may ask `follow_by_mail(app)` whether to offer it."""
     aiohttp_jinja2.get_env(app).globals["follow_by_mail"] = lambda: app.get(FOLLOW_MAILER)
+    app[SIGNUP_LIMITS] = SignupLimits(app[CLOCK])
     add = app.router.add_route
     add("GET", "/c/{campaign}/follow", follow_form, name="follow.form")
     add("GET", "/c/{campaign}/follow.svg", follow_code, name="follow.code")
@@ -125,10 +127,14 @@ async def follow_submit(request: web.Request) -> web.Response:
     if error is not None:
         return _form(request, campaign, chosen=chosen, email=email, error=error, status=422)
     box, lang = ContactBox(request.app[SECRET]), current_language()
+    contact_key = box.key("email", email)
+    refused = request.app[SIGNUP_LIMITS].refusal(contact_key)
+    if refused is not None:
+        return _too_often(request, refused)
     new = subscriptions.NewSubscription(
         channel="email",
         contact=box.seal(email),
-        contact_key=box.key("email", email),
+        contact_key=contact_key,
         campaign=campaign.id,
         areas=tuple(str(a) for a in chosen),
         locale=lang,
@@ -141,6 +147,18 @@ async def follow_submit(request: web.Request) -> web.Response:
     return _message(request, _("Titta i din e-post"), [
         _("Vi har skickat en länk till din adress. Öppna den inom 48 timmar för att bekräfta."),
     ])  # fmt: skip
+
+
+def _too_often(request: web.Request, why: str) -> web.Response:
+    """429: a mail went to this address a moment ago, or very many are going out."""
+    if why == "address":
+        line = _("Vi har nyss skickat en länk till den adressen. Titta i din e-post, även i "
+                 "skräpposten, eller försök igen om en stund.")  # fmt: skip
+    else:
+        line = _("Just nu kommer väldigt många anmälningar. Försök igen om en stund.")
+    response = _message(request, _("Försök igen om en stund"), [line], status=429)
+    response.headers["Retry-After"] = str(int(RESEND_SECONDS))
+    return response
 
 
 def _message(request, heading: str, lines: list[str], *, form: dict | None = None, status=200):

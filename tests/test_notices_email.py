@@ -4,15 +4,18 @@ server (aiosmtpd, STARTTLS) on 127.0.0.1."""
 from __future__ import annotations
 
 import re
+import time
 from urllib.parse import urlsplit
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from bs4 import BeautifulSoup
 
+from kiosk.signup_limits import MAILS_PER_HOUR, SignupLimits
 from medborgardialog.server import assemble, build_app
 from medborgardialog.settings import Settings
 from storage.subscriptions import followup_answer_counts
+from tests.fake_clock import FakeClock
 from tests.live_server import free_port
 from tests.mail_server import MailServer
 from tests.notice_helpers import activity_moved, followup, record, rows, until
@@ -22,7 +25,12 @@ LINK = re.compile(r"https?://\S+")
 
 
 @pytest.fixture
-async def served(tmp_path):
+def clock():
+    return FakeClock(time.time())
+
+
+@pytest.fixture
+async def served(tmp_path, clock):
     with MailServer(tmp_path) as smtp:
         port = free_port()
         env = {
@@ -34,7 +42,7 @@ async def served(tmp_path):
         }
         settings = Settings.from_env(env=env, db=tmp_path / "web.db", secret_file=tmp_path / "s")
         parts = assemble(settings)
-        async with TestClient(TestServer(build_app(parts), port=port)) as client:
+        async with TestClient(TestServer(build_app(parts, clock), port=port)) as client:
             yield client, smtp.mailbox, parts
 
 
@@ -106,6 +114,32 @@ async def test_nothing_is_kept_without_the_ticked_consent(served):
     forged = await client.get("/follow/stop/1.AAAAAAAAAAAAAAAAAAAAAA")
     assert 404 == forged.status
     assert [] == mailbox.mails
+
+
+async def test_one_address_gets_one_confirmation_mail_in_ten_minutes(served, clock):
+    client, mailbox, _ = served
+    form = [("email", "bo@example.se"), ("consent", "yes"), ("area", "traffic")]
+    assert 200 == (await client.post("/c/demo/follow", data=form)).status
+    await mailbox.wait(1)
+    again = await client.post("/c/demo/follow", data=form)
+    assert 429 == again.status
+    assert "Vi har nyss skickat en länk till den adressen" in await again.text()
+    assert "600" == again.headers["Retry-After"]
+    other = [("email", "cy@example.se"), ("consent", "yes"), ("area", "traffic")]
+    assert 200 == (await client.post("/c/demo/follow", data=other)).status
+    clock.advance(minutes=10)
+    assert 200 == (await client.post("/c/demo/follow", data=form)).status
+    await mailbox.wait(3)
+    assert ["bo@example.se", "cy@example.se", "bo@example.se"] == [m["To"] for m in mailbox.mails]
+
+
+def test_at_most_so_many_confirmation_mails_an_hour():
+    clock = FakeClock()
+    limits = SignupLimits(clock)
+    assert [None] * MAILS_PER_HOUR == [limits.refusal(f"k{n}") for n in range(MAILS_PER_HOUR)]
+    assert "busy" == limits.refusal("one more")
+    clock.advance(hours=1)
+    assert limits.refusal("one more") is None
 
 
 async def test_the_follow_up_question_is_answered_with_one_click(served):
