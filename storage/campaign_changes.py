@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from storage.campaigns import PUBLISHED, StoredCampaign, save_campaign, stored_campaign
+from storage.campaigns import DRAFT, PUBLISHED, StoredCampaign, save_campaign, stored_campaign
 from storage.staff import audit
 from survey import Campaign, CampaignError
 from survey.campaign_changes import ChangeProblem, Usage, refused_changes
@@ -103,4 +103,23 @@ def save_checked(
         expected_revision=expected_revision,
     )
     audit(db, actor, action, campaign.id, detail={"revision": saved.revision, "state": state})
+    return saved
+
+
+def save_draft(
+    db: Database,
+    campaign_id: str,
+    document: str,
+    campaign: Campaign | None,
+    *,
+    actor: str,
+    action: str,
+    expected_revision: int | None = None,
+    detail: dict | None = None,
+) -> StoredCampaign:
+    """Save a campaign not yet opened (`campaign`: None while it is not complete)."""
+    saved = save_campaign(
+        db, campaign_id, document, campaign, state=DRAFT, expected_revision=expected_revision
+    )
+    audit(db, actor, action, campaign_id, detail={"revision": saved.revision, **(detail or {})})
     return saved

@@ -9,8 +9,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from storage.campaign_changes import save_draft
 from storage.sample_data import add_sample_data
 from storage.staff import add_staff
+from survey.campaign_gaps import new_document
+from survey.toml_writer import dumps
 from tests.live_server import LiveServer
 from tests.staff_support import _HASH, PASSWORD
 
@@ -28,6 +31,9 @@ STAFF = [
     "/staff/admin/",
     "/staff/admin/log",
     "/staff/admin/log?actor=cli&page=1",
+    "/staff/campaigns/",
+    "/staff/campaigns/demo/",
+    "/staff/campaigns/utkast/",
 ]
 
 
@@ -43,6 +49,11 @@ def server(settings, campaigns):
         store.call(add_staff, "ada", _HASH, "admin", write=True)
         now = datetime.now(UTC)
         store.call(add_sample_data, campaigns["demo"], now, write=True)
+        draft = dumps(new_document("utkast", ["sv", "ar"], now.date()))
+        store.call(  # a draft with problems to show beside its fields
+            lambda db: save_draft(db, "utkast", draft, None, actor="ada", action="campaign.create"),
+            write=True,
+        )
         yield server
 
 

@@ -26,6 +26,7 @@ from kiosk.staff import (
     report,
     results,
 )
+from kiosk.staff import campaign_editor as editor
 from kiosk.staff.audit_page import setup_audit_page
 from kiosk.staff.auth import LIMITS, SessionLimits, staff_middleware
 from kiosk.staff.figures import COUNTS_CACHE, CountsCache
@@ -35,6 +36,7 @@ PREFIX = "/staff"
 CAMPAIGN = "/c/{campaign}"
 PROMISE = "/promises/{promise}"
 ACTIVITY = "/promises/{promise}/activities/{activity}"
+EDITED = "/campaigns/{campaign}"
 
 
 def setup_staff(app: web.Application) -> None:
@@ -111,6 +113,13 @@ def setup_staff(app: web.Application) -> None:
     add("POST", f"{PROMISE}/followup", promise_signing.save_followup, name="staff.promise_followup")
     add("POST", f"{PROMISE}/approve", promise_signing.approve_promise, name="staff.promise_approve")
     add("POST", f"{PROMISE}/publish", promise_signing.publish_promise, name="staff.promise_publish")
+    add("GET", "/campaigns/", editor.campaigns_page, name="staff.editor")
+    add("POST", "/campaigns/", editor.create, name="staff.editor")
+    add("POST", "/campaigns/copy", editor.copy, name="staff.editor_copy")
+    add("GET", f"{EDITED}/", editor.editor_page, name="staff.editor_campaign")
+    add("POST", f"{EDITED}/", editor.save, name="staff.editor_campaign")
+    add("POST", f"{EDITED}/open", editor.open_campaign, name="staff.editor_open")
+    add("POST", f"{EDITED}/close", editor.close_early, name="staff.editor_close")
     setup_sample_data(app, staff)
     setup_audit_page(staff)
     # Without the slash, outside the sub-application (whose prefix is /staff/).
