@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from bot.preview import preview_messages
 from kiosk.app import create_app
 from kiosk.config import WebConfig
+from kiosk.staff.campaign_preview import BOT_PREVIEW
 from medborgardialog.notice_wiring import attach_mailer
 
 if TYPE_CHECKING:
@@ -35,4 +38,5 @@ def build_web_app(parts: Parts) -> web.Application:
     """The aiohttp app of the web survey, kiosk, API and staff pages."""
     app = create_app(web_config(parts), parts.store, parts.campaigns, parts.catalogs, parts.secret)
     attach_mailer(app, parts)
+    app[BOT_PREVIEW] = partial(preview_messages, parts.catalogs)
     return app

@@ -3,11 +3,15 @@ rules once answers exist, close early, copy ("Ny omgång"); every change in the 
 
 from __future__ import annotations
 
+import json
 import uuid
+from functools import partial
 
 import pytest
 from bs4 import BeautifulSoup
 
+from bot.preview import preview_messages
+from kiosk.staff.campaign_preview import BOT_PREVIEW
 from storage.audit_log import recent_audit
 from storage.campaigns import published_campaigns
 from survey.registry import CampaignRegistry
@@ -23,7 +27,9 @@ async def registry(store):
 @pytest.fixture
 async def organiser(aiohttp_client, store, registry, catalogs):
     await add_account(store, "olle", "organiser")
-    client = await aiohttp_client(staff_app(store, registry, catalogs))
+    app = staff_app(store, registry, catalogs)
+    app[BOT_PREVIEW] = partial(preview_messages, catalogs)
+    client = await aiohttp_client(app)
     await log_in(client, "olle")
     return client
 
@@ -173,3 +179,26 @@ async def test_a_taken_or_malformed_id_is_refused(organiser):
     response = await create(organiser, "Inte OK")
     assert 422 == response.status
     assert "a–z, 0–9 och bindestreck" in await response.text()
+
+
+async def test_the_preview_shows_the_walk_as_each_channel_draws_it(organiser, registry):
+    await create(organiser)
+    await save(organiser)
+    _, soup = await page_of(organiser, "/staff/campaigns/kil-2026/preview?lang=en")
+    messages = [m.get_text() for m in soup.select(".bot-message")]
+    assert "Safe in Kil" in messages[1]  # after the choice of language, the intro
+    buttons = [b.get_text() for b in soup.select(".bot-buttons li")]
+    assert {"Poor lighting", "Disturbing youths"} <= {b.strip("⬜ ✅") for b in buttons}
+    _, soup = await page_of(organiser, "/staff/campaigns/kil-2026/preview/web?lang=en")
+    assert "Poor lighting" in soup.get_text() and "en" == soup.html["lang"]
+    _, soup = await page_of(organiser, "/staff/campaigns/kil-2026/preview/kiosk")
+    kiosk = json.loads(soup.find(id="kiosk-data").string)["campaign"]
+    assert "Dålig belysning" == kiosk["areas"][0]["label"]["sv"]
+    assert "kil-2026" not in registry  # previewed, still not served
+
+
+async def test_an_incomplete_campaign_has_no_preview_yet(organiser):
+    await create(organiser)
+    response = await organiser.get("/staff/campaigns/kil-2026/preview")
+    assert 422 == response.status
+    assert "Förhandsvisningen visas när medborgardialogen är komplett" in await response.text()

@@ -27,6 +27,7 @@ from kiosk.staff import (
     results,
 )
 from kiosk.staff import campaign_editor as editor
+from kiosk.staff import campaign_preview as preview
 from kiosk.staff.audit_page import setup_audit_page
 from kiosk.staff.auth import LIMITS, SessionLimits, staff_middleware
 from kiosk.staff.figures import COUNTS_CACHE, CountsCache
@@ -120,6 +121,9 @@ def setup_staff(app: web.Application) -> None:
     add("POST", f"{EDITED}/", editor.save, name="staff.editor_campaign")
     add("POST", f"{EDITED}/open", editor.open_campaign, name="staff.editor_open")
     add("POST", f"{EDITED}/close", editor.close_early, name="staff.editor_close")
+    add("GET", f"{EDITED}/preview", preview.preview_page, name="staff.editor_preview")
+    add("GET", f"{EDITED}/preview/web", preview.preview_web, name="staff.editor_preview_web")
+    add("GET", f"{EDITED}/preview/kiosk", preview.preview_kiosk, name="staff.editor_preview_kiosk")
     setup_sample_data(app, staff)
     setup_audit_page(staff)
     # Without the slash, outside the sub-application (whose prefix is /staff/).
