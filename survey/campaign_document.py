@@ -64,3 +64,21 @@ def campaign_document(campaign: Campaign) -> dict[str, Any]:
 def campaign_as_toml(campaign: Campaign) -> str:
     """The campaign as the text of a campaign file."""
     return toml_writer.dumps(campaign_document(campaign))
+
+
+def new_document(campaign_id: str, languages: list[str], opens) -> dict:
+    """The start of a campaign written in the staff pages: its id, languages and opening
+    day, and the default comment rule; the rest is filled in by the editor."""
+    return {
+        "id": campaign_id,
+        "languages": list(languages),
+        "opens": opens,
+        "timezone": "Europe/Stockholm",
+        "pick": 3,
+        "organisers": [],
+        "title": {},
+        "intro": {},
+        "next_steps": {},
+        "comment": {"required": False, "max_length": 2000},
+        "areas": [],
+    }

@@ -28,21 +28,3 @@ def missing_texts(document: dict[str, Any]) -> dict[str, list[str]]:
     for index, theme in enumerate(document.get("themes", [])):
         texts.append((f"themes[{index}].name", theme.get("name")))
     return {lang: [key for key, text in texts if _empty(text, lang)] for lang in languages}
-
-
-def new_document(campaign_id: str, languages: list[str], opens) -> dict:
-    """The start of a campaign written in the staff pages: its id, languages and opening
-    day, and the default comment rule; the rest is filled in by the editor."""
-    return {
-        "id": campaign_id,
-        "languages": list(languages),
-        "opens": opens,
-        "timezone": "Europe/Stockholm",
-        "pick": 3,
-        "organisers": [],
-        "title": {},
-        "intro": {},
-        "next_steps": {},
-        "comment": {"required": False, "max_length": 2000},
-        "areas": [],
-    }

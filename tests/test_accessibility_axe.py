@@ -12,8 +12,7 @@ from playwright.sync_api import Page, expect
 from storage.campaign_changes import save_draft
 from storage.sample_data import add_sample_data
 from storage.staff import add_staff
-from survey.campaign_document import campaign_as_toml
-from survey.campaign_gaps import new_document
+from survey.campaign_document import campaign_as_toml, new_document
 from survey.toml_writer import dumps
 from tests.campaign_copies import demo_copy
 from tests.live_server import LiveServer

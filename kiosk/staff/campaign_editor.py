@@ -25,14 +25,15 @@ from storage.campaigns import (
     PUBLISHED,
     StaleCampaign,
     StoredCampaign,
+    answer_count,
     published_campaigns,
     stored_campaign,
     stored_campaigns,
 )
 from survey import Campaign, CampaignError
 from survey.campaign_changes import dates_moved
-from survey.campaign_document import campaign_document
-from survey.campaign_gaps import missing_texts, new_document
+from survey.campaign_document import campaign_document, new_document
+from survey.campaign_gaps import missing_texts
 from survey.loader import ID_PATTERN, check_document
 from survey.registry import CampaignRegistry
 from survey.toml_writer import dumps
@@ -79,11 +80,6 @@ def document_of(stored: StoredCampaign) -> dict[str, Any]:
     return tomllib.loads(stored.document)
 
 
-def answers_count(db, campaign_id: str) -> int:
-    row = db.conn.execute("SELECT count(*) FROM responses WHERE campaign = ?", (campaign_id,))
-    return row.fetchone()[0]
-
-
 async def campaigns_page(
     request: web.Request, problems=(), status: int = 200, form=None
 ) -> web.Response:
@@ -96,7 +92,7 @@ async def campaigns_page(
             {
                 "stored": stored,
                 "title": next(iter(title.values()), stored.id) if title else stored.id,
-                "answers": await store.read(answers_count, stored.id),
+                "answers": await store.read(answer_count, stored.id),
             }
         )
     context = {
@@ -201,7 +197,7 @@ async def editor_page(
         "problem_at": {p.field: p for p in problems},
         "missing": missing_texts(document),
         "offered": request.app[CATALOGS].languages,
-        "answers": await request.app[STORE].read(answers_count, stored.id),
+        "answers": await request.app[STORE].read(answer_count, stored.id),
         "status": campaign.status(now) if campaign and stored.state == PUBLISHED else None,
         "prefer": prefer_labels(request),
         "fid": field_id,
