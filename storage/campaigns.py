@@ -134,9 +134,11 @@ def save_campaign(
     expected_revision: int | None = None,
 ) -> StoredCampaign:
     """Create or change a campaign made in the staff pages (`campaign`: None for a draft
-    that is not yet a valid campaign). Refused when it changed since `expected_revision`."""
+    that is not yet a valid campaign). Refused when it changed since `expected_revision`
+    (0: when it exists at all, for a new one)."""
     current = stored_campaign(db, campaign_id)
-    if expected_revision is not None and (current is None or current.revision != expected_revision):
+    revision = current.revision if current is not None else 0
+    if expected_revision is not None and revision != expected_revision:
         raise StaleCampaign(campaign_id)
     db.conn.execute(
         "INSERT INTO campaigns (id, definition, updated_at, document, origin, state) "

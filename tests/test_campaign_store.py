@@ -210,3 +210,20 @@ async def test_a_watching_process_replaces_its_campaigns_when_the_stamp_moves(tm
         assert not await watch.refresh()
     finally:
         store.close()
+
+
+def test_a_new_campaign_is_not_saved_over_one_made_meanwhile_under_the_same_id(tmp_path):
+    from storage.campaign_changes import save_draft
+    from storage.campaigns import StaleCampaign
+
+    db = open_database(tmp_path / "x.db")
+    with immediate(db):
+        save_draft(
+            db, "ny", "id = 'ny'\n", None, actor="a", action="campaign.create", expected_revision=0
+        )
+    with pytest.raises(StaleCampaign), immediate(db):
+        save_draft(
+            db, "ny", "id = 'ny'\n", None, actor="b", action="campaign.create", expected_revision=0
+        )
+    assert 1 == stored_campaign(db, "ny").revision
+    db.conn.close()

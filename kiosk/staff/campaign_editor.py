@@ -129,7 +129,7 @@ async def create(request: web.Request) -> web.Response:
     except ValueError as problem:
         return await campaigns_page(request, [str(problem)], status=422, form=form)
     document = new_document(campaign_id, languages, today(request))
-    await _save_draft(request, campaign_id, document, "campaign.create")
+    await _save_new(request, campaign_id, document, "campaign.create")
     flash(request, gettext("Medborgardialogen är skapad som utkast."))
     return redirect(request, "staff.editor_campaign", campaign=campaign_id)
 
@@ -148,9 +148,19 @@ async def copy(request: web.Request) -> web.Response:
     document.pop("closed_at", None)
     document.pop("closes", None)
     document |= {"id": campaign_id, "opens": today(request)}
-    await _save_draft(request, campaign_id, document, "campaign.copy", {"from": source.id})
+    await _save_new(request, campaign_id, document, "campaign.copy", {"from": source.id})
     flash(request, gettext("Kopian är skapad som utkast: se över datum och texter."))
     return redirect(request, "staff.editor_campaign", campaign=campaign_id)
+
+
+async def _save_new(request, campaign_id, document, action, detail=None):
+    """Save a new campaign's first draft, unless someone made one by that id meanwhile."""
+    try:
+        await _save_draft(request, campaign_id, document, action, detail, revision=0)
+    except StaleCampaign:
+        raise web.HTTPConflict(
+            text=gettext("Det finns redan en medborgardialog med det id:t.")
+        ) from None
 
 
 async def _save_draft(request, campaign_id, document, action, detail=None, revision=None):
