@@ -202,3 +202,18 @@ async def test_an_incomplete_campaign_has_no_preview_yet(organiser):
     response = await organiser.get("/staff/campaigns/kil-2026/preview")
     assert 422 == response.status
     assert "Förhandsvisningen visas när medborgardialogen är komplett" in await response.text()
+
+
+async def test_hostile_editor_input_gets_a_page_never_a_500(organiser):
+    await create(organiser)
+    for changes in (
+        {"opens": "2026-13-45", "pick": "9" * 30},
+        {"comment.max_length": "-1", "timezone": "Mars/Olympus"},
+        {"area-0.order": "nan", "area-1.order": "1e999", "area-2.id": "Ä\x00"},
+        {"reference.question": "age", "reference.shares.x": "0.5", "reference.year": "x"},
+        {"question-0.id": "age", "question-0.text.sv": "Ålder?", "theme-0.keywords": ",,,"},
+        {"title.sv": '\x7f\x01"\\n' * 50, "languages": ["xx", "sv"]},
+    ):
+        response = await save(organiser, **changes)
+        assert 200 == response.status, changes  # a draft: saved, its problems shown
+        assert "Utkastet är sparat." in await response.text(), changes
