@@ -118,21 +118,32 @@ class BotDeps:
     drafts: DraftWriter = field(init=False)
     _keys: StateCache = field(init=False, repr=False)
     _trs: dict[str, Tr] = field(init=False, repr=False)
-    by_token: dict[str, Campaign] = field(init=False)
     prompts: dict[str, str] = field(init=False)
+    _tokens: tuple[Any, dict[str, Campaign]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.drafts = DraftWriter(self.store, CHANNEL)
         self._keys, self._trs = StateCache(), {}
-        self.by_token = {}
-        for campaign in self.campaigns.values():
-            token = campaign_token(campaign.id)
-            if token in self.by_token:
-                raise ValueError(f"campaigns {campaign.id} and {self.by_token[token].id} clash")
-            self.by_token[token] = campaign
+        self._tokens = (object(), {})
+        _ = self.by_token  # two campaigns whose tokens clash fail at start-up
         self.prompts = {
             lang: self.catalogs.get(lang).gettext("Välj språk") for lang in self.catalogs.languages
         }
+
+    @property
+    def by_token(self) -> dict[str, Campaign]:
+        """The campaigns by their token in callback data, made again when the set changes
+        (staff may open a campaign while the bot runs)."""
+        version = getattr(self.campaigns, "version", None)
+        if self._tokens[0] != version:
+            found: dict[str, Campaign] = {}
+            for campaign in self.campaigns.values():
+                token = campaign_token(campaign.id)
+                if token in found:
+                    raise ValueError(f"campaigns {campaign.id} and {found[token].id} clash")
+                found[token] = campaign
+            self._tokens = (version, found)
+        return self._tokens[1]
 
     def keys(self, user_id: int) -> Keys:
         """The pseudonyms of a Telegram user (kept in memory for the users active lately)."""

@@ -16,6 +16,7 @@ What the staff pages rely on, kept stable:
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def setup_templates(app: web.Application) -> jinja2.Environment:
 def create_app(
     config: WebConfig,
     store: Store,
-    campaigns: dict[str, Campaign],
+    campaigns: Mapping[str, Campaign],
     catalogs: Catalogs,
     secret: bytes,
     clock: Clock | None = None,

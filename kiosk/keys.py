@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from aiohttp import web
 
 from kiosk.config import WebConfig
@@ -11,7 +13,8 @@ from survey import Campaign
 
 CONFIG = web.AppKey("config", WebConfig)
 STORE = web.AppKey("store", Store)
-CAMPAIGNS = web.AppKey("campaigns", dict[str, Campaign])
+# The campaigns served: a registry that staff may change while the server runs.
+CAMPAIGNS = web.AppKey("campaigns", Mapping[str, Campaign])
 CATALOGS = web.AppKey("catalogs", Catalogs)
 SECRET = web.AppKey("secret", bytes)
 

@@ -12,10 +12,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from medborgardialog.backup_command import add_backup_command, cmd_backup
+from medborgardialog.campaign_commands import add_campaign_commands, cmd_campaigns
 from medborgardialog.promise_commands import add_promise_commands, cmd_promises
 from medborgardialog.results_commands import add_results_commands, cmd_results
 from medborgardialog.settings import Settings
-from survey import CampaignError, load_campaigns
+from survey import CampaignError
 from survey.loader import ID_PATTERN
 
 
@@ -114,9 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(add)
     add.add_argument(
         "--role",
-        choices=("admin", "analyst"),
+        choices=("admin", "analyst", "organiser"),
         default="analyst",
-        help="admin manages accounts and kiosk keys; analyst reads and moderates",
+        help="admin manages accounts and kiosk keys; analyst reads and moderates; "
+        "organiser also makes and opens campaigns",
     )
     add.add_argument(
         "--password-stdin",
@@ -125,30 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add.add_argument("--party", help="the party the account signs for (e.g. polisen, kommunen)")
 
-    check = commands.add_parser("campaigns", help="work with campaign files")
-    campaign_commands = check.add_subparsers(
-        dest="campaigns_command", required=True, metavar="ACTION"
-    )
-    validate = campaign_commands.add_parser("check", help="validate campaign files")
-    validate.add_argument("dir", nargs="?", help="folder of campaign files (default: samples)")
+    add_campaign_commands(commands)
     add_promise_commands(commands)
     add_results_commands(commands)
     add_backup_command(commands)
     return parser
-
-
-def cmd_campaigns_check(args: argparse.Namespace) -> int:
-    """Validate every campaign file in a folder and list them."""
-    settings = Settings.from_env(campaigns_dir=args.dir)
-    found = load_campaigns(settings.campaigns_dir)
-    if not found:
-        raise CommandError(f"no campaign files (*.toml) in {settings.campaigns_dir}")
-    for campaign in found.values():
-        print(
-            f"{campaign.id}: ok ({len(campaign.areas)} areas, pick {campaign.pick}, "
-            f"languages {', '.join(campaign.languages)})"
-        )
-    return 0
 
 
 def cmd_staff_add(args: argparse.Namespace) -> int:
@@ -235,7 +218,7 @@ COMMANDS = {
     "bot": cmd_bot,
     "export": cmd_export,
     "staff": cmd_staff_add,
-    "campaigns": cmd_campaigns_check,
+    "campaigns": cmd_campaigns,
     "promises": cmd_promises,
     "results": cmd_results,
     "backup": cmd_backup,

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from locales import DOMAINS, LOCALES_DIR, compile_po
+from medborgardialog.campaign_commands import known_campaigns
 from medborgardialog.settings import Settings
 from storage import open_database
 from storage.connection import immediate
@@ -20,7 +21,6 @@ from storage.export_sqlite import write_analyst_copy
 from storage.export_tables import export_table
 from storage.export_xlsx import write_xlsx
 from storage.staff import audit
-from survey import load_campaigns
 
 # Below this many rows an export is over before a progress bar would help.
 PROGRESS_FROM_ROWS = 20_000
@@ -31,7 +31,7 @@ def run_export(settings: Settings, args: argparse.Namespace) -> int:
 
     if not settings.db.exists():
         raise CommandError(f"no database at {settings.db}")
-    campaigns = load_campaigns(settings.campaigns_dir)
+    campaigns = known_campaigns(settings)
     campaign = campaigns.get(args.campaign)
     if campaign is None:
         raise CommandError(

@@ -23,15 +23,15 @@ def add_results_commands(commands) -> None:
 
 def cmd_results(args: argparse.Namespace) -> int:
     """Publish or unpublish a campaign's results, audited as done from the command line."""
+    from medborgardialog.campaign_commands import known_campaigns
     from medborgardialog.cli import CommandError
     from medborgardialog.settings import Settings
     from storage import open_database
     from storage.connection import immediate
     from storage.publication import publish, unpublish
-    from survey import load_campaigns
 
     settings = Settings.from_env(db=args.db, campaigns_dir=args.campaigns_dir)
-    if args.campaign not in load_campaigns(settings.campaigns_dir):
+    if args.campaign not in known_campaigns(settings):
         raise CommandError(f"no campaign {args.campaign!r} in {settings.campaigns_dir}")
     db = open_database(settings.db)
     try:

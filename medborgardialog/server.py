@@ -16,11 +16,13 @@ from locales import Catalogs
 from medborgardialog.promise_commands import import_sample_promises
 from medborgardialog.settings import Settings, load_secret
 from storage import Store
-from storage.campaigns import register_campaigns
+from storage.campaigns import campaigns_stamp, published_campaigns, register_campaigns
 from storage.drafts import delete_campaign_drafts
 from storage.sample_data import add_sample_data, was_ever_added
 from storage.staff import add_staff, audit, hash_password
-from survey import Campaign, CampaignError, load_campaigns
+from survey import CampaignError, load_campaigns
+from survey.loader import load_campaign_files
+from survey.registry import CampaignRegistry
 
 DEMO_STAFF_USER = "demo-admin"
 # Python's default is 700: under load the youngest objects were collected some 40 times a
@@ -34,16 +36,18 @@ class Parts:
 
     settings: Settings
     store: Store
-    campaigns: dict[str, Campaign]
+    campaigns: CampaignRegistry
     catalogs: Catalogs
     secret: bytes
+    campaigns_stamp: int = 0
 
 
 def assemble(settings: Settings) -> Parts:
-    """Load campaigns and catalogs, open the store, record the campaigns in it."""
-    campaigns = load_campaigns(settings.campaigns_dir)
+    """Load campaign files and catalogs, open the store, import the files into it, and
+    serve every opened campaign the store holds (files' and those made in the staff pages)."""
+    files = load_campaign_files(settings.campaigns_dir)
     catalogs = Catalogs.load()
-    for campaign in campaigns.values():
+    for campaign in (found.campaign for found in files.values()):
         missing = [lang for lang in campaign.languages if lang not in catalogs.languages]
         if missing:
             raise CampaignError(
@@ -51,19 +55,26 @@ def assemble(settings: Settings) -> Parts:
             )
     secret = load_secret(settings.secret_file)
     store = Store(settings.db)
-    store.call(register_campaigns, list(campaigns.values()), write=True)
+    origins = {campaign_id: found.file for campaign_id, found in files.items()}
+    store.call(
+        register_campaigns, [found.campaign for found in files.values()], origins, write=True
+    )
+    stamp = store.call(campaigns_stamp)
+    campaigns = CampaignRegistry(store.call(published_campaigns))
     for campaign in campaigns.values():
         if campaign.status() == "closed":  # a closed campaign's half-finished walks are void
             store.call(delete_campaign_drafts, campaign.id, write=True)
-    return Parts(settings, store, campaigns, catalogs, secret)
+    return Parts(settings, store, campaigns, catalogs, secret, stamp)
 
 
 def build_app(parts: Parts, clock: Clock | None = None) -> web.Application:
     """The aiohttp app: web survey, kiosk, API, staff pages, and the bot if a token is set."""
+    from medborgardialog.campaign_watch import attach_watch
     from medborgardialog.notice_wiring import attach_sender
     from medborgardialog.web import build_web_app
 
     app = build_web_app(parts, clock)
+    attach_watch(app, campaign_watch(parts))
     if parts.settings.telegram_token:
         from medborgardialog.bot_health import add_bot_check
         from medborgardialog.telegram import PTB_KEY, attach_bot
@@ -77,6 +88,13 @@ def build_app(parts: Parts, clock: Clock | None = None) -> web.Application:
 
     app.on_cleanup.append(close_store)
     return app
+
+
+def campaign_watch(parts: Parts):
+    """What keeps this process's campaigns in step with the store."""
+    from medborgardialog.campaign_watch import CampaignWatch
+
+    return CampaignWatch(parts.store, parts.campaigns, parts.campaigns_stamp)
 
 
 def server_options(settings: Settings) -> dict:

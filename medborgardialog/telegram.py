@@ -19,8 +19,9 @@ from telegram.ext import Application, BaseRateLimiter
 from bot import BotDeps, build_application, finish, register_commands, release
 from bot.updates import keep_keyboard_as_data
 from kiosk.staff.posters import BOT_USERNAME
+from medborgardialog.campaign_watch import attach_watch, watching
 from medborgardialog.notice_wiring import alongside_bot
-from medborgardialog.server import Parts, assemble, tune_garbage_collection
+from medborgardialog.server import Parts, assemble, campaign_watch, tune_garbage_collection
 from medborgardialog.settings import Settings
 
 WEBHOOK_PATH = "/telegram/webhook"
@@ -171,6 +172,7 @@ async def poll_until(parts: Parts, stop: asyncio.Event) -> None:
     async with (
         polling(build_bot(parts), register_commands) as ptb,
         alongside_bot(parts, ptb.bot),
+        watching(campaign_watch(parts)),
     ):
         print(f"the bot @{ptb.bot.username} is running (Ctrl+C stops it)", flush=True)
         await stop.wait()
@@ -189,6 +191,7 @@ def run_bot(settings: Settings) -> None:
         if settings.telegram_webhook_url:
             app = web.Application()
             attach_bot(app, parts, required=True)
+            attach_watch(app, campaign_watch(parts))
             web.run_app(app, host=settings.host, port=settings.port, print=None, access_log=None)
         else:
             asyncio.run(_poll_until_signalled(parts))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from bot.preview import preview_messages
 from kiosk.app import create_app
 from kiosk.clock import Clock
 from kiosk.config import WebConfig
+from kiosk.staff.campaign_preview import BOT_PREVIEW
 from medborgardialog.notice_wiring import attach_mailer
 
 if TYPE_CHECKING:
@@ -39,4 +42,5 @@ def build_web_app(parts: Parts, clock: Clock | None = None) -> web.Application:
         web_config(parts), parts.store, parts.campaigns, parts.catalogs, parts.secret, clock
     )
     attach_mailer(app, parts)
+    app[BOT_PREVIEW] = partial(preview_messages, parts.catalogs)
     return app

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from storage.responses import now_iso
 
-ROLES = ("admin", "analyst")
+ROLES = ("admin", "analyst", "organiser")
 _hasher = PasswordHasher()
 
 

@@ -76,6 +76,8 @@ class Campaign:
     # Each organiser's name per language (`organisers` holds them in the default language).
     organiser_names: tuple[Text, ...] = ()
     analysis: Analysis = field(default_factory=Analysis)
+    # Closed early by staff: no answers from this instant on, whatever `closes` says.
+    closed_at: datetime | None = None
 
     @property
     def default_language(self) -> str:
@@ -120,10 +122,12 @@ class Campaign:
     @cached_property
     def _closes_at(self) -> datetime | None:
         """The first instant after the closing day (closing dates are inclusive)."""
+        early = self.closed_at.astimezone(UTC) if self.closed_at is not None else None
         if self.closes is None:
-            return None
+            return early
         zone = ZoneInfo(self.timezone)
-        return datetime.combine(self.closes + timedelta(days=1), time.min, zone).astimezone(UTC)
+        end = datetime.combine(self.closes + timedelta(days=1), time.min, zone).astimezone(UTC)
+        return min(end, early) if early is not None else end
 
     @property
     def closes_at(self) -> datetime | None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -35,6 +36,7 @@ TOP_KEYS = {
     "areas",
     "comment",
     "questions",
+    "closed_at",
     *ANALYSIS_KEYS,
 }
 MAX_COMMENT_LENGTH = 10_000
@@ -119,6 +121,11 @@ class _Reader:
             closes = self.require(data, "closes", "closes", date)
             if closes < opens:
                 raise self.fail("closes", "is before opens")
+        closed_at = data.get("closed_at")
+        if closed_at is not None and (
+            not isinstance(closed_at, datetime) or closed_at.tzinfo is None
+        ):
+            raise self.fail("closed_at", "must be a date and time with an offset")
         timezone = data.get("timezone", "Europe/Stockholm")
         try:
             ZoneInfo(timezone)
@@ -146,6 +153,7 @@ class _Reader:
             questions=questions,
             analysis=read_analysis(self, questions),
             organiser_names=names,
+            closed_at=closed_at,
         )
 
     def organisers(self) -> tuple[dict[str, str], ...]:
@@ -242,7 +250,12 @@ class _Reader:
 
 def parse_campaign(text: str, source: str = "<campaign>") -> Campaign:
     """Parse and validate the TOML text of one campaign file."""
-    return _Reader(source, parse_toml(text, source, CampaignError)).campaign()
+    return check_document(parse_toml(text, source, CampaignError), source)
+
+
+def check_document(data: dict[str, Any], source: str = "<campaign>") -> Campaign:
+    """Validate a campaign given as the data of its file (as the staff editor holds it)."""
+    return _Reader(source, data).campaign()
 
 
 def load_campaign(path: Path | str) -> Campaign:
@@ -254,3 +267,22 @@ def load_campaign(path: Path | str) -> Campaign:
 def load_campaigns(directory: Path | str) -> dict[str, Campaign]:
     """Read every `*.toml` in a directory; ids must be unique. Keyed by campaign id."""
     return load_folder(directory, load_campaign, CampaignError)
+
+
+@dataclass(frozen=True)
+class CampaignFile:
+    """A campaign and the name of the file it was read from."""
+
+    campaign: Campaign
+    file: str
+
+    @property
+    def id(self) -> str:
+        return self.campaign.id
+
+
+def load_campaign_files(directory: Path | str) -> dict[str, CampaignFile]:
+    """Like `load_campaigns`, with each campaign's file name (its origin in the store)."""
+    return load_folder(
+        directory, lambda path: CampaignFile(load_campaign(path), path.name), CampaignError
+    )

@@ -15,11 +15,11 @@ def stored(server, campaign: str = "demo") -> list:
     return server.parts.store.call(lambda db: list(iter_responses(db, campaign)))
 
 
-def wait_for_stored(server, count: int, timeout: float = 30.0) -> list:
+def wait_for_stored(server, count: int, timeout: float = 30.0, campaign: str = "demo") -> list:
     """Poll the store until `count` answers are there (the kiosk sends in the background)."""
     deadline = time.monotonic() + timeout
     while True:
-        found = stored(server)
+        found = stored(server, campaign)
         if len(found) >= count or time.monotonic() > deadline:
             return found
         time.sleep(0.1)

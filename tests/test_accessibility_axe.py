@@ -9,8 +9,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from storage.campaign_changes import save_draft
 from storage.sample_data import add_sample_data
 from storage.staff import add_staff
+from survey.campaign_document import campaign_as_toml, new_document
+from survey.toml_writer import dumps
+from tests.campaign_copies import demo_copy
 from tests.live_server import LiveServer
 from tests.staff_support import _HASH, PASSWORD
 
@@ -28,6 +32,11 @@ STAFF = [
     "/staff/admin/",
     "/staff/admin/log",
     "/staff/admin/log?actor=cli&page=1",
+    "/staff/campaigns/",
+    "/staff/campaigns/demo/",
+    "/staff/campaigns/utkast/",
+    "/staff/campaigns/forhand/",
+    "/staff/campaigns/forhand/preview",
 ]
 
 
@@ -43,6 +52,18 @@ def server(settings, campaigns):
         store.call(add_staff, "ada", _HASH, "admin", write=True)
         now = datetime.now(UTC)
         store.call(add_sample_data, campaigns["demo"], now, write=True)
+        draft = dumps(new_document("utkast", ["sv", "ar"], now.date()))
+        store.call(  # a draft with problems to show beside its fields
+            lambda db: save_draft(db, "utkast", draft, None, actor="ada", action="campaign.create"),
+            write=True,
+        )
+        ready = demo_copy("forhand", ("sv", "ar"))
+        store.call(
+            lambda db: save_draft(
+                db, "forhand", campaign_as_toml(ready), ready, actor="ada", action="campaign.create"
+            ),
+            write=True,
+        )
         yield server
 
 

@@ -128,7 +128,6 @@ def test_notice_settings_from_the_environment():
 
 
 def test_the_bots_earlier_consents_move_into_subscriptions(tmp_path, campaigns):
-    from storage.campaigns import register_campaigns
     from storage.connection import connect, immediate
     from storage.responses import save_response, set_followup_consent
     from storage.schema import migrate, migrations
@@ -137,7 +136,9 @@ def test_the_bots_earlier_consents_move_into_subscriptions(tmp_path, campaigns):
     db = connect(tmp_path / "old.db")
     with immediate(db):
         migrations.apply(db, stop_before="m008_subscriptions")
-        register_campaigns(db, [campaigns["demo"]])
+        db.execute(  # the campaign's row as the schema of then had it
+            "INSERT INTO campaigns (id, definition, updated_at) VALUES ('demo', '{}', '')"
+        )
         for number, consent in ((1, True), (2, False)):
             answer = Response(
                 id=f"00000000-0000-4000-8000-00000000000{number}", campaign="demo",

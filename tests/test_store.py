@@ -10,7 +10,6 @@ import threading
 import uuid
 
 from storage import Outcome, open_database
-from storage.campaigns import register_campaigns
 from storage.connection import connect, immediate
 from storage.drafts import write_drafts
 from storage.moderation import CommentFilter, list_comments
@@ -134,7 +133,9 @@ def test_a_database_from_before_the_choice_index_keeps_its_counts(tmp_path, camp
     db = connect(tmp_path / "earlier.db")
     with immediate(db):
         migrations.apply(db, stop_before="m003_choices_in_responses")
-        register_campaigns(db, [campaigns["demo"]])
+        db.execute(  # the campaign's row as the first schema had it
+            "INSERT INTO campaigns (id, definition, updated_at) VALUES ('demo', '{}', '')"
+        )
         for areas in (AREAS, AREAS[::-1]):
             insert_as_before(db, response(areas=areas))
     db.conn.close()
@@ -170,7 +171,9 @@ def test_a_paper_answer_from_before_paper_dates_keeps_its_day(tmp_path, campaign
     db = connect(tmp_path / "earlier.db")
     with immediate(db):
         migrations.apply(db, stop_before="m005_when_given")
-        register_campaigns(db, [campaigns["demo"]])
+        db.execute(  # the campaign's row as the first schema had it
+            "INSERT INTO campaigns (id, definition, updated_at) VALUES ('demo', '{}', '')"
+        )
         insert_as_before(db, response(channel="paper", source="Workshop"))
         insert_as_before(db, response(channel="web"))
     db.conn.close()

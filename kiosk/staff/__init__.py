@@ -26,6 +26,8 @@ from kiosk.staff import (
     report,
     results,
 )
+from kiosk.staff import campaign_editor as editor
+from kiosk.staff import campaign_preview as preview
 from kiosk.staff.audit_page import setup_audit_page
 from kiosk.staff.auth import LIMITS, SessionLimits, staff_middleware
 from kiosk.staff.figures import COUNTS_CACHE, CountsCache
@@ -35,6 +37,7 @@ PREFIX = "/staff"
 CAMPAIGN = "/c/{campaign}"
 PROMISE = "/promises/{promise}"
 ACTIVITY = "/promises/{promise}/activities/{activity}"
+EDITED = "/campaigns/{campaign}"
 
 
 def setup_staff(app: web.Application) -> None:
@@ -111,6 +114,16 @@ def setup_staff(app: web.Application) -> None:
     add("POST", f"{PROMISE}/followup", promise_signing.save_followup, name="staff.promise_followup")
     add("POST", f"{PROMISE}/approve", promise_signing.approve_promise, name="staff.promise_approve")
     add("POST", f"{PROMISE}/publish", promise_signing.publish_promise, name="staff.promise_publish")
+    add("GET", "/campaigns/", editor.campaigns_page, name="staff.editor")
+    add("POST", "/campaigns/", editor.create, name="staff.editor")
+    add("POST", "/campaigns/copy", editor.copy, name="staff.editor_copy")
+    add("GET", f"{EDITED}/", editor.editor_page, name="staff.editor_campaign")
+    add("POST", f"{EDITED}/", editor.save, name="staff.editor_campaign")
+    add("POST", f"{EDITED}/open", editor.open_campaign, name="staff.editor_open")
+    add("POST", f"{EDITED}/close", editor.close_early, name="staff.editor_close")
+    add("GET", f"{EDITED}/preview", preview.preview_page, name="staff.editor_preview")
+    add("GET", f"{EDITED}/preview/web", preview.preview_web, name="staff.editor_preview_web")
+    add("GET", f"{EDITED}/preview/kiosk", preview.preview_kiosk, name="staff.editor_preview_kiosk")
     setup_sample_data(app, staff)
     setup_audit_page(staff)
     # Without the slash, outside the sub-application (whose prefix is /staff/).

@@ -31,6 +31,12 @@ def action_name(action: str) -> str:
         "paper.import": gettext("Import av papperssvar"),
         "sample_data.add": gettext("Exempelsvar tillagda"),
         "sample_data.remove": gettext("Exempelsvar borttagna"),
+        "campaign.create": gettext("Ny medborgardialog"),
+        "campaign.copy": gettext("Ny omgång"),
+        "campaign.edit": gettext("Ändrad medborgardialog"),
+        "campaign.open": gettext("Öppnad medborgardialog"),
+        "campaign.close": gettext("Stängd medborgardialog"),
+        "campaign.import": gettext("Importerad medborgardialog"),
     }
     return names.get(action, action)
 
@@ -65,9 +71,8 @@ def sentence(entry: AuditEntry) -> str:
             return gettext("En inloggning som %(actor)s nekades: kontot var låst.") % values
         return gettext("En inloggning som %(actor)s nekades.") % values
     if action == "staff.add":
-        values["role"] = (
-            gettext("administratör") if d.get("role") == "admin" else gettext("analytiker")
-        )
+        roles = {"admin": gettext("administratör"), "organiser": gettext("arrangör")}
+        values["role"] = roles.get(d.get("role"), gettext("analytiker"))
         return gettext("%(actor)s skapade kontot %(username)s (%(role)s).") % values
     if action == "staff.password":
         return gettext("%(actor)s satte ett nytt lösenord för %(username)s.") % values
@@ -107,6 +112,17 @@ def sentence(entry: AuditEntry) -> str:
         return gettext("%(actor)s lade till %(count)s exempelsvar.") % values
     if action == "sample_data.remove":
         return gettext("%(actor)s tog bort %(count)s exempelsvar.") % values
+    values["campaign"] = entry.campaign or ""
+    campaign_sentences = {
+        "campaign.create": gettext("%(actor)s skapade medborgardialogen %(campaign)s."),
+        "campaign.copy": gettext("%(actor)s gjorde en ny omgång, %(campaign)s."),
+        "campaign.edit": gettext("%(actor)s ändrade medborgardialogen %(campaign)s."),
+        "campaign.open": gettext("%(actor)s öppnade medborgardialogen %(campaign)s."),
+        "campaign.close": gettext("%(actor)s stängde medborgardialogen %(campaign)s i förtid."),
+        "campaign.import": gettext("%(actor)s importerade medborgardialogen %(campaign)s."),
+    }
+    if action in campaign_sentences:
+        return campaign_sentences[action] % values
     return f"{values['actor']}: {action}"
 
 

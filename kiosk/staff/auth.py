@@ -25,6 +25,9 @@ from storage.staff_login import SessionOwner, end_session, session_owner
 COOKIE = "medborgardialog_staff"
 PUBLIC = frozenset({"staff.login", "staff.language"})
 ADMIN_PREFIX = "staff.admin"
+# The campaign editor: for organisers (and administrators).
+EDITOR_PREFIX = "staff.editor"
+EDITORS = frozenset({"admin", "organiser"})
 # The live results poll does not count as activity, or an open tab would never time out.
 NOT_ACTIVITY = frozenset({"staff.live"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -103,6 +106,8 @@ async def guard(request: web.Request, handler) -> web.StreamResponse:
         raise web.HTTPUnauthorized(text=gettext("Du är inte inloggad."))
     if user is not None and (name or "").startswith(ADMIN_PREFIX) and user.role != "admin":
         raise web.HTTPForbidden(text=gettext("Den här sidan är bara för administratörer."))
+    if user is not None and (name or "").startswith(EDITOR_PREFIX) and user.role not in EDITORS:
+        raise web.HTTPForbidden(text=gettext("Den här sidan är bara för arrangörer."))
     if request.method not in SAFE_METHODS:
         await _check_origin_and_token(request, session)
     csrf_token(session)
