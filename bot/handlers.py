@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 ALERT_MAX = 200
 # Presses that move the walk on: a second tap of one on the message it already moved on is
 # a double tap, answered without a word.
-GOING_ON = frozenset("INKCWS")
+GOING_ON = frozenset("ANKCWS")
 
 
 def deps_of(context: ContextTypes.DEFAULT_TYPE) -> BotDeps:
