@@ -3,12 +3,13 @@ edited messages, one for groups.
 
 Each loads the resident's state under their lock, lets a turn work on it, commits the
 changes, then makes at most one message call (an edit for a button, a new message for a
-command or a typed message) besides answering the button's callback query, and retiring
-the previous prompt when a new one was sent.
+command or a typed message) besides answering the button's callback query (at the same
+time as the edit), and retiring the previous prompt when a new one was sent.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -88,11 +89,16 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             if turn.stale_press and double_tap(query, action, turn.session.prompt):
                 turn.alert, turn.screen = None, None  # answered without a word
             await turn.commit()
-            answered = await answer(context, query, turn.alert, turn.popup)
-            if turn.screen is not None:
-                screen = localised(turn.screen, turn.tr.lang)
-                shown = await edit_in_place(context, chat.id, query.message, screen)
-                await new_prompt(context, chat.id, turn, shown if screen.buttons else None)
+            # The answer and the edit go out together: a press costs one round trip, not two.
+            answering = asyncio.ensure_future(answer(context, query, turn.alert, turn.popup))
+            answered = True
+            try:
+                if turn.screen is not None:
+                    screen = localised(turn.screen, turn.tr.lang)
+                    shown = await edit_in_place(context, chat.id, query.message, screen)
+                    await new_prompt(context, chat.id, turn, shown if screen.buttons else None)
+            finally:
+                await answering
     finally:
         if not answered:
             await answer(context, query, None, False)
