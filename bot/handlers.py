@@ -15,7 +15,7 @@ import logging
 from collections.abc import AsyncIterator
 from dataclasses import replace
 
-from telegram import Message, Update
+from telegram import Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
@@ -25,7 +25,7 @@ from bot.deps import BOT_DATA_KEY, BotDeps
 from bot.i18n import best_language
 from bot.messages import call, edit_in_place, localised, post, retire
 from bot.turn import Turn, Typed
-from bot.updates import shown_buttons
+from bot.updates import Pressed, pressed
 
 logger = logging.getLogger(__name__)
 ALERT_MAX = 200
@@ -77,8 +77,8 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     query = update.callback_query
     answered = False
     try:
-        chat = update.effective_chat
-        if update.effective_user is None or chat is None or chat.type != "private":
+        message = pressed(query)
+        if update.effective_user is None or message is None or message.chat_type != "private":
             return  # buttons are answered in private chats only
         async with resident_turn(update, context) as turn:
             if turn is None:  # a second delivery: the first one answered the query
@@ -86,7 +86,7 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
                 return
             action = cd.parse(query.data)
             await actions.apply(turn, action)
-            if turn.stale_press and double_tap(query, action, turn.session.prompt):
+            if turn.stale_press and double_tap(query.data, message, action, turn.session.prompt):
                 turn.alert, turn.screen = None, None  # answered without a word
             await turn.commit()
             # The answer and the edit go out together: a press costs one round trip, not two.
@@ -95,8 +95,10 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             try:
                 if turn.screen is not None:
                     screen = localised(turn.screen, turn.tr.lang)
-                    shown = await edit_in_place(context, chat.id, query.message, screen)
-                    await new_prompt(context, chat.id, turn, shown if screen.buttons else None)
+                    shown = await edit_in_place(context, message.chat_id, message, screen)
+                    await new_prompt(
+                        context, message.chat_id, turn, shown if screen.buttons else None
+                    )
             finally:
                 await answering
     finally:
@@ -104,14 +106,13 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             await answer(context, query, None, False)
 
 
-def double_tap(query, action: cd.Action | None, prompt: int | None) -> bool:
+def double_tap(data: str, message: Pressed, action: cd.Action | None, prompt: int | None) -> bool:
     """A second tap on a button that moved the walk on: it was on the message as pressed,
     and that message is the prompt, which shows the next step by now."""
-    message = query.message
-    if action is None or action.op not in GOING_ON or not isinstance(message, Message):
+    if action is None or action.op not in GOING_ON or not message.accessible:
         return False
-    shown = {data for row in shown_buttons(message) for _label, data in row}
-    return message.message_id == prompt and query.data in shown
+    shown = {button for row in message.buttons for _label, button in row}
+    return message.message_id == prompt and data in shown
 
 
 async def answer(context, query, text: str | None, popup: bool) -> bool:
