@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from bot import callback_data as cd
 from bot.i18n import Tr
-from locales import format_names
 from locales.shared_texts import POLICE_NOTICE
 from survey import (
     AreasStep,
@@ -116,7 +115,7 @@ def render_intro(step: IntroStep, view: View) -> Screen:
             view.text(campaign.title),
             view.text(campaign.intro),
             tr._("Frågorna ställs av: %(organisers)s.")
-            % {"organisers": format_names(campaign.organisers_in(tr.lang), tr.lang)},
+            % {"organisers": tr.names(campaign.organisers_in(tr.lang))},
             period,
             tr._(
                 "🔒 Vi sparar ditt svar utan ditt namn, användarnamn eller Telegram-id. "
