@@ -134,13 +134,19 @@ async def new_prompt(
     context: ContextTypes.DEFAULT_TYPE, chat_id: int, turn: Turn, message_id: int | None
 ) -> None:
     """Remember the message that now shows the walk's buttons; retire the one before."""
-    old = turn.session.prompt
-    if old == message_id:
-        return
-    turn.set_session(replace(turn.session, prompt=message_id))
-    await turn.commit()
+    old = await remember_prompt(turn, message_id)
     if old is not None and message_id is not None:
         await retire(context, chat_id, old, turn.retire)
+
+
+async def remember_prompt(turn: Turn, message_id: int | None) -> int | None:
+    """Remember the message that now shows the walk's buttons; the one before, if another."""
+    old = turn.session.prompt
+    if old == message_id:
+        return None
+    turn.set_session(replace(turn.session, prompt=message_id))
+    await turn.commit()
+    return old
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -182,9 +188,14 @@ async def send(update: Update, context: ContextTypes.DEFAULT_TYPE, turn: Turn) -
     chat_id = update.effective_chat.id
     screen = localised(turn.screen, turn.tr.lang)
     reply_to = update.effective_message.message_id if turn.reply else None
-    sent = await post(context, chat_id, screen, reply_to)
+    posting = post(context, chat_id, screen, reply_to)
+    old = turn.session.prompt if screen.buttons else None
+    if old is None:
+        sent = await posting
+    else:  # the spent prompt is retired while the new one goes out: one round trip, not two
+        sent, _ = await asyncio.gather(posting, retire(context, chat_id, old, turn.retire))
     if screen.buttons:
-        await new_prompt(context, chat_id, turn, sent)
+        await remember_prompt(turn, sent)
 
 
 async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
