@@ -92,6 +92,7 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             # The answer and the edit go out together: a press costs one round trip, not two.
             answering = asyncio.ensure_future(answer(context, query, turn.alert, turn.popup))
             answered = True
+            await asyncio.sleep(0)  # the answer starts first: the spinner stops as it changes
             try:
                 if turn.screen is not None:
                     screen = localised(turn.screen, turn.tr.lang)
