@@ -18,7 +18,7 @@ from bot.state import Changes
 from bot.turn import Turn
 from storage import Outcome
 from storage.submit import Submitted, accept
-from survey import AreasStep, CommentStep, ConfirmStep, Draft, IntroStep, Response
+from survey import AreasStep, CommentStep, ConfirmStep, Draft, Response
 from survey.personal_data import comment_warnings
 from survey.walk import ChoiceStep, LanguageStep, step_by_id, steps
 
@@ -94,12 +94,15 @@ async def show_languages(turn: Turn, action: Action) -> None:
 
 
 async def next_step(turn: Turn, action: Action) -> None:
-    """Leave the intro, or the areas when exactly enough are chosen."""
+    """Leave the areas when exactly enough are chosen ("Klar", when they were before)."""
     turn.advance()
 
 
 async def tick_area(turn: Turn, action: Action) -> None:
-    """Tick or untick an area (as the button says: a second delivery changes nothing)."""
+    """Tick or untick an area (as the button says: a second delivery changes nothing).
+
+    Ticking the last area needed goes on at once, saving a press and a message edit.
+    """
     campaign, draft = turn.campaign, turn.draft
     index = action.index()
     if index >= len(campaign.areas):
@@ -114,6 +117,17 @@ async def tick_area(turn: Turn, action: Action) -> None:
         turn.refuse(problem)
         return
     turn.set_draft(toggled)
+    step = step_by_id(campaign, AreasStep.id)
+    if len(toggled.areas) == step.pick:
+        turn.advance()  # the next step's message says which areas were chosen
+    else:
+        turn.screen = turn.step_screen()
+
+
+async def back_to_areas(turn: Turn, action: Action) -> None:
+    """From the comment prompt back to the areas (a third area ticked by mistake)."""
+    turn.set_session(replace(turn.session, collecting=False))
+    turn.set_draft(turn.draft.at(AreasStep.id))
     turn.screen = turn.step_screen()
 
 
@@ -306,9 +320,9 @@ GLOBAL: dict[str, Op] = {"L": choose_language, "O": show_open_campaigns}
 # op -> (what it does, the step it belongs to: None anywhere in the campaign, "*" any step)
 IN_CAMPAIGN: dict[str, tuple[Op, str | None]] = {
     "G": (show_languages, "*"),
-    "I": (next_step, IntroStep.id),
     "A": (tick_area, AreasStep.id),
     "N": (next_step, AreasStep.id),
+    "H": (back_to_areas, CommentStep.id),
     "S": (skip_comment, CommentStep.id),
     "K": (keep_comment, CommentStep.id),
     "W": (send_comment_anyway, CommentStep.id),

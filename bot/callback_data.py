@@ -23,9 +23,9 @@ ARGUMENTS: dict[str, str] = {
     "L": r"[a-z]{2,3}",  # choose a language
     "P": r"",  # choose this campaign
     "G": r"",  # show the language choice
-    "I": r"",  # intro: begin
     "A": r"(?:0|[1-9][0-9]{0,2})[+-]",  # tick (+) or untick (-) an area (index)
     "N": r"",  # areas: done
+    "H": r"",  # comment: back to the areas
     "S": r"",  # comment: skip (or remove)
     "K": r"",  # comment: done ("Klar"), keep the one written
     "W": r"",  # comment: send it anyway, despite the personal data warning

@@ -3,18 +3,19 @@ edited messages, one for groups.
 
 Each loads the resident's state under their lock, lets a turn work on it, commits the
 changes, then makes at most one message call (an edit for a button, a new message for a
-command or a typed message) besides answering the button's callback query, and retiring
-the previous prompt when a new one was sent.
+command or a typed message) besides answering the button's callback query (at the same
+time as the edit), and retiring the previous prompt when a new one was sent.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import replace
 
-from telegram import Message, Update
+from telegram import Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
@@ -24,13 +25,13 @@ from bot.deps import BOT_DATA_KEY, BotDeps
 from bot.i18n import best_language
 from bot.messages import call, edit_in_place, localised, post, retire
 from bot.turn import Turn, Typed
-from bot.updates import shown_buttons
+from bot.updates import Pressed, pressed
 
 logger = logging.getLogger(__name__)
 ALERT_MAX = 200
 # Presses that move the walk on: a second tap of one on the message it already moved on is
 # a double tap, answered without a word.
-GOING_ON = frozenset("INKCWS")
+GOING_ON = frozenset("ANKCWS")
 
 
 def deps_of(context: ContextTypes.DEFAULT_TYPE) -> BotDeps:
@@ -76,8 +77,8 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     query = update.callback_query
     answered = False
     try:
-        chat = update.effective_chat
-        if update.effective_user is None or chat is None or chat.type != "private":
+        message = pressed(query)
+        if update.effective_user is None or message is None or message.chat_type != "private":
             return  # buttons are answered in private chats only
         async with resident_turn(update, context) as turn:
             if turn is None:  # a second delivery: the first one answered the query
@@ -85,27 +86,34 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
                 return
             action = cd.parse(query.data)
             await actions.apply(turn, action)
-            if turn.stale_press and double_tap(query, action, turn.session.prompt):
+            if turn.stale_press and double_tap(query.data, message, action, turn.session.prompt):
                 turn.alert, turn.screen = None, None  # answered without a word
             await turn.commit()
-            answered = await answer(context, query, turn.alert, turn.popup)
-            if turn.screen is not None:
-                screen = localised(turn.screen, turn.tr.lang)
-                shown = await edit_in_place(context, chat.id, query.message, screen)
-                await new_prompt(context, chat.id, turn, shown if screen.buttons else None)
+            # The answer and the edit go out together: a press costs one round trip, not two.
+            answering = asyncio.ensure_future(answer(context, query, turn.alert, turn.popup))
+            answered = True
+            await asyncio.sleep(0)  # the answer starts first: the spinner stops as it changes
+            try:
+                if turn.screen is not None:
+                    screen = localised(turn.screen, turn.tr.lang)
+                    shown = await edit_in_place(context, message.chat_id, message, screen)
+                    await new_prompt(
+                        context, message.chat_id, turn, shown if screen.buttons else None
+                    )
+            finally:
+                await answering
     finally:
         if not answered:
             await answer(context, query, None, False)
 
 
-def double_tap(query, action: cd.Action | None, prompt: int | None) -> bool:
+def double_tap(data: str, message: Pressed, action: cd.Action | None, prompt: int | None) -> bool:
     """A second tap on a button that moved the walk on: it was on the message as pressed,
     and that message is the prompt, which shows the next step by now."""
-    message = query.message
-    if action is None or action.op not in GOING_ON or not isinstance(message, Message):
+    if action is None or action.op not in GOING_ON or not message.accessible:
         return False
-    shown = {data for row in shown_buttons(message) for _label, data in row}
-    return message.message_id == prompt and query.data in shown
+    shown = {button for row in message.buttons for _label, button in row}
+    return message.message_id == prompt and data in shown
 
 
 async def answer(context, query, text: str | None, popup: bool) -> bool:
@@ -127,13 +135,19 @@ async def new_prompt(
     context: ContextTypes.DEFAULT_TYPE, chat_id: int, turn: Turn, message_id: int | None
 ) -> None:
     """Remember the message that now shows the walk's buttons; retire the one before."""
-    old = turn.session.prompt
-    if old == message_id:
-        return
-    turn.set_session(replace(turn.session, prompt=message_id))
-    await turn.commit()
+    old = await remember_prompt(turn, message_id)
     if old is not None and message_id is not None:
         await retire(context, chat_id, old, turn.retire)
+
+
+async def remember_prompt(turn: Turn, message_id: int | None) -> int | None:
+    """Remember the message that now shows the walk's buttons; the one before, if another."""
+    old = turn.session.prompt
+    if old == message_id:
+        return None
+    turn.set_session(replace(turn.session, prompt=message_id))
+    await turn.commit()
+    return old
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -175,9 +189,14 @@ async def send(update: Update, context: ContextTypes.DEFAULT_TYPE, turn: Turn) -
     chat_id = update.effective_chat.id
     screen = localised(turn.screen, turn.tr.lang)
     reply_to = update.effective_message.message_id if turn.reply else None
-    sent = await post(context, chat_id, screen, reply_to)
+    posting = post(context, chat_id, screen, reply_to)
+    old = turn.session.prompt if screen.buttons else None
+    if old is None:
+        sent = await posting
+    else:  # the spent prompt is retired while the new one goes out: one round trip, not two
+        sent, _ = await asyncio.gather(posting, retire(context, chat_id, old, turn.retire))
     if screen.buttons:
-        await new_prompt(context, chat_id, turn, sent)
+        await remember_prompt(turn, sent)
 
 
 async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

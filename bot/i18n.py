@@ -8,7 +8,14 @@ from datetime import date
 
 from babel.support import NullTranslations
 
-from locales import Catalogs, format_long_date, format_period, isolate_numbers, language_name
+from locales import (
+    Catalogs,
+    format_long_date,
+    format_names,
+    format_period,
+    isolate_numbers,
+    language_name,
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,10 @@ class Tr:
     def date(self, day: date) -> str:
         return _date(day, self.lang)
 
+    def names(self, names: tuple[str, ...] | list[str]) -> str:
+        """ "Polisen och Kommunen": names as a list in this language."""
+        return _names(tuple(names), self.lang)
+
     def language_name(self, lang: str) -> str:
         return _language_name(lang)
 
@@ -38,7 +49,8 @@ class Tr:
         return isolate_numbers(text, self.lang)
 
 
-# Babel takes a fraction of a millisecond for each of these; campaigns have few dates.
+# Babel takes a fraction of a millisecond for each of these; campaigns have few dates and
+# organisers, and the intro (which has both) heads the areas' message at every tick.
 @functools.lru_cache(maxsize=1024)
 def _period(opens: date, closes: date | None, lang: str) -> str:
     return format_period(opens, closes, lang)
@@ -47,6 +59,11 @@ def _period(opens: date, closes: date | None, lang: str) -> str:
 @functools.lru_cache(maxsize=1024)
 def _date(day: date, lang: str) -> str:
     return format_long_date(day, lang)
+
+
+@functools.lru_cache(maxsize=1024)
+def _names(names: tuple[str, ...], lang: str) -> str:
+    return format_names(names, lang)
 
 
 @functools.lru_cache(maxsize=64)

@@ -10,12 +10,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram import Message
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.screens import Link, Screen
-from bot.updates import shown_buttons
+from bot.updates import Pressed
 from locales import isolate_numbers
 
 logger = logging.getLogger(__name__)
@@ -81,12 +80,12 @@ async def post(
 
 
 async def edit_in_place(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, message: object, screen: Screen
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, message: Pressed | None, screen: Screen
 ) -> int | None:
     """Edit `message` to show `screen` (unless it does already); a new message if it cannot
     be edited. The id of the message that shows it."""
-    if isinstance(message, Message):
-        if message.text == screen.text and shown_buttons(message) == screen.buttons:
+    if message is not None and message.accessible:
+        if message.text == screen.text and message.buttons == screen.buttons:
             return message.message_id
         try:
             await call(

@@ -7,7 +7,6 @@ from bot.i18n import Tr
 from bot.screens import Link, Screen, crime_warning, rows, summary
 from bot.subscription_texts import consent_terms
 from bot.subscription_texts import privacy as subscription_privacy
-from locales import format_names
 from survey import Campaign, Response
 
 COMMANDS = ("start", "language", "privacy", "delete", "cancel", "help")
@@ -176,7 +175,7 @@ def closed_cannot_change(campaign: Campaign, tr: Tr) -> Screen:
             "Enkäten är stängd, så svaret kan inte längre ändras eller raderas här. "
             "Kontakta arrangörerna (%(organisers)s) om du vill att ditt svar raderas."
         )
-        % {"organisers": format_names(campaign.organisers_in(tr.lang), tr.lang)}
+        % {"organisers": tr.names(campaign.organisers_in(tr.lang))}
     )
 
 
@@ -219,7 +218,7 @@ def help_page(tr: Tr) -> Screen:
 def privacy_page(campaign: Campaign | None, tr: Tr) -> Screen:
     """The full privacy notice: controller, purpose, what is stored, how long, rights, transfer."""
     controller = (
-        format_names(campaign.organisers_in(tr.lang), tr.lang)
+        tr.names(campaign.organisers_in(tr.lang))
         if campaign
         else tr._("arrangörerna av respektive enkät (polisen och kommunen)")
     )

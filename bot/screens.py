@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from bot import callback_data as cd
 from bot.i18n import Tr
-from locales import format_names
 from locales.shared_texts import POLICE_NOTICE
 from survey import (
     AreasStep,
@@ -59,6 +58,7 @@ class View:
     tr: Tr
     prompts: Mapping[str, str] | None = None  # "choose a language" in each language
     collecting: bool = False  # typed messages are being collected into the comment
+    review: bool = False  # a step opened from the summary: leaving it returns there
 
     @property
     def token(self) -> str:
@@ -98,7 +98,11 @@ def language_screen(
 
 
 def render_intro(step: IntroStep, view: View) -> Screen:
-    """Who asks and why, the dates, and a short privacy notice."""
+    """Who asks and why, the dates, and a short privacy notice.
+
+    It is the head of the first question's message (the areas), not a message of its own:
+    the walk begins with the question, so there is nothing to press to begin.
+    """
     tr, campaign = view.tr, view.campaign
     period = (
         tr._("Enkäten är öppen %(period)s.")
@@ -111,7 +115,7 @@ def render_intro(step: IntroStep, view: View) -> Screen:
             view.text(campaign.title),
             view.text(campaign.intro),
             tr._("Frågorna ställs av: %(organisers)s.")
-            % {"organisers": format_names(campaign.organisers_in(tr.lang), tr.lang)},
+            % {"organisers": tr.names(campaign.organisers_in(tr.lang))},
             period,
             tr._(
                 "🔒 Vi sparar ditt svar utan ditt namn, användarnamn eller Telegram-id. "
@@ -119,14 +123,16 @@ def render_intro(step: IntroStep, view: View) -> Screen:
             ),
         ]
     )
-    buttons = [(tr._("Börja ▶"), view.data("I"))]
-    if len(campaign.languages) > 1:
-        buttons.append((tr._("🌐 Språk"), view.data("G")))
+    buttons = [(tr._("🌐 Språk"), view.data("G"))] if len(campaign.languages) > 1 else []
     return Screen(text, rows(*buttons))
 
 
 def render_areas(step: AreasStep, view: View) -> Screen:
-    """The areas as a multi-select keyboard, with how many are chosen."""
+    """The areas as a multi-select keyboard, with how many are chosen, under the intro.
+
+    Ticking the last area that is needed goes on by itself; "Klar" is there only when
+    enough were chosen before (coming back to the areas).
+    """
     tr, chosen = view.tr, view.draft.areas
     n = step.pick
     text = "\n\n".join(
@@ -147,8 +153,13 @@ def render_areas(step: AreasStep, view: View) -> Screen:
         else (f"⬜ {view.text(area.label)}", view.data("A", f"{index}+"))
         for index, area in enumerate(view.campaign.areas)
     ]
-    buttons.append((tr._("Klar ▶"), view.data("N")))
-    return Screen(text, rows(*buttons))
+    if len(chosen) == n:
+        buttons.append((tr._("Klar ▶"), view.data("N")))
+    screen = Screen(text, rows(*buttons))
+    if view.review:
+        return screen
+    intro = render_intro(IntroStep(), view)
+    return Screen(f"{intro.text}\n\n{screen.text}", screen.buttons + intro.buttons)
 
 
 def render_comment(step: CommentStep, view: View) -> Screen:
@@ -165,6 +176,8 @@ def render_comment(step: CommentStep, view: View) -> Screen:
         )
     ) % {"max": step.max_length}
     parts = [ask, tr._("Skriv inga namn eller andra personuppgifter."), crime_warning(tr)]
+    if not view.review:
+        parts.insert(0, chosen_list(view.campaign, view.draft, tr))  # what the areas showed
     buttons: list[Button] = []
     if comment is not None:
         parts.append(tr._("Din synpunkt nu: %(comment)s") % {"comment": _short(comment)})
@@ -174,7 +187,19 @@ def render_comment(step: CommentStep, view: View) -> Screen:
             buttons.append((tr._("Ta bort synpunkten"), view.data("S")))
     elif not step.required:
         buttons.append((tr._("Hoppa över ▶"), view.data("S")))
+    if not view.review:
+        buttons.append((tr._("Ändra områden"), view.data("H")))
     return Screen("\n\n".join(parts), rows(*buttons))
+
+
+def chosen_list(campaign: Campaign, draft, tr: Tr) -> str:
+    """ "Dina områden:" and the areas of a draft or a stored answer, numbered."""
+    areas = "\n".join(
+        f"{number}. {campaign.text(campaign.area(a).label, tr.lang)}"
+        for number, a in enumerate(draft.areas, 1)
+        if campaign.area(a) is not None
+    )
+    return tr._("Dina områden:") + "\n" + areas
 
 
 def comment_received(step: CommentStep, view: View) -> Screen:
@@ -267,14 +292,9 @@ def render_confirm(step: ConfirmStep, view: View) -> Screen:
 def summary(campaign: Campaign, draft, tr: Tr) -> str:
     """Areas, comment and background answers of a draft or a stored response."""
     lang = tr.lang
-    areas = "\n".join(
-        f"{number}. {campaign.text(campaign.area(a).label, lang)}"
-        for number, a in enumerate(draft.areas, 1)
-        if campaign.area(a) is not None
-    )
     comment = _short(draft.comment) if draft.comment else tr._("(ingen)")
     parts = [
-        tr._("Dina områden:") + "\n" + areas,
+        chosen_list(campaign, draft, tr),
         tr._("Din synpunkt: %(comment)s") % {"comment": comment},
     ]
     for question in campaign.questions:

@@ -27,6 +27,7 @@ from telegram.ext import (
 from bot import subscription_texts as texts
 from bot.deps import BOT_DATA_KEY, BotDeps
 from bot.i18n import best_language
+from bot.updates import pressed
 from storage import responses as response_rows
 from storage import subscriptions
 from storage.contacts import ContactBox
@@ -71,12 +72,12 @@ def _tr(deps: BotDeps, update: Update, locale: str | None = None):
 
 async def on_consent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """After the walk recorded a yes or no to hearing back: subscribe this chat, or stop."""
-    deps, chat = _deps(context), update.effective_chat
+    deps, chat = _deps(context), pressed(update.callback_query)
     match = CONSENT.match(update.callback_query.data or "")
     campaign = deps.by_token.get(match["token"]) if match else None
-    if campaign is None or chat is None or chat.type != "private":
+    if campaign is None or chat is None or chat.chat_type != "private":
         return
-    key = _key(deps, chat.id)
+    key = _key(deps, chat.chat_id)
     if match["yes"] == "0":
         await deps.store.write(subscriptions.unsubscribe_contact, key, campaign.id)
         return
@@ -86,7 +87,7 @@ async def on_consent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     new = subscriptions.NewSubscription(
         channel=CHANNEL,
-        contact=ContactBox(deps.secret).seal(str(chat.id)),
+        contact=ContactBox(deps.secret).seal(str(chat.chat_id)),
         contact_key=key,
         campaign=campaign.id,
         areas=tuple(stored.areas),
@@ -128,13 +129,15 @@ async def on_stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def on_notice_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A button on a notice: stop, or one tap answering the follow-up question."""
     deps, query = _deps(context), update.callback_query
-    tr = _tr(deps, update)
+    tr, chat = _tr(deps, update), pressed(query)
     data = query.data or ""
-    if data == STOP_DATA:
-        removed = await stop_chat(deps, update.effective_user.id, update.effective_chat.id)
+    if chat is None:  # a button on no chat's message: nothing to do for it
+        reply = texts.answered(tr, "unknown")
+    elif data == STOP_DATA:
+        removed = await stop_chat(deps, update.effective_user.id, chat.chat_id)
         reply = texts.stopped(tr, removed)
     elif match := ANSWER.match(data):
-        reply = texts.answered(tr, await _answer(deps, update, match))
+        reply = texts.answered(tr, await _answer(deps, chat.chat_id, match))
     else:
         reply = texts.answered(tr, "unknown")
     await context.bot.do_api_request(
@@ -143,10 +146,10 @@ async def on_notice_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     raise ApplicationHandlerStop
 
 
-async def _answer(deps: BotDeps, update: Update, match: re.Match) -> str:
+async def _answer(deps: BotDeps, chat_id: int, match: re.Match) -> str:
     """Count the answer if the subscription is this chat's own (callback data is input)."""
     sid, option = int(match["sid"]), FOLLOWUP_OPTIONS[int(match["option"])]
-    key = _key(deps, update.effective_chat.id)
+    key = _key(deps, chat_id)
 
     def answer(db) -> str:
         row = subscriptions.get(db, sid)

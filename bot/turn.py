@@ -13,7 +13,7 @@ from bot.screens import Screen, View, render
 from bot.state import Changes, Keys, Session
 from locales.problems import problem_message
 from storage import Outcome
-from survey import AreasStep, Campaign, CommentStep, ConfirmStep, Draft, Problem
+from survey import AreasStep, Campaign, CommentStep, ConfirmStep, Draft, IntroStep, Problem
 from survey.walk import LanguageStep, new_draft, step_by_id
 
 
@@ -55,6 +55,10 @@ class Turn:
     stale_press: bool = False  # the press was of a button that no longer applies
     answers: dict = field(default_factory=dict)  # stored answers read with the state
 
+    def __post_init__(self) -> None:
+        if self.draft is not None:  # a draft kept at the intro by an earlier version
+            self.draft = self._past_intro(self.draft)
+
     # --- reading ------------------------------------------------------------------------------
 
     @property
@@ -72,7 +76,9 @@ class Turn:
     def view(self) -> View:
         assert self.campaign is not None and self.draft is not None
         collecting = self.session.collecting and self.draft.step == CommentStep.id
-        return View(self.campaign, self.draft, self.tr, self.deps.prompts, collecting)
+        return View(
+            self.campaign, self.draft, self.tr, self.deps.prompts, collecting, self.session.review
+        )
 
     def step_screen(self) -> Screen:
         """The current step of the walk, rendered."""
@@ -95,7 +101,14 @@ class Turn:
     # --- changing -----------------------------------------------------------------------------
 
     def set_draft(self, draft: Draft) -> None:
-        self.draft = self.changes.draft = draft
+        self.draft = self.changes.draft = self._past_intro(draft)
+
+    def _past_intro(self, draft: Draft) -> Draft:
+        """The intro heads the areas' message (`render_areas`): a walk never stops at it."""
+        campaign = self.campaign
+        if draft.step != IntroStep.id or campaign is None or campaign.id != draft.campaign:
+            return draft
+        return draft.advance(campaign)[0]
 
     def set_session(self, session: Session) -> None:
         self.session = self.changes.session = session
@@ -127,7 +140,8 @@ class Turn:
             raw = waiting[1]
         else:
             raw = await self.deps.store.get_draft(state.CHANNEL, key)
-        self.draft = state.draft_or_none(raw, campaign.id)
+        draft = state.draft_or_none(raw, campaign.id)
+        self.draft = None if draft is None else self._past_intro(draft)
 
     async def begin(self, campaign: Campaign, source: str | None = None) -> None:
         """Start or resume `campaign`: its draft, else the stored answer, else a new walk.

@@ -1,41 +1,70 @@
-"""Updates as the bot reads them: the keyboard of a pressed message stays plain data.
+"""Updates as the bot reads them: the message a button was pressed on stays plain data.
 
-With every button press Telegram sends the pressed message back, keyboard and all. Made
-into PTB objects, that keyboard costs more CPU than everything else the bot does for the
-press, and the bot only ever compares it with the keyboard it is about to show. So before
-PTB reads an update, the keyboard moves to a field PTB does not know; PTB keeps such fields
-as they came, in `message.api_kwargs`.
+With every button press Telegram sends the pressed message back, text, keyboard and all.
+Made into a PTB `Message`, it costs more CPU than everything else the bot does for the
+press (a Message has some eighty fields to set), and the bot only needs its id, its chat,
+and what it shows, to compare with what it is about to show. So before PTB reads an
+update, the pressed message moves to a field PTB does not know; PTB keeps such fields as
+they came, in `callback_query.api_kwargs`, and `pressed` reads them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from telegram import Message
+from telegram import CallbackQuery
 from telegram.request import BaseRequest
 
 from bot.aiohttp_request import AiohttpRequest
 
-SHOWN_KEYBOARD = "shown_keyboard"
+PRESSED = "pressed_message"
 
 Buttons = tuple[tuple[tuple[str, str], ...], ...]
 
 
 def keep_keyboard_as_data(update: Any) -> Any:
-    """The update (changed in place) with a pressed message's keyboard out of PTB's way."""
+    """The update (changed in place) with a pressed message out of PTB's way."""
     if isinstance(update, dict):
         query = update.get("callback_query")
-        message = query.get("message") if isinstance(query, dict) else None
-        if isinstance(message, dict) and "reply_markup" in message:
-            message[SHOWN_KEYBOARD] = message.pop("reply_markup")
+        if isinstance(query, dict) and isinstance(query.get("message"), dict):
+            query[PRESSED] = query.pop("message")
     return update
 
 
-def shown_buttons(message: Message) -> Buttons:
+@dataclass(frozen=True)
+class Pressed:
+    """The message a pressed button is on, as Telegram sent it back."""
+
+    message_id: int
+    chat_id: int
+    chat_type: str
+    text: str | None
+    buttons: Buttons
+    accessible: bool  # False: too old for the bot to read or edit (Telegram says date 0)
+
+
+def pressed(query: CallbackQuery) -> Pressed | None:
+    """The pressed message; None for a button on an inline message (no chat) or nonsense."""
+    raw = query.api_kwargs.get(PRESSED)
+    if raw is None and query.message is not None:  # an update PTB read as it came
+        raw = query.message.to_dict()
+    try:
+        chat = raw["chat"]
+        return Pressed(
+            message_id=int(raw["message_id"]),
+            chat_id=int(chat["id"]),
+            chat_type=str(chat["type"]),
+            text=raw.get("text"),
+            buttons=_buttons(raw.get("reply_markup")),
+            accessible=raw.get("date", 0) != 0,
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _buttons(keyboard: Any) -> Buttons:
     """The buttons a message shows as (text, callback data) rows; () if none or unreadable."""
-    keyboard = message.api_kwargs.get(SHOWN_KEYBOARD)
-    if keyboard is None and message.reply_markup is not None:
-        keyboard = message.reply_markup.to_dict()
     try:
         return tuple(
             tuple((button["text"], button.get("callback_data")) for button in row)

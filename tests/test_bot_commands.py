@@ -68,11 +68,9 @@ async def test_several_open_campaigns_are_offered_and_deep_links_pick_one(two_op
     ]
     await press(user, "demo-two", "P")
     assert user.last_text.startswith("Demo två: Trygg och säker")
-    await press(user, "demo-two", "I")
     await press(user, "demo-two", "A", 0)
     await say(user, "/start demo")  # a poster's QR code for the other campaign
     assert user.last_text.startswith("Demo: Trygg och säker")
-    await press(user, "demo", "I")
     assert "0 av 3 valda" in user.last_text
     await say(user, "/start demo-two")  # back: the draft is where it was
     assert "1 av 3 valda" in user.last_text
@@ -84,7 +82,6 @@ async def test_a_campaign_that_closes_mid_walk_says_so_and_drops_the_draft(
 
     user = tg.user(9004, language_code="sv")
     await say(user, "/start demo-two")
-    await press(user, "demo-two", "I")
     await press(user, "demo-two", "A", 0)
     monkeypatch.setattr(bot_deps, "utc_now", lambda: datetime(2100, 1, 2, tzinfo=UTC))
     await press(user, "demo-two", "A", 1)

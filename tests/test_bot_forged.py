@@ -36,10 +36,11 @@ forged = st.one_of(
 
 
 async def at_three_areas(user) -> None:
+    """Three areas ticked (the third goes on to the comment), and back at the areas."""
     await say(user, "/start")
-    await press(user, "demo", "I")
     for index in CHOSEN:
         await press(user, "demo", "A", index)
+    await press(user, "demo", "H")
 
 
 async def draft_of(bot, user_id: int) -> str | None:

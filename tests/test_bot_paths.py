@@ -10,10 +10,8 @@ pytest_plugins = ["tests.bot_fixtures"]
 async def test_a_poster_walk_with_a_comment_in_two_messages_and_an_edit(bot, tg):
     user = tg.user(8101, language_code="sv")
     await say(user, "/start Demo--station")
-    await press(user, "demo", "I")
     for index in (0, 2, 5):
         await press(user, "demo", "A", index)
-    await press(user, "demo", "N")
     first = await answered(user, user.send("Mörkt vid"))
     await say(user, "busshållplatsen.")
     assert user.last_text.startswith("Synpunkten är mottagen, 26 tecken.")

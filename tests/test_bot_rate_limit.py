@@ -19,10 +19,8 @@ async def test_a_burst_of_429s_still_delivers_everything(bot, tg):
     assert loop.time() - started >= 2  # it waited as told, twice
     tg.fail_next("editMessageText", 2, retry_after=1)
     tg.fail_next("answerCallbackQuery", 1, retry_after=1)
-    await press(user, "demo", "I", settle=1.5)
     for index in (0, 1, 2):
-        await press(user, "demo", "A", index)
-    await press(user, "demo", "N")
+        await press(user, "demo", "A", index, settle=1.5 if index == 0 else 0.1)
     tg.fail_next("sendMessage", 1, retry_after=1)
     await say(user, "Trots allt", settle=1.5)
     await press(user, "demo", "K")
@@ -33,8 +31,8 @@ async def test_a_burst_of_429s_still_delivers_everything(bot, tg):
     [stored] = await bot.responses()
     assert "Trots allt" == stored.comment
     assert user.last_text.startswith("Tack! Ditt svar är sparat.")
-    assert 9 == len(user.alerts)  # every press answered, once
+    assert 7 == len(user.alerts)  # every press answered, once
     assert 2 == len(user.messages)  # the walk's message, and the one after the comment
     assert 2 + 3 == tg.count_calls("sendMessage")
-    assert 9 + 2 == tg.count_calls("editMessageText")
-    assert 9 + 1 == tg.count_calls("answerCallbackQuery")
+    assert 7 + 2 == tg.count_calls("editMessageText")
+    assert 7 + 1 == tg.count_calls("answerCallbackQuery")

@@ -20,8 +20,8 @@ async def test_start_again_shows_the_answer_and_a_change_updates_the_one_row(bot
     assert user.last_text.startswith("Stämmer det här?")
     await press(user, "demo", "E", "a")
     await press(user, "demo", "A", 0)
-    await press(user, "demo", "A", 6)
-    await press(user, "demo", "N")
+    await press(user, "demo", "A", 6)  # the third area: back to the summary
+    assert user.last_text.startswith("Stämmer det här?")
     await press(user, "demo", "E", "c")
     await say(user, "Andra")
     assert user.last_text.startswith("Synpunkten är mottagen, 5 tecken.")
@@ -100,11 +100,9 @@ async def test_cancel_drops_the_draft_and_keeps_a_stored_answer(bot, tg):
     await say(user, "/cancel")
     assert user.last_text.startswith("Det finns inget påbörjat svar att avbryta.")
     await say(user, "/start")
-    await press(user, "demo", "I")
     await press(user, "demo", "A", 0)
     await say(user, "/cancel")
     assert user.last_text.startswith("Ditt påbörjade svar är borttaget.")
     assert 0 == await bot.count_soon("drafts WHERE campaign = 'demo'", 0)
     await say(user, "/start")
-    await press(user, "demo", "I")
     assert "0 av 3 valda" in user.last_text

@@ -57,7 +57,13 @@ async def test_the_intro_names_who_asks_the_dates_and_privacy(bot, tg):
     assert "Frågorna ställs av: Polisen och Kommunen." in intro
     assert "Enkäten är öppen från 1 januari 2024." in intro
     assert "/privacy" in intro
-    assert [["Börja ▶"], ["🌐 Språk"]] == [[label for label, _ in row] for row in user.buttons()]
+    # The first question is on the same message: there is nothing to press to begin.
+    assert intro.endswith(
+        "Välj de 3 områden som du tycker att polisen och kommunen ska prioritera.\n\n0 av 3 valda"
+    )
+    labels = [[label for label, _ in row] for row in user.buttons()]
+    assert ["⬜ Våld i offentlig miljö"] == labels[0] and ["🌐 Språk"] == labels[-1]
+    assert 9 == len(labels)  # eight areas and the language: "Klar" only once three are chosen
 
 
 async def test_a_full_walk_in_arabic(bot, tg):
@@ -70,14 +76,14 @@ async def test_a_full_walk_in_arabic(bot, tg):
         in intro
     )
     assert "\u200e" not in intro and "\u202a" not in intro  # no left-to-right marks
-    await press(user, "demo", "I")
-    assert user.last_text.startswith("اختر")
+    assert "\n\nاختر" in user.last_text  # the areas, under the intro
     assert "\u20680\u2069 من \u20683\u2069" in user.last_text
     assert "العنف في الأماكن العامة" in user.buttons()[0][0][0]
-    for index in (1, 3, 4):
+    for index in (1, 3):
         await press(user, "demo", "A", index)
-    assert "\u20683\u2069 من \u20683\u2069" in user.last_text  # numbers isolated
-    await press(user, "demo", "N")
+    assert "\u20682\u2069 من \u20683\u2069" in user.last_text  # numbers isolated
+    await press(user, "demo", "A", 4)  # the third: on to the comment, saying which were chosen
+    assert "\u20681\u2069. الأماكن التي تثير الشعور بعدم الأمان" in user.last_text
     assert "\u2068112\u2069" in user.last_text and "\u2068114 14\u2069" in user.last_text
     await say(user, "نحتاج إلى إضاءة أفضل في الحديقة")
     await press(user, "demo", "K")
@@ -110,16 +116,15 @@ async def test_the_language_is_offered_when_telegrams_is_not_and_can_be_changed(
     await press(user, "demo", "G")
     await press(user, "-", "L", "fi")
     assert user.last_text.startswith("Demo: Turvallinen ja varma")
-    await press(user, "demo", "I")
     await say(user, "/language")
     await press(user, "-", "L", "sv")
-    assert user.last_text.startswith("Välj de 3 områden")
+    assert user.last_text.startswith("Demo: Trygg och säker")
+    assert "\n\nVälj de 3 områden" in user.last_text
 
 
-async def test_areas_are_ticked_in_place_and_a_fourth_is_refused(bot, tg):
+async def test_areas_are_ticked_in_place_the_third_goes_on_and_a_fourth_is_refused(bot, tg):
     user = tg.user(1004, language_code="sv")
     await say(user, "/start")
-    await press(user, "demo", "I")
     areas_message = user.last
     sent = tg.count_calls("sendMessage")
     await press(user, "demo", "A", 0)
@@ -128,16 +133,27 @@ async def test_areas_are_ticked_in_place_and_a_fourth_is_refused(bot, tg):
     assert edits == tg.count_calls("editMessageText")  # the message shows that already
     await press(user, "demo", "A", 1)
     assert "2 av 3 valda" in user.last_text
-    edits = tg.count_calls("editMessageText")
-    await press(user, "demo", "N")
+    await answered(user, user.press_data(data("demo", "N")))  # an old "Klar" with two
     assert "Välj 3 områden." == user.alerts[-1]["text"] and user.alerts[-1]["show_alert"]
-    await press(user, "demo", "A", 2)
+    await press(user, "demo", "A", 2)  # the third: on to the comment, in the same message
+    assert user.last_text.startswith(
+        "Dina områden:\n1. Våld i offentlig miljö\n2. Otrygga miljöer\n"
+        "3. Narkotika- och alkoholrelaterad brottslighet\n\nVill du lämna en synpunkt"
+    )
+    assert [["Hoppa över ▶"], ["Ändra områden"]] == [[b for b, _ in r] for r in user.buttons()]
+    await press(user, "demo", "H")  # a third area ticked by mistake: back
+    assert "3 av 3 valda" in user.last_text and "Klar ▶" == user.buttons()[-2][0][0]
+    edits = tg.count_calls("editMessageText")
     await press(user, "demo", "A", 3)
     assert "Du kan välja 3 områden. Ta bort ett val först." == user.alerts[-1]["text"]
-    assert edits + 1 == tg.count_calls("editMessageText")  # a refused press shows no change
-    assert "3 av 3 valda" in user.last_text
+    assert edits == tg.count_calls("editMessageText")  # a refused press shows no change
     await press(user, "demo", "A", 1)
     assert "2 av 3 valda" in user.last_text
+    assert "Klar ▶" not in [row[0][0] for row in user.buttons()]
+    await press(user, "demo", "A", 3)
+    assert "2. Narkotika- och alkoholrelaterad brottslighet\n3. Stölder och inbrott" in (
+        user.last_text
+    )
     assert sent == tg.count_calls("sendMessage")  # every change was an edit of one message
     assert areas_message is user.last and 1 == len(user.messages)
 
@@ -145,10 +161,8 @@ async def test_areas_are_ticked_in_place_and_a_fourth_is_refused(bot, tg):
 async def test_a_too_long_comment_is_refused_and_the_chat_keeps_it(bot, tg):
     user = tg.user(1005, language_code="sv")
     await say(user, "/start")
-    await press(user, "demo", "I")
     for index in (0, 1, 2):
         await press(user, "demo", "A", index)
-    await press(user, "demo", "N")
     await say(user, "x" * 2001)
     assert "högst 2000 tecken lång (din är 2001)" in user.last_text
     reply = [params for name, params in tg.calls if name.lower() == "sendmessage"][-1]
@@ -162,10 +176,8 @@ async def test_a_too_long_comment_is_refused_and_the_chat_keeps_it(bot, tg):
 async def test_the_comment_can_be_skipped_and_changed_from_the_summary(bot, tg):
     user = tg.user(1006, language_code="sv")
     await say(user, "/start")
-    await press(user, "demo", "I")
     for index in (0, 1, 2):
         await press(user, "demo", "A", index)
-    await press(user, "demo", "N")
     await say(user, "Hej")  # the comment
     await press(user, "demo", "K")
     await say(user, "Hallå")  # not at the comment step any more: pointed to the buttons
@@ -179,8 +191,7 @@ async def test_the_comment_can_be_skipped_and_changed_from_the_summary(bot, tg):
     assert "Din synpunkt: (ingen)" in user.last_text
     await press(user, "demo", "E", "a")
     await press(user, "demo", "A", 0)
-    await press(user, "demo", "A", 7)
-    await press(user, "demo", "N")
+    await press(user, "demo", "A", 7)  # the third: back to the summary
     assert "3. Klotter och vandalisering" in user.last_text
     await press(user, "demo", "C")
     [stored] = await bot.responses()
@@ -192,12 +203,12 @@ async def test_the_comment_can_be_skipped_and_changed_from_the_summary(bot, tg):
 
 async def test_a_walk_stays_within_the_bot_api_budget(bot, tg):
     """At most two calls per button press (answer, edit), one per command, and two per part
-    of the comment (the receipt, and the spent keyboard above it taken away)."""
+    of the comment (the receipt, and the spent keyboard above it taken away): 18 in all."""
     user = tg.user(1007, language_code="sv")
     before = message_calls(tg)
     await demo_walk(user)
     presses = sum(1 for line in user.transcript if line.startswith("* press"))
     typed = sum(1 for line in user.transcript if line.startswith("> "))
-    assert (9, 2) == (presses, typed)
-    assert message_calls(tg) - before <= 2 * presses + 1 + 2
+    assert (7, 2) == (presses, typed)  # three areas, Klar, two answers, Skicka; /start, comment
+    assert message_calls(tg) - before <= 2 * presses + 1 + 2 <= 18
     assert presses == tg.count_calls("answerCallbackQuery")
