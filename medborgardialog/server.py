@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from aiohttp import web
@@ -40,6 +40,8 @@ class Parts:
     catalogs: Catalogs
     secret: bytes
     campaigns_stamp: int = 0
+    # The clock every channel judges answers by and times its caches with (a fake in tests).
+    clock: Clock = field(default_factory=Clock)
 
 
 def assemble(settings: Settings) -> Parts:
@@ -67,13 +69,13 @@ def assemble(settings: Settings) -> Parts:
     return Parts(settings, store, campaigns, catalogs, secret, stamp)
 
 
-def build_app(parts: Parts, clock: Clock | None = None) -> web.Application:
+def build_app(parts: Parts) -> web.Application:
     """The aiohttp app: web survey, kiosk, API, staff pages, and the bot if a token is set."""
     from medborgardialog.campaign_watch import attach_watch
     from medborgardialog.notice_wiring import attach_sender
     from medborgardialog.web import build_web_app
 
-    app = build_web_app(parts, clock)
+    app = build_web_app(parts)
     attach_watch(app, campaign_watch(parts))
     if parts.settings.telegram_token:
         from medborgardialog.bot_health import add_bot_check

@@ -42,7 +42,11 @@ def build_bot(
     # Were PTB's default requests (httpx) in use, they would log every URL, token included.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     deps = BotDeps(
-        store=parts.store, campaigns=parts.campaigns, catalogs=parts.catalogs, secret=parts.secret
+        store=parts.store,
+        campaigns=parts.campaigns,
+        catalogs=parts.catalogs,
+        secret=parts.secret,
+        clock=parts.clock.now,
     )
     return build_application(
         deps,

@@ -9,7 +9,6 @@ from aiohttp import web
 
 from bot.preview import preview_messages
 from kiosk.app import create_app
-from kiosk.clock import Clock
 from kiosk.config import WebConfig
 from kiosk.staff.campaign_preview import BOT_PREVIEW
 from medborgardialog.notice_wiring import attach_mailer
@@ -35,11 +34,10 @@ def web_config(parts: Parts) -> WebConfig:
     )
 
 
-def build_web_app(parts: Parts, clock: Clock | None = None) -> web.Application:
-    """The aiohttp app of the web survey, kiosk, API and staff pages (on the system clock
-    unless another is given)."""
+def build_web_app(parts: Parts) -> web.Application:
+    """The aiohttp app of the web survey, kiosk, API and staff pages."""
     app = create_app(
-        web_config(parts), parts.store, parts.campaigns, parts.catalogs, parts.secret, clock
+        web_config(parts), parts.store, parts.campaigns, parts.catalogs, parts.secret, parts.clock
     )
     attach_mailer(app, parts)
     app[BOT_PREVIEW] = partial(preview_messages, parts.catalogs)

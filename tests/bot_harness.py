@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from bot.callback_data import campaign_token, encode
+from kiosk.clock import Clock
 from medborgardialog.server import Parts, assemble
 from medborgardialog.settings import Settings
 from medborgardialog.telegram import poll_until
@@ -31,14 +32,16 @@ def bot_settings_for(
 class RunningBot:
     """`medborgardialog bot` in this event loop: `poll_until` is what `run_bot` runs."""
 
-    def __init__(self, settings: Settings, tg: FakeTelegram):
-        self.settings, self.tg = settings, tg
+    def __init__(self, settings: Settings, tg: FakeTelegram, clock: Clock | None = None):
+        self.settings, self.tg, self.clock = settings, tg, clock
         self.parts: Parts | None = None
         self._stop = asyncio.Event()
         self._task: asyncio.Task | None = None
 
     async def start(self) -> RunningBot:
         self.parts = assemble(self.settings)
+        if self.clock is not None:
+            self.parts.clock = self.clock
         self._stop = asyncio.Event()
         polls = self.tg.count_calls("getUpdates")
         self._task = asyncio.create_task(poll_until(self.parts, self._stop))

@@ -42,7 +42,8 @@ async def served(tmp_path, clock):
         }
         settings = Settings.from_env(env=env, db=tmp_path / "web.db", secret_file=tmp_path / "s")
         parts = assemble(settings)
-        async with TestClient(TestServer(build_app(parts, clock), port=port)) as client:
+        parts.clock = clock
+        async with TestClient(TestServer(build_app(parts), port=port)) as client:
             yield client, smtp.mailbox, parts
 
 

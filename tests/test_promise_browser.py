@@ -21,7 +21,8 @@ class PromiseServer(LiveServer):
     def _build(self):
         self.parts = assemble(self.settings)
         self.parts.store.call(import_samples, write=True)
-        return build_app(self.parts, FakeClock(NOW))
+        self.parts.clock = FakeClock(NOW)
+        return build_app(self.parts)
 
 
 @pytest.fixture
