@@ -149,7 +149,9 @@ def answer_at_the_kiosk(page: Page, server) -> None:
     for index in (0, 3, 5):
         page.locator(".tile").nth(index).tap()
     next_step(page)
-    while page.locator(".screen-confirm").count() == 0:
+    for _ in range(6):  # the comment and the questions, skipped
+        if page.locator(".screen-confirm").count():
+            break
         next_step(page)
     next_step(page)
     expect(page.locator(".screen-thanks h1")).to_have_text("Tack för ditt svar!")
@@ -157,11 +159,9 @@ def answer_at_the_kiosk(page: Page, server) -> None:
 
 async def answer_in_the_bot(tg: FakeTelegram) -> None:
     user = tg.user(7350123469, language_code="sv")
-    await say(user, f"/start {CAMPAIGN}")
-    await press(user, CAMPAIGN, "I")
-    for index in (0, 1, 4):
+    await say(user, f"/start {CAMPAIGN}")  # the intro heads the areas
+    for index in (0, 1, 4):  # the third goes on to the comment
         await press(user, CAMPAIGN, "A", index)
-    await press(user, CAMPAIGN, "N")
     await press(user, CAMPAIGN, "S")
     await press(user, CAMPAIGN, "C")
     await user.wait_for_text("Tack")
