@@ -64,11 +64,21 @@ async def read_json(
 
 
 async def get_campaign(request: web.Request) -> web.Response:
-    """The campaign: texts in every language, areas, questions and the steps of the walk."""
+    """The campaign: texts in every language, areas, questions and the steps of the walk.
+
+    Encoded once per campaign (a changed campaign is a new object) and status: every kiosk
+    and every resident's browser asks for it."""
     campaign = request.app[CAMPAIGNS].get(request.match_info["campaign"])
     if campaign is None:
         return unknown_campaign()
-    return web.json_response(campaign_as_dict(campaign, app_clock(request).now()))
+    now = app_clock(request).now()
+    status = campaign.status(now)
+    bodies = request.app[CAMPAIGN_BODIES]
+    known = bodies.get(campaign.id)
+    if known is None or known[0] is not campaign or known[1] != status:
+        body = json.dumps(campaign_as_dict(campaign, now)).encode()
+        bodies[campaign.id] = known = (campaign, status, body)
+    return web.Response(body=known[2], content_type="application/json", charset="utf-8")
 
 
 async def kiosk_source(request: web.Request, campaign: Campaign, submission: Submission):
@@ -135,6 +145,10 @@ def outcome_response(outcome: Submitted, translations) -> web.Response:
     return json_error(422, first["code"], first["message"], problems=details)
 
 
+CAMPAIGN_BODIES = web.AppKey("campaign_bodies", dict)
+
+
 def setup_api(app: web.Application) -> None:
+    app[CAMPAIGN_BODIES] = {}
     app.router.add_get("/api/v1/campaigns/{campaign}", get_campaign)
     app.router.add_post("/api/v1/campaigns/{campaign}/responses", post_response)
