@@ -22,7 +22,7 @@ from survey.loader import parse_campaign
 from tests.bot_harness import press, say
 from tests.editor_support import AREAS
 from tests.fake_telegram import FakeTelegram
-from tests.kiosk_helpers import next_step, stored, wait_for_stored
+from tests.kiosk_helpers import next_step, stored, wait_for_stored, walk_to_confirm
 from tests.live_server import LiveServer
 from tests.staff_support import _HASH, PASSWORD
 
@@ -143,16 +143,7 @@ def answer_on_the_web(page: Page, server) -> None:
 
 def answer_at_the_kiosk(page: Page, server) -> None:
     page.goto(f"{server.url}/kiosk/{CAMPAIGN}/?source=bibliotek")
-    page.locator(".screen-attract").tap()
-    page.get_by_role("button", name="svenska").tap()
-    next_step(page)
-    for index in (0, 3, 5):
-        page.locator(".tile").nth(index).tap()
-    next_step(page)
-    for _ in range(6):  # the comment and the questions, skipped
-        if page.locator(".screen-confirm").count():
-            break
-        next_step(page)
+    walk_to_confirm(page, (0, 3, 5))
     next_step(page)
     expect(page.locator(".screen-thanks h1")).to_have_text("Tack för ditt svar!")
 
