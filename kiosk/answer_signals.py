@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
+from kiosk.client_address import client_address
 from kiosk.clock import CLOCK, Clock
 from kiosk.keys import CAMPAIGNS, STORE
 from storage.signal_salts import delete_salts, salt_of_day
@@ -53,7 +54,7 @@ async def web_signal(request: web.Request, campaign: Campaign) -> str | None:
     if known is None or known[0] != day:
         salt = await request.app[STORE].write(salt_of_day, campaign.id, day)
         salts.known[campaign.id] = known = (day, salt)
-    address = request.remote or ""
+    address = client_address(request)
     return signal_of(known[1], address, request.headers.get("User-Agent", ""))
 
 

@@ -38,6 +38,7 @@ class Settings:
     contact: str | None = None
     body_timeout_seconds: float = 30.0
     keepalive_timeout_seconds: float = 15.0
+    trusted_proxies: str | None = None
     smtp_url: str | None = None
     mail_from: str | None = None
     notice_digest_seconds: int = 86_400
@@ -70,6 +71,7 @@ class Settings:
             "telegram_bot_username": (env.get("TELEGRAM_BOT_USERNAME") or "").lstrip("@") or None,
             "organisation": env.get("MEDBORGARDIALOG_ORGANISATION") or None,
             "contact": env.get("MEDBORGARDIALOG_CONTACT") or None,
+            "trusted_proxies": trusted_proxies(env.get("MEDBORGARDIALOG_TRUSTED_PROXIES")),
             **notice_settings(env),
         }
         for key, name in (
@@ -99,6 +101,14 @@ def public_url(value: str | None) -> str | None:
             f"MEDBORGARDIALOG_PUBLIC_URL must be an http:// or https:// address, not {value!r}"
         )
     return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
+
+
+def trusted_proxies(value: str | None) -> str | None:
+    """The trusted proxies as given, once they read as addresses or networks."""
+    from kiosk.client_address import trusted_networks
+
+    trusted_networks(value)  # ValueError naming the entry that is not one
+    return value or None
 
 
 def positive_seconds(name: str, value: str) -> float:

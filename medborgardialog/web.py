@@ -9,6 +9,7 @@ from aiohttp import web
 
 from bot.preview import preview_messages
 from kiosk.app import create_app
+from kiosk.client_address import trusted_networks
 from kiosk.config import WebConfig
 from kiosk.staff.campaign_preview import BOT_PREVIEW
 from medborgardialog.notice_wiring import attach_mailer
@@ -31,6 +32,7 @@ def web_config(parts: Parts) -> WebConfig:
         contact=settings.contact,
         secure_cookies=(settings.public_url or "").startswith("https://"),
         body_timeout_seconds=settings.body_timeout_seconds,
+        trusted_proxies=trusted_networks(settings.trusted_proxies),
     )
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from kiosk.answer_signals import forget_closed
 from kiosk.app import create_app
+from kiosk.client_address import trusted_networks
 from kiosk.config import WebConfig
 from storage.signal_salts import salt_days, salt_of_day
 from tests.fake_clock import FakeClock
@@ -29,7 +30,7 @@ async def client(aiohttp_client, store, campaigns, catalogs):
     return client
 
 
-async def post(client, user_agent: str) -> str:
+async def post(client, user_agent: str, forwarded_for: str | None = None) -> str:
     answer_id = str(uuid.uuid4())
     body = {
         "id": answer_id,
@@ -39,9 +40,10 @@ async def post(client, user_agent: str) -> str:
         "channel": "web",
         "answers": {},
     }
-    response = await client.post(
-        "/api/v1/campaigns/demo/responses", json=body, headers={"User-Agent": user_agent}
-    )
+    headers = {"User-Agent": user_agent}
+    if forwarded_for is not None:
+        headers["X-Forwarded-For"] = forwarded_for
+    response = await client.post("/api/v1/campaigns/demo/responses", json=body, headers=headers)
     assert 201 == response.status
     return answer_id
 
@@ -88,3 +90,33 @@ async def test_kiosk_answers_carry_no_signal(client, store):
     }
     assert 201 == (await client.post("/api/v1/campaigns/demo/responses", json=body)).status
     assert [None] == await signals(store, answer_id)
+
+
+@pytest.fixture
+async def behind_proxy(aiohttp_client, store, campaigns, catalogs):
+    """The app as a reverse proxy on this machine passes it requests (it is trusted)."""
+    config = WebConfig(trusted_proxies=trusted_networks("127.0.0.1, ::1"))
+    app = create_app(config, store, campaigns, catalogs, b"k" * 32, clock=FakeClock(DAY))
+    return await aiohttp_client(app)
+
+
+async def test_behind_a_trusted_proxy_each_resident_has_a_signal_of_their_own(behind_proxy, store):
+    anna, bo = [await post(behind_proxy, FIREFOX, ip) for ip in ("203.0.113.7", "198.51.100.9")]
+    # A client's own X-Forwarded-For, passed on by the proxy, is not believed: the proxy's
+    # hop (the rightmost one not trusted) counts.
+    forged = await post(behind_proxy, FIREFOX, "198.51.100.9, 203.0.113.7")
+    a, b, c = await signals(store, anna, bo, forged)
+    assert a != b and c == a
+
+
+async def test_without_trusted_proxies_a_forwarded_for_is_ignored(client, store):
+    anna, bo = [await post(client, FIREFOX, ip) for ip in ("203.0.113.7", "198.51.100.9")]
+    a, b = await signals(store, anna, bo)
+    assert a == b  # one connection's address, whatever the header says
+
+
+def test_trusted_proxies_are_addresses_or_networks():
+    assert 2 == len(trusted_networks("10.0.0.0/8; ::1"))
+    with pytest.raises(ValueError) as refused:
+        trusted_networks("10.0.0.1, proxy.example")
+    assert "'proxy.example' is not an address or a network" in str(refused.value)
