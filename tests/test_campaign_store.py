@@ -4,7 +4,6 @@ running process that picks up a changed campaign without a restart."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,18 +24,11 @@ from survey.campaign_document import campaign_as_toml
 from survey.loader import parse_campaign
 from survey.registry import CampaignRegistry
 from tests.campaign_copies import demo_copy
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.cli_process import run_cli
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "medborgardialog", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_cli(*args, timeout=60)
 
 
 def test_every_sample_campaign_is_the_same_after_a_trip_through_its_exported_file():

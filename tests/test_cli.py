@@ -10,20 +10,11 @@ import sys
 from pathlib import Path
 
 from medborgardialog.cli import build_parser
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.cli_process import ROOT, run_cli
 
 
 def run(*args: str, cwd: Path = ROOT, stdin: str | None = None, env=None):
-    return subprocess.run(
-        [sys.executable, "-m", "medborgardialog", *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
+    return run_cli(*args, cwd=cwd, stdin=stdin, env=env, timeout=60)
 
 
 def test_every_command_has_help_text():

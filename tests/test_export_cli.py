@@ -6,7 +6,6 @@ import io
 import json
 import sqlite3
 import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -17,18 +16,12 @@ from storage import Store
 from storage.campaigns import register_campaigns
 from storage.responses import save_response
 from survey import Response
+from tests.cli_process import run_cli
 from tests.export_readers import read_csv, read_xlsx
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "medborgardialog", "export", *args],
-        cwd=ROOT,
-        capture_output=True,
-        timeout=120,
-    )
+    return run_cli("export", *args, text=False)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import subprocess
-import sys
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,8 +20,8 @@ from storage.responses import save_response
 from storage.sample_data import add_sample_data
 from storage.staff import add_staff, audit, hash_password
 from survey import Response
+from tests.cli_process import run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
 STAFF_TABLES = {"staff", "staff_sessions", "audit", "kiosk_keys", "drafts", "health_probe"}
 
 
@@ -64,26 +63,17 @@ def db(tmp_path: Path, campaigns) -> Path:
 
 
 def export(db: Path, out: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "medborgardialog",
-            "export",
-            "--db",
-            str(db),
-            "--campaign",
-            "demo",
-            "--format",
-            "sqlite",
-            "--out",
-            str(out),
-            *args,
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    return run_cli(
+        "export",
+        "--db",
+        str(db),
+        "--campaign",
+        "demo",
+        "--format",
+        "sqlite",
+        "--out",
+        str(out),
+        *args,
     )
 
 
@@ -137,22 +127,5 @@ def test_sample_answers_are_marked(db, tmp_path, campaigns):
 
 
 def test_the_copy_needs_a_file(db):
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "medborgardialog",
-            "export",
-            "--db",
-            str(db),
-            "--campaign",
-            "demo",
-            "--format",
-            "sqlite",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_cli("export", "--db", str(db), "--campaign", "demo", "--format", "sqlite")
     assert "medborgardialog: error: an SQLITE export needs --out FILE\n" == result.stderr

@@ -4,8 +4,6 @@ headers in the export's language, machine names on request."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import uuid
 from datetime import datetime
 from pathlib import Path
@@ -18,9 +16,9 @@ from storage.campaigns import register_campaigns
 from storage.export_tables import local_time
 from storage.responses import save_response
 from survey import Response
+from tests.cli_process import run_cli
 from tests.export_readers import read_csv
 
-ROOT = Path(__file__).resolve().parent.parent
 TYPED = ("-5 grader på morgonen", "+46 70 123 45 67", "=SUMMA(A1:A2)", "@kommunen")
 
 
@@ -53,24 +51,8 @@ def db(tmp_path: Path, campaigns) -> Path:
 
 
 def export(db: Path, out: Path, *args: str) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "medborgardialog",
-            "export",
-            "--db",
-            str(db),
-            "--campaign",
-            "karlstad-2016",
-            "--out",
-            str(out),
-            *args,
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = run_cli(
+        "export", "--db", str(db), "--campaign", "karlstad-2016", "--out", str(out), *args
     )
     assert 0 == result.returncode, result.stderr
 
@@ -120,25 +102,8 @@ def test_machine_names_for_scripts(db, tmp_path):
 
 
 def test_a_language_the_campaign_does_not_offer_is_one_line(db, tmp_path):
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "medborgardialog",
-            "export",
-            "--db",
-            str(db),
-            "--campaign",
-            "karlstad-2016",
-            "--format",
-            "csv",
-            "--lang",
-            "de",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = run_cli(
+        "export", "--db", str(db), "--campaign", "karlstad-2016", "--format", "csv", "--lang", "de"
     )
     assert 1 == result.returncode
     assert "medborgardialog: error: karlstad-2016 is not in 'de'" in result.stderr

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,20 +14,13 @@ from kiosk.config import WebConfig
 from kiosk.results_cache import CHECK_SECONDS
 from storage import Store
 from storage.campaigns import register_campaigns
+from tests.cli_process import run_cli
 from tests.fake_clock import FakeClock
 from tests.karlstad_replay import PARTICIPANTS, SEED_ORDER, VOTES, store_replay
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def results_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "medborgardialog", "results", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_cli("results", *args)
 
 
 @pytest.fixture
