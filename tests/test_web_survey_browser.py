@@ -161,13 +161,18 @@ def test_without_javascript_arabic_from_the_language_button_is_right_to_left(
     assert [] == stored(server)
 
 
-def test_with_javascript_a_language_button_keeps_the_answer_and_the_step(page: Page, server):
+def walk_to_the_comment(page: Page, server, comment: str) -> None:
+    """The web survey with JavaScript, in Swedish: three areas, then the comment typed."""
     page.goto(server.url + "/c/demo/?lang=sv")
     page.get_by_role("button", name="Nästa").click()
     for area in ("violence-public", "unsafe-places", "traffic"):
         page.locator(f"label[for=area-{area}]").click()
     page.get_by_role("button", name="Nästa").click()
-    page.fill("#comment", "Mer ljus i parken")
+    page.fill("#comment", comment)
+
+
+def test_with_javascript_a_language_button_keeps_the_answer_and_the_step(page: Page, server):
+    walk_to_the_comment(page, server, "Mer ljus i parken")
     page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator(".progress")).to_have_text("Step 3 of 6")
@@ -190,12 +195,7 @@ def test_with_javascript_a_language_button_keeps_the_answer_and_the_step(page: P
 
 
 def test_a_double_press_while_the_comment_is_checked_leaves_the_step_once(page: Page, server):
-    page.goto(server.url + "/c/demo/?lang=sv")
-    page.get_by_role("button", name="Nästa").click()
-    for area in ("violence-public", "unsafe-places", "traffic"):
-        page.locator(f"label[for=area-{area}]").click()
-    page.get_by_role("button", name="Nästa").click()
-    page.fill("#comment", "Mer ljus i parken")
+    walk_to_the_comment(page, server, "Mer ljus i parken")
     expect(page.locator(".progress")).to_have_text("Steg 3 av 6")
 
     def slow_check(route) -> None:  # a busy server: the second press comes before the answer
