@@ -19,6 +19,8 @@ POLICY = (
     "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
     "object-src 'none'; frame-ancestors {frame_ancestors}"
 )
+# The API answers with JSON, never a document: nothing in it may load or frame anything.
+API_POLICY = "default-src 'none'; frame-ancestors 'none'"
 # Pages that must never be framed by another site, whatever the configuration says.
 UNFRAMEABLE = ("/kiosk/", "/staff/")
 UNFRAMEABLE_EXACT = frozenset({"/kiosk", "/staff"})
@@ -56,8 +58,10 @@ async def add_security_headers(request: web.Request, response: web.StreamRespons
     headers = response.headers
     config = request.app[CONFIG]  # the staff sub-application holds a copy
     path = request.path
+    api = path.startswith("/api/")
     headers.setdefault(
-        "Content-Security-Policy", content_security_policy(path, config.frame_ancestors)
+        "Content-Security-Policy",
+        API_POLICY if api else content_security_policy(path, config.frame_ancestors),
     )
     if unframeable(path):
         headers.setdefault("X-Frame-Options", "DENY")
@@ -66,7 +70,8 @@ async def add_security_headers(request: web.Request, response: web.StreamRespons
         secure_every_cookie(headers)
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "same-origin")
-    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    if not api:  # what a document may use; JSON uses nothing
+        headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
     if path.startswith("/static/"):
         # Revalidated on every load (a 304 when unchanged): the kiosk's modules import each
         # other without version tags, so a release must never mix old and new files.

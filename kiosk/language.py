@@ -18,7 +18,8 @@ from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE
 
 COOKIE = "lang"
 COOKIE_MAX_AGE = 365 * 24 * 3600
-# The language the resident chose on this request, for the middleware to remember.
+# The language the resident chose on this request (None if none), for the middleware to
+# remember.
 CHOSEN = web.RequestKey("chosen_language", str)
 
 
@@ -51,8 +52,16 @@ def offered_languages(request: web.Request) -> tuple[str, ...]:
     return campaign.languages if campaign else request.app[CATALOGS].languages
 
 
-def choose_language(request: web.Request, offered: tuple[str, ...]) -> str:
-    wanted = [request.query.get("lang"), request.cookies.get(COOKIE)]
+def asked_language(request: web.Request) -> str | None:
+    """The `?lang=` of the request, if any (the query is parsed only when it can hold one)."""
+    return request.query.get("lang") if "lang=" in request.query_string else None
+
+
+def choose_language(request: web.Request, offered: tuple[str, ...], asked: str | None) -> str:
+    """The first offered language of `?lang=` (`asked`), the cookie and Accept-Language."""
+    wanted = [asked]
+    if "lang=" in request.headers.get("Cookie", ""):
+        wanted.append(request.cookies.get(COOKIE))
     wanted += accepted_languages(request.headers.get("Accept-Language", ""))
     for code in wanted:
         if base_language(code) in offered:
@@ -65,21 +74,30 @@ def use_language(request: web.Request, lang: str, *, chosen: bool = False) -> No
 
     `chosen` says the resident picked it, so a public page remembers it like `?lang=`.
     """
-    request[LANGUAGE] = lang
     if chosen:
         request[CHOSEN] = lang
+    elif request.get(LANGUAGE) == lang:
+        return
+    _activate(request, lang)
+
+
+def _activate(request: web.Request, lang: str) -> None:
+    request[LANGUAGE] = lang
     i18n.activate(lang, request.app[CATALOGS].get(lang))
 
 
 @web.middleware
 async def language_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Pick the request's language, activate its translations, remember an explicit choice."""
-    lang = choose_language(request, offered_languages(request))
-    use_language(request, lang, chosen=base_language(request.query.get("lang")) == lang)
+    asked = asked_language(request)
+    lang = choose_language(request, offered_languages(request), asked)
+    request[CHOSEN] = lang if asked is not None and base_language(asked) == lang else None
+    _activate(request, lang)
     response = await handler(request)
-    chosen = request.get(CHOSEN)
-    public_page = not request.path.startswith(("/kiosk/", "/api/", "/static/"))
-    if chosen and public_page and request.cookies.get(COOKIE) != chosen:
+    chosen = request[CHOSEN]
+    if chosen is None or request.path.startswith(("/kiosk/", "/api/", "/static/")):
+        return response  # nothing chosen, or not a public page
+    if request.cookies.get(COOKIE) != chosen:
         response.set_cookie(
             COOKIE,
             chosen,

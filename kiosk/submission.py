@@ -92,26 +92,28 @@ def response_id(value: Any) -> str:
         raise BadPayload("id.invalid", "id") from None
 
 
-def _field(data: dict[str, Any], name: str, kind: type | tuple[type, ...], required: bool = True):
-    if name not in data:
-        if required:
-            raise BadPayload("field.missing", name)
-        return None
-    value = data[name]
+def _field(data: dict[str, Any], name: str, kind: type, required: bool = True):
+    """`data[name]` if it is of type `kind` (JSON decodes to exact types); None when it may
+    be left out and is; BadPayload otherwise."""
+    value = data.get(name)
+    if type(value) is kind:
+        return value
     if value is None and not required:
         return None
-    if not isinstance(value, kind) or isinstance(value, bool):
-        raise BadPayload("field.type", name)
-    return value
+    raise BadPayload("field.missing" if name not in data else "field.type", name)
+
+
+def _texts(values) -> bool:
+    return all(type(value) is str for value in values)
 
 
 def parse_submission(data: Any, campaign: Campaign) -> Submission:
     """Check the shape of a decoded JSON body; raises BadPayload naming the first bad field."""
-    if not isinstance(data, dict):
+    if type(data) is not dict:
         raise BadPayload("body.type")
     answer_id = response_id(_field(data, "id", str))
     areas = _field(data, "areas", list)
-    if not all(isinstance(area, str) for area in areas):
+    if not _texts(areas):
         raise BadPayload("field.type", "areas")
     comment = _field(data, "comment", str, required=False)
     locale = _field(data, "locale", str)
@@ -121,21 +123,23 @@ def parse_submission(data: Any, campaign: Campaign) -> Submission:
     if channel not in PUBLIC_CHANNELS:
         raise BadPayload("channel.invalid", "channel")
     answers = _field(data, "answers", dict, required=False) or {}
-    if not all(isinstance(option, str) for option in answers.values()):
+    if not _texts(answers.values()):
         raise BadPayload("field.type", "answers")
     source = _field(data, "source", str, required=False)
     if source is not None and not SOURCE_PATTERN.match(source):
         raise BadPayload("source.invalid", "source")
     # Without captured_at the answer is judged when received, and a start alone says nothing.
-    captured, started = _instant(data, "captured_at"), _instant(data, "started_at")
-    given = Given(captured_at=captured, started_at=started) if captured else RECEIVED
+    given = RECEIVED
+    if "captured_at" in data or "started_at" in data:
+        captured, started = _instant(data, "captured_at"), _instant(data, "started_at")
+        given = Given(captured_at=captured, started_at=started) if captured else RECEIVED
     return Submission(
         id=answer_id,
         locale=locale,
         channel=channel,
         areas=tuple(areas),
         comment=clean_comment(comment),
-        answers=dict(answers),
+        answers=answers,
         source=source,
         given=given,
     )

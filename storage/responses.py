@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from storage.statements import chunks, insert_rows, marks
 from survey import Campaign, Response, Tally, tally_from_counts
+from survey.response import answers_json, areas_json
 
 RESPONSE_COLUMNS = (
     "id, campaign, channel, source, locale, participant, areas, comment, answers, "
@@ -83,9 +84,9 @@ def _content(response: Response, fingerprint: str, stamp: str) -> tuple[Any, ...
         response.channel,
         response.source,
         response.locale,
-        json.dumps(list(response.areas)),
+        areas_json(response.areas),
         response.comment,
-        json.dumps(dict(response.answers), ensure_ascii=False),
+        answers_json(response.answers),
         int(response.followup_consent),
         fingerprint,
         stamp,
@@ -129,7 +130,10 @@ def save_responses(db: Database, requests: list[SaveRequest]) -> list[Outcome]:
     # after it, which a batch of new answers never needs.
     rows = [_new_row(requests[i], fingerprints[i], stamp) for i in pending]
     columns = f"{CONTENT_COLUMNS}, {NEW_ROW_COLUMNS}"
-    inserted = insert_rows(db, "responses", columns, rows, then="ON CONFLICT (id) DO NOTHING")
+    # The columns that may be None have no DEFAULT: left out, they are NULL as well.
+    inserted = insert_rows(
+        db, "responses", columns, rows, then="ON CONFLICT (id) DO NOTHING", leave_out_null=True
+    )
     if inserted == len(pending):
         outcomes.update(dict.fromkeys(pending, Outcome.CREATED))
     else:

@@ -69,8 +69,11 @@ def accept(
     return ready
 
 
+STATUS_OF = {outcome: Status(outcome.value) for outcome in Outcome}
+
+
 def _outcome(outcome: Outcome, response: Response) -> Submitted:
-    return Submitted(Status(outcome.value), response)
+    return Submitted(STATUS_OF[outcome], response)
 
 
 async def submit(

@@ -18,7 +18,6 @@ import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlite_utils import Database
@@ -29,14 +28,26 @@ T = TypeVar("T")
 MAX_BATCH = 512
 
 
-@dataclass
 class _Job:
-    fn: Callable[..., Any]
-    args: tuple[Any, ...]
-    write: bool
-    future: Future | asyncio.Future = field(default_factory=Future)
-    loop: asyncio.AbstractEventLoop | None = None
-    bulk: bool = False
+    """One call to make on the database thread, and where its result goes."""
+
+    __slots__ = ("args", "bulk", "fn", "future", "loop", "write")
+
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        write: bool,
+        future: Future | asyncio.Future | None = None,
+        loop: asyncio.AbstractEventLoop | None = None,
+        bulk: bool = False,
+    ):
+        self.fn = fn
+        self.args = args
+        self.write = write
+        self.future = Future() if future is None else future
+        self.loop = loop
+        self.bulk = bulk
 
     def run(self, db: Database) -> Any:
         return self.fn(db, [self.args[0]])[0] if self.bulk else self.fn(db, *self.args)
@@ -60,10 +71,11 @@ class DatabaseWorker:
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
         self._ready.result()
+        self._open = True  # until `close`: the thread ends only when told to
 
     def submit(self, fn: Callable[..., T], *args: Any, write: bool = False) -> Future:
         """Queue `fn(db, *args)`; its future resolves when done (a write: when committed)."""
-        if not self._thread.is_alive():
+        if not self._open:
             raise RuntimeError("the database worker is closed")
         job = _Job(fn, args, write)
         self._queue.put(job)
@@ -72,7 +84,7 @@ class DatabaseWorker:
     def _submit_async(
         self, fn: Callable[..., Any], args: tuple[Any, ...], write: bool, bulk: bool = False
     ):
-        if not self._thread.is_alive():
+        if not self._open:
             raise RuntimeError("the database worker is closed")
         loop = asyncio.get_running_loop()
         job = _Job(fn, args, write, loop.create_future(), loop, bulk)
@@ -94,6 +106,7 @@ class DatabaseWorker:
 
     def close(self) -> None:
         """Finish what is queued, close the connection and end the thread."""
+        self._open = False
         if self._thread.is_alive():
             self._queue.put(_Stop())
             self._thread.join()

@@ -6,8 +6,9 @@ for every channel, and a paper batch calls it for every row before storing any.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from survey.campaign import Campaign
 from survey.response import Response
@@ -25,7 +26,14 @@ class Refusal:
 
 def stamp(now: datetime) -> str:
     """A time as the store writes it: UTC, microseconds, `Z` ("2016-03-01T09:00:00.000000Z")."""
-    return now.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+    utc = now if now.tzinfo is UTC else now.astimezone(UTC)
+    second = _second(utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second)
+    return f"{second}.{utc.microsecond:06d}Z"
+
+
+@lru_cache(maxsize=8)  # every answer is stamped: the second is written once, not each time
+def _second(year: int, month: int, day: int, hour: int, minute: int, second: int) -> str:
+    return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}"
 
 
 def accept(
@@ -47,8 +55,7 @@ def accept(
     problems = check_content(campaign, response.answer_set())
     if problems:
         return Refusal(tuple(problems))
-    return replace(
-        response,
+    return response.stamped(
         campaign=campaign.id,
         submitted_at=response.submitted_at or stamp(now),
         captured_at=stamp(given.captured_at) if given.captured_at else None,

@@ -1,4 +1,5 @@
-"""A stored response and the fingerprint that tells a resend from a conflicting answer."""
+"""A stored response, the texts its choices are stored as, and the fingerprint that tells a
+resend from a conflicting answer."""
 
 from __future__ import annotations
 
@@ -7,8 +8,36 @@ import hmac
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from survey.validation import Answers
+
+# Texts as stored: areas as json.dumps writes a list; background answers with their keys
+# sorted and their texts as they are, not \u-escaped.
+_ANSWERS_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
+# A campaign's areas and options are chosen in a few thousand ways at most: each is written
+# once, not once per answer.
+@lru_cache(maxsize=4096)
+def areas_json(areas: tuple[str, ...]) -> str:
+    """The stored text of the chosen areas, in the order chosen."""
+    return json.dumps(list(areas))
+
+
+def answers_json(answers: Mapping[str, str]) -> str:
+    """The stored text of the background answers, keys sorted."""
+    return _answers_json(tuple(answers.items()))
+
+
+@lru_cache(maxsize=4096)
+def _answers_json(items: tuple[tuple[str, str], ...]) -> str:
+    return _ANSWERS_JSON.encode(dict(items))
+
+
+def _part(text: str | None) -> str:
+    """One part of the fingerprint's text: its length first, so no text can pass for two."""
+    return "~" if text is None else f"{len(text)}:{text}"
 
 
 @dataclass(frozen=True)
@@ -36,6 +65,16 @@ class Response:
     # The day on a paper answer (ISO date): such an answer has a date, not a time.
     paper_date: str | None = None
 
+    def stamped(self, **changes) -> Response:
+        """A copy with `changes` to its fields, as `dataclasses.replace` makes it but at a
+        fraction of the cost: the submit path stamps every answer once."""
+        if not changes.keys() <= FIELD_NAMES:
+            raise TypeError(f"not fields of a response: {sorted(changes.keys() - FIELD_NAMES)}")
+        copy = object.__new__(Response)
+        copy.__dict__.update(self.__dict__)
+        copy.__dict__.update(changes)
+        return copy
+
     def answer_set(self) -> Answers:
         """What the resident chose, for validation."""
         return Answers(self.areas, self.comment, self.answers)
@@ -46,17 +85,19 @@ class Response:
         When and how it was delivered (captured_at, late, signal) is not content: a kiosk's
         resend of an answer is the same answer.
         """
-        content = {
-            "campaign": self.campaign,
-            "channel": self.channel,
-            "source": self.source,
-            "locale": self.locale,
-            "areas": list(self.areas),
-            "comment": self.comment,
-            "answers": dict(sorted(self.answers.items())),
-        }
-        raw = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(raw.encode()).hexdigest()
+        parts = (
+            self.campaign,
+            self.channel,
+            self.source,
+            self.locale,
+            areas_json(self.areas),
+            self.comment,
+            answers_json(self.answers),
+        )
+        return hashlib.sha256("".join(map(_part, parts)).encode()).hexdigest()
+
+
+FIELD_NAMES = frozenset(Response.__dataclass_fields__)
 
 
 def pseudonym(secret: bytes, campaign_id: str, user_id: int | str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import hashlib
 import json
 import sqlite3
 import threading
@@ -13,7 +14,7 @@ from storage import Outcome, open_database
 from storage.connection import connect, immediate
 from storage.drafts import write_drafts
 from storage.moderation import CommentFilter, list_comments
-from storage.responses import count_tally
+from storage.responses import count_tally, save_response
 from storage.results import background_counts
 from storage.schema import migrations
 from survey import Response
@@ -146,7 +147,12 @@ def test_a_database_from_before_the_choice_index_keeps_its_counts(tmp_path, camp
     db.conn.close()
 
 
-def insert_as_before(db, answer: Response, submitted_at: str = "2024-03-01T11:00:00.000000Z"):
+def insert_as_before(
+    db,
+    answer: Response,
+    submitted_at: str = "2024-03-01T11:00:00.000000Z",
+    fingerprint: str | None = None,
+):
     """A row as the first schema wrote it (the code of today writes more columns)."""
     db.execute(
         "INSERT INTO responses (id, campaign, channel, source, locale, areas, comment, answers, "
@@ -160,11 +166,43 @@ def insert_as_before(db, answer: Response, submitted_at: str = "2024-03-01T11:00
             json.dumps(list(answer.areas)),
             answer.comment,
             json.dumps(dict(answer.answers)),
-            answer.fingerprint(),
+            fingerprint or answer.fingerprint(),
             submitted_at,
             submitted_at,
         ],
     )
+
+
+def fingerprint_before_m011(answer: Response) -> str:
+    """The fingerprint as it was made before `m011_cheaper_fingerprints`."""
+    content = {
+        "campaign": answer.campaign,
+        "channel": answer.channel,
+        "source": answer.source,
+        "locale": answer.locale,
+        "areas": list(answer.areas),
+        "comment": answer.comment,
+        "answers": dict(sorted(answer.answers.items())),
+    }
+    raw = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def test_an_answer_stored_before_the_cheaper_fingerprints_is_known_when_resent(tmp_path):
+    db = connect(tmp_path / "earlier.db")
+    first = response(answers={"district": "norrstrand", "age": "20-34"}, comment="Ljus, tack")
+    with immediate(db):
+        migrations.apply(db, stop_before="m011_cheaper_fingerprints")
+        db.execute("INSERT INTO campaigns (id, definition, updated_at) VALUES ('demo', '{}', '')")
+        insert_as_before(db, first, fingerprint=fingerprint_before_m011(first))
+    db.conn.close()
+    db = open_database(tmp_path / "earlier.db")
+    with immediate(db):
+        assert Outcome.ALREADY_STORED == save_response(db, first)
+        assert Outcome.CONFLICT == save_response(db, dataclasses.replace(first, comment="Annat"))
+    (answers,) = db.conn.execute("SELECT answers FROM responses").fetchone()
+    assert '{"age": "20-34", "district": "norrstrand"}' == answers  # keys sorted, as now
+    db.conn.close()
 
 
 def test_a_paper_answer_from_before_paper_dates_keeps_its_day(tmp_path, campaigns):
