@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Awaitable
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
@@ -42,26 +43,34 @@ async def parse_form(request: web.Request) -> web.Response | None:
     return None
 
 
-async def _guarded(request: web.Request, handler: Handler) -> web.StreamResponse:
+def _guarded(request: web.Request, handler: Handler) -> Awaitable[web.StreamResponse]:
+    """The view, after a posted form has been parsed (a plain call: most requests post none)."""
     if request.method == "POST" and request.content_type in FORM_TYPES:
-        refused = await parse_form(request)
-        if refused is not None:
-            return refused
-    return await handler(request)
+        return _form_first(request, handler)
+    return handler(request)
+
+
+async def _form_first(request: web.Request, handler: Handler) -> web.StreamResponse:
+    refused = await parse_form(request)
+    return refused if refused is not None else await handler(request)
 
 
 @web.middleware
 async def body_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Refuse compressed bodies, bound the time a body may take, parse forms safely."""
-    if not request.body_exists:  # an empty form is still parsed: multipart needs a boundary
-        return await _guarded(request, handler)
-    if request.headers.get("Content-Encoding", "").strip().lower() not in IDENTITY:
-        response = error_response(request, 415)
-        response.headers["Accept-Encoding"] = "identity"
-        return response
+    if request.body_exists:  # an empty form is still parsed: multipart needs a boundary
+        if request.headers.get("Content-Encoding", "").strip().lower() not in IDENTITY:
+            response = error_response(request, 415)
+            response.headers["Accept-Encoding"] = "identity"
+            return response
+        if not request.content.is_eof():  # more is on its way: bound the wait for it
+            return await _bounded(request, handler)
+    return await _guarded(request, handler)  # the whole body came with the headers, or none
+
+
+async def _bounded(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """The view, with a deadline for the rest of the body (lifted once it is in)."""
     content = request.content
-    if content.is_eof():  # the whole body arrived with the headers: nothing to wait for
-        return await _guarded(request, handler)
     limit = request.config_dict[CONFIG].body_timeout_seconds
     try:
         async with asyncio.timeout(limit) as scope:

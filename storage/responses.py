@@ -13,7 +13,6 @@ from sqlite_utils import Database
 
 from storage.statements import chunks, insert_rows, marks
 from survey import Campaign, Response, Tally, tally_from_counts
-from survey.response import answers_json, areas_json
 
 RESPONSE_COLUMNS = (
     "id, campaign, channel, source, locale, participant, areas, comment, answers, "
@@ -78,15 +77,18 @@ CONTENT_COLUMNS = (
 )
 
 
-def _content(response: Response, fingerprint: str, stamp: str) -> tuple[Any, ...]:
+def _content(
+    response: Response, texts: tuple[str, str], fingerprint: str, stamp: str
+) -> tuple[Any, ...]:
     """The values of CONTENT_COLUMNS: what a participant's new answer overwrites."""
+    areas, answers = texts
     return (
         response.channel,
         response.source,
         response.locale,
-        areas_json(response.areas),
+        areas,
         response.comment,
-        answers_json(response.answers),
+        answers,
         int(response.followup_consent),
         fingerprint,
         stamp,
@@ -118,17 +120,20 @@ def save_responses(db: Database, requests: list[SaveRequest]) -> list[Outcome]:
     """Store several responses as `save_response` would one after another, in a fixed few
     statements however many there are (bar participants' earlier answers)."""
     stamp = now_iso()
-    fingerprints = [request.response.fingerprint() for request in requests]
+    texts = [request.response.stored_texts() for request in requests]
+    fingerprints = [
+        request.response.fingerprint(text) for request, text in zip(requests, texts, strict=True)
+    ]
     outcomes: dict[int, Outcome] = {}
     for index, request in enumerate(requests):
         if request.response.participant is not None:
-            settled = _settle_participant(db, request, fingerprints[index], stamp)
+            settled = _settle_participant(db, request, texts[index], fingerprints[index], stamp)
             if settled is not None:
                 outcomes[index] = settled
     pending = [index for index in range(len(requests)) if index not in outcomes]
     # The INSERT skips an id already stored (or repeated in this batch); those are told apart
     # after it, which a batch of new answers never needs.
-    rows = [_new_row(requests[i], fingerprints[i], stamp) for i in pending]
+    rows = [_new_row(requests[i], texts[i], fingerprints[i], stamp) for i in pending]
     columns = f"{CONTENT_COLUMNS}, {NEW_ROW_COLUMNS}"
     # The columns that may be None have no DEFAULT: left out, they are NULL as well.
     inserted = insert_rows(
@@ -178,10 +183,12 @@ NEW_ROW_COLUMNS = (
 )
 
 
-def _new_row(request: SaveRequest, fingerprint: str, stamp: str) -> tuple[Any, ...]:
+def _new_row(
+    request: SaveRequest, texts: tuple[str, str], fingerprint: str, stamp: str
+) -> tuple[Any, ...]:
     response = request.response
     return (
-        *_content(response, fingerprint, stamp),
+        *_content(response, texts, fingerprint, stamp),
         response.id,
         response.campaign,
         response.participant,
@@ -196,7 +203,7 @@ def _new_row(request: SaveRequest, fingerprint: str, stamp: str) -> tuple[Any, .
 
 
 def _settle_participant(
-    db: Database, request: SaveRequest, fingerprint: str, stamp: str
+    db: Database, request: SaveRequest, texts: tuple[str, str], fingerprint: str, stamp: str
 ) -> Outcome | None:
     """The outcome when the participant already answered with another id; None to insert."""
     response = request.response
@@ -210,7 +217,7 @@ def _settle_participant(
         return Outcome.ALREADY_STORED
     if not request.replace:
         return Outcome.CONFLICT
-    _replace(db, mine[0], response, fingerprint, stamp)
+    _replace(db, mine[0], response, texts, fingerprint, stamp)
     return Outcome.REPLACED
 
 
@@ -224,12 +231,14 @@ def _stored(db: Database, ids: list[str]) -> dict[str, tuple[int, str]]:
     return found
 
 
-def _replace(db: Database, seq: int, kept: Response, fingerprint: str, stamp: str) -> None:
+def _replace(
+    db: Database, seq: int, kept: Response, texts: tuple[str, str], fingerprint: str, stamp: str
+) -> None:
     """Overwrite a participant's stored answer in place, keeping its id and first date."""
     assignments = ", ".join(f"{column} = ?" for column in CONTENT_COLUMNS.split(", "))
     db.conn.execute(
         f"UPDATE responses SET {assignments} WHERE seq = ?",
-        (*_content(kept, fingerprint, stamp), seq),
+        (*_content(kept, texts, fingerprint, stamp), seq),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from itertools import chain
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from sqlite_utils import Database
@@ -61,10 +62,15 @@ def _without_null_columns(
     names: list[str], rows: Sequence[tuple[Any, ...]]
 ) -> tuple[list[str], list[Any]]:
     """The columns that hold a value in some row, and the rows' values in those columns."""
-    by_column = list(zip(*rows, strict=True))
-    keep = [i for i, column in enumerate(by_column) if column.count(None) != len(rows)]
-    kept_columns = [by_column[i] for i in keep]
-    return [names[i] for i in keep], list(chain.from_iterable(zip(*kept_columns, strict=True)))
+    first = rows[0]
+    null = {
+        i for i, value in enumerate(first) if value is None and all(row[i] is None for row in rows)
+    }
+    if not null:
+        return names, [value for row in rows for value in row]
+    keep = [i for i in range(len(first)) if i not in null]
+    values = list(chain.from_iterable(map(itemgetter(*keep), rows)))
+    return [names[i] for i in keep], values
 
 
 def marks(values: Sequence[Any]) -> str:

@@ -35,11 +35,6 @@ def _answers_json(items: tuple[tuple[str, str], ...]) -> str:
     return _ANSWERS_JSON.encode(dict(items))
 
 
-def _part(text: str | None) -> str:
-    """One part of the fingerprint's text: its length first, so no text can pass for two."""
-    return "~" if text is None else f"{len(text)}:{text}"
-
-
 @dataclass(frozen=True)
 class Response:
     """One resident's answer, as it is stored: the answer set plus where it came from."""
@@ -79,22 +74,29 @@ class Response:
         """What the resident chose, for validation."""
         return Answers(self.areas, self.comment, self.answers)
 
-    def fingerprint(self) -> str:
+    def stored_texts(self) -> tuple[str, str]:
+        """The stored texts of the chosen areas and of the background answers."""
+        return areas_json(self.areas), answers_json(self.answers)
+
+    def fingerprint(self, texts: tuple[str, str] | None = None) -> str:
         """A hash of the content: equal for a resend of the same answer, different otherwise.
 
         When and how it was delivered (captured_at, late, signal) is not content: a kiosk's
-        resend of an answer is the same answer.
+        resend of an answer is the same answer. `texts` are `stored_texts()`, when at hand.
         """
+        areas, answers = texts or self.stored_texts()
         parts = (
             self.campaign,
             self.channel,
             self.source,
             self.locale,
-            areas_json(self.areas),
+            areas,
             self.comment,
-            answers_json(self.answers),
+            answers,
         )
-        return hashlib.sha256("".join(map(_part, parts)).encode()).hexdigest()
+        # Each part's length first, so that no text can pass for two; "~" for none.
+        text = "".join(["~" if part is None else f"{len(part)}:{part}" for part in parts])
+        return hashlib.sha256(text.encode()).hexdigest()
 
 
 FIELD_NAMES = frozenset(Response.__dataclass_fields__)

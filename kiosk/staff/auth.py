@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 from aiohttp import web
 
 from kiosk.clock import app_clock
-from kiosk.i18n import activate, gettext
-from kiosk.keys import CATALOGS, CONFIG, SECRET, STORE
+from kiosk.i18n import gettext
+from kiosk.keys import CONFIG, SECRET, STORE
+from kiosk.language import use_language
 from kiosk.staff.pages import error_page
 from kiosk.staff.session import SESSION, STAFF, CookieSessions, Session
 from storage.staff_login import SessionOwner, end_session, session_owner
@@ -96,7 +97,7 @@ async def guard(request: web.Request, handler) -> web.StreamResponse:
     """Check the session, the role, and for a change of state the Origin and CSRF token."""
     session = request[SESSION]
     lang = session.get("lang", STAFF_LANGUAGE)
-    activate(lang, request.app[CATALOGS].get(lang))
+    use_language(request, lang)
     name = route_name(request)
     user = await _current_user(request, session, name)
     request[STAFF] = user

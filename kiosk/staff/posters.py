@@ -11,8 +11,9 @@ import segno
 from aiohttp import web
 from markupsafe import Markup
 
-from kiosk.i18n import activate, gettext
+from kiosk.i18n import gettext
 from kiosk.keys import CATALOGS, CONFIG
+from kiosk.language import use_language
 from kiosk.staff.pages import campaign_of, render, title_of
 from locales import isolate_numbers, language_name, text_direction
 from survey.start_links import payload_for
@@ -58,7 +59,7 @@ async def poster(request: web.Request) -> web.Response:
     lang = campaign.language(request.query.get("lang"))
     if lang not in catalogs.languages:
         lang = campaign.default_language
-    activate(lang, catalogs.get(lang))
+    use_language(request, lang)
     venue = request.query.get("venue") or None
     if venue is not None and not VENUE.fullmatch(venue):
         raise web.HTTPBadRequest(

@@ -8,8 +8,9 @@ from aiohttp import web
 from babel.dates import format_date
 
 from kiosk.clock import app_clock
-from kiosk.i18n import activate, gettext
+from kiosk.i18n import gettext
 from kiosk.keys import CATALOGS, STORE
+from kiosk.language import use_language
 from kiosk.results_cache import RESULTS_CACHE
 from kiosk.results_view import results_context
 from kiosk.staff.figures import counts, figures_context
@@ -48,7 +49,7 @@ async def report(request: web.Request) -> web.Response:
     lang = campaign.language(wanted)
     if lang not in catalogs.languages:
         lang = campaign.default_language
-    activate(lang, catalogs.get(lang))
+    use_language(request, lang)
     counted = await counts(request, campaign)
     themes = await request.app[STORE].read(themes_with_quotes, campaign.id)
     results = (await request.app[RESULTS_CACHE].get(request.app[STORE], campaign)).data
