@@ -100,9 +100,10 @@ def answer() -> dict:
     }
 
 
-async def wait_until_up(url: str) -> None:
+async def wait_until_up(url: str, tries: int = 300) -> None:
+    """Wait until `url` answers, asking every 0.1 s."""
     async with aiohttp.ClientSession() as session:
-        for _ in range(300):
+        for _ in range(tries):
             try:
                 async with session.get(url) as response:
                     await response.read()

@@ -38,6 +38,9 @@ def connect(path: Path | str, *, synchronous: str = "FULL") -> Database:
     conn.execute(f"PRAGMA synchronous = {synchronous}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: the id index stays in memory
+    # A batch of answers is one INSERT whose statement journal outgrows SQLite's 64 KiB in
+    # memory: kept in memory still, not spilled to a temporary file opened for each batch.
+    conn.execute("PRAGMA temp_store = MEMORY")
     return Database(conn)
 
 

@@ -52,7 +52,7 @@ def accept(
     timing = judge_time(campaign, given, now)
     if timing.problem is not None:
         return Refusal((timing.problem,), closed=timing.problem.code == "campaign.not_open")
-    problems = check_content(campaign, response.answer_set())
+    problems = check_content(campaign, response)  # a response holds what was chosen
     if problems:
         return Refusal(tuple(problems))
     return response.stamped(

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from survey.campaign import Campaign
 
@@ -99,7 +99,15 @@ def check_answers(campaign: Campaign, answers: Mapping[str, str]) -> list[Proble
     return problems
 
 
-def check_content(campaign: Campaign, answers: Answers) -> list[Problem]:
+class Chosen(Protocol):
+    """What a resident chose, wherever it is held: an `Answers`, or a whole response."""
+
+    areas: tuple[str, ...]
+    comment: str | None
+    answers: Mapping[str, str]
+
+
+def check_content(campaign: Campaign, answers: Chosen) -> list[Problem]:
     """Every problem with what was answered, whenever it was given; empty means acceptable.
 
     Whether the campaign took answers at that time is judged apart (`survey.timing`).

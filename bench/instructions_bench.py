@@ -1,0 +1,127 @@
+"""Instructions the server executes per stored answer: a figure that stays put on a noisy machine.
+
+Wall-clock figures on a shared 2-core machine move by a third from one minute to the next;
+instruction counts do not (two runs agree within about 1.5%). This runs `medborgardialog
+serve` under valgrind's callgrind with counting off, starts it once the server is up and
+warmed, posts answers from an aiohttp client, and stops counting: every thread of the
+server is counted, the client is not. Threads run one at a time under valgrind, so this
+counts work, not contention; use `submit_bench.py` for throughput.
+
+    python bench/instructions_bench.py [--answers 2000] [--checkout DIR ...]
+
+With several `--checkout` folders (git worktrees, say) each is measured in turn, for a
+before/after figure of a change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+
+import aiohttp
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from submit_bench import free_port, wait_until_up
+
+ROOT = Path(__file__).resolve().parent.parent
+ANSWER = {
+    "areas": ["violence-public", "unsafe-places", "traffic"],
+    "comment": "Bättre belysning i gångtunneln vid stationen, tack.",
+    "locale": "sv",
+    "channel": "kiosk",
+    "answers": {"age": "35-49", "district": "norrstrand"},
+    "source": "mitt-i-city",
+}
+
+
+async def post_answers(url: str, count: int, connections: int = 32) -> int:
+    """Post `count` new answers; how many were not stored."""
+    left, failed = count, 0
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=connections)) as s:
+
+        async def worker() -> None:
+            nonlocal left, failed
+            while left > 0:
+                left -= 1
+                body = json.dumps({"id": str(uuid.uuid4()), **ANSWER})
+                headers = {"Content-Type": "application/json"}
+                async with s.post(url, data=body, headers=headers) as response:
+                    await response.read()
+                    failed += response.status != 201
+
+        await asyncio.gather(*(worker() for _ in range(connections)))
+    return failed
+
+
+def control(pid: int, *flags: str) -> None:
+    subprocess.run(["callgrind_control", *flags, str(pid)], check=True, capture_output=True)
+
+
+def measure(checkout: Path, answers: int) -> float:
+    """Instructions per stored answer of `serve` from `checkout`."""
+    port = free_port()
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "callgrind.out"
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(checkout),
+            "PYTHONHASHSEED": "0",
+            "MEDBORGARDIALOG_DB": str(Path(folder) / "bench.db"),
+        }
+        command = [
+            "valgrind", "--tool=callgrind", "--instr-atstart=no",
+            f"--callgrind-out-file={out}", sys.executable, "-m", "medborgardialog", "serve",
+            "--port", str(port),
+        ]  # fmt: skip
+        server = subprocess.Popen(
+            command, cwd=checkout, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            asyncio.run(wait_until_up(base + "/", tries=3000))
+            url = base + "/api/v1/campaigns/demo/responses"
+            asyncio.run(post_answers(url, 300))  # warm-up, not counted
+            control(server.pid, "-z")
+            control(server.pid, "-i", "on")
+            failed = asyncio.run(post_answers(url, answers))
+            control(server.pid, "-i", "off")
+            control(server.pid, "-d")
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+        if failed:
+            raise RuntimeError(f"{failed} answers were not stored")
+        total = 0
+        for dump in Path(folder).glob("callgrind.out.*"):
+            for line in dump.read_text().splitlines():
+                if line.startswith("totals:"):
+                    total += int(line.split()[1])
+        return total / answers
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--answers", type=int, default=2000)
+    parser.add_argument("--checkout", type=Path, action="append", default=[])
+    args = parser.parse_args()
+    if shutil.which("valgrind") is None:
+        sys.exit("valgrind is not installed (Debian: apt-get install valgrind)")
+    checkouts = args.checkout or [ROOT]
+    print(f"instructions per stored answer, {args.answers} answers, all server threads:")
+    first = None
+    for checkout in checkouts:
+        figure = measure(checkout.resolve(), args.answers)
+        first = first or figure
+        print(f"{checkout!s:>30}: {figure:10,.0f}  ({figure / first - 1:+.1%})", flush=True)
+
+
+if __name__ == "__main__":
+    main()
