@@ -23,23 +23,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import uuid
 from pathlib import Path
 
 import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from submit_bench import free_port, wait_until_up
+from submit_bench import answer, free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parent.parent
-ANSWER = {
-    "areas": ["violence-public", "unsafe-places", "traffic"],
-    "comment": "Bättre belysning i gångtunneln vid stationen, tack.",
-    "locale": "sv",
-    "channel": "kiosk",
-    "answers": {"age": "35-49", "district": "norrstrand"},
-    "source": "mitt-i-city",
-}
 
 
 async def post_answers(url: str, count: int, connections: int = 32) -> int:
@@ -51,7 +42,7 @@ async def post_answers(url: str, count: int, connections: int = 32) -> int:
             nonlocal left, failed
             while left > 0:
                 left -= 1
-                body = json.dumps({"id": str(uuid.uuid4()), **ANSWER})
+                body = json.dumps(answer())
                 headers = {"Content-Type": "application/json"}
                 async with s.post(url, data=body, headers=headers) as response:
                     await response.read()
