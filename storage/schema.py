@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from sqlite_utils import Database, Migrations
 
 from storage.connection import immediate
-from survey.response import Response, answers_json
+from storage.responses import recomputed_texts
 
 migrations = Migrations("medborgardialog")
 
@@ -473,24 +471,9 @@ def m011_cheaper_fingerprints(db: Database) -> None:
     ).fetchall():
         db.conn.executemany(
             "UPDATE responses SET answers = ?, fingerprint = ? WHERE seq = ?",
-            [_refingerprinted(row) for row in batch],
+            [(*recomputed_texts(*row[1:]), row[0]) for row in batch],
         )
         after = batch[-1][0]
-
-
-def _refingerprinted(row: tuple) -> tuple[str, str, int]:
-    seq, campaign, channel, source, locale, areas, comment, answers = row
-    response = Response(
-        id="",
-        campaign=campaign,
-        channel=channel,
-        source=source,
-        locale=locale,
-        areas=tuple(json.loads(areas)),
-        comment=comment,
-        answers=json.loads(answers),
-    )
-    return answers_json(response.answers), response.fingerprint(), seq
 
 
 def run_script(db: Database, script: str) -> None:
