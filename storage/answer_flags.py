@@ -95,13 +95,16 @@ def tally_without(db: Database, campaign: Campaign, tally: Tally, left_out: set[
     by_channel = dict(tally.by_channel)
     comments = tally.comments
     for chunk in chunks(db, sorted(left_out)):
-        for areas, channel, comment in db.conn.execute(
-            f"SELECT areas, channel, comment FROM responses WHERE seq IN ({marks(chunk)})", chunk
+        # Counted per distinct choice: answers sent many times alike are one row here.
+        for areas, channel, with_comment, n in db.conn.execute(
+            "SELECT areas, channel, comment IS NOT NULL, count(*) FROM responses "
+            f"WHERE seq IN ({marks(chunk)}) GROUP BY areas, channel, comment IS NOT NULL",
+            chunk,
         ):
             for area in json.loads(areas):
-                votes[area] = votes.get(area, 0) - 1
-            by_channel[channel] = by_channel.get(channel, 0) - 1
-            comments -= comment is not None
+                votes[area] = votes.get(area, 0) - n
+            by_channel[channel] = by_channel.get(channel, 0) - n
+            comments -= n if with_comment else 0
     return tally_from_counts(
         campaign, tally.participants - len(left_out), comments, votes, by_channel, tally.by_source
     )

@@ -58,6 +58,7 @@ def flag_reasons(traces: Iterable[Trace]) -> dict[int, tuple[str, ...]]:
     reasons: dict[int, list[str]] = defaultdict(list)
     by_signal: dict[str, list[Trace]] = defaultdict(list)
     by_comment: dict[str, list[int]] = defaultdict(list)
+    normals: dict[str, str] = {}  # a comment sent many times alike is normalised once
     for trace in traces:
         if trace.channel == "web" and trace.signal and trace.submitted_at is not None:
             by_signal[trace.signal].append(trace)
@@ -67,8 +68,12 @@ def flag_reasons(traces: Iterable[Trace]) -> dict[int, tuple[str, ...]]:
             and trace.walk_seconds < FASTEST_KIOSK_WALK
         ):
             reasons[trace.key].append("fast_walk")
-        if trace.comment and len(normal := _normal(trace.comment)) >= SHORTEST_REPEATED:
-            by_comment[normal].append(trace.key)
+        if trace.comment:
+            normal = normals.get(trace.comment)
+            if normal is None:
+                normal = normals[trace.comment] = _normal(trace.comment)
+            if len(normal) >= SHORTEST_REPEATED:
+                by_comment[normal].append(trace.key)
     for group in by_signal.values():
         if len(group) > BURST_ANSWERS:
             for key in _bursts(group):
