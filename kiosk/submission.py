@@ -129,10 +129,8 @@ def parse_submission(data: Any, campaign: Campaign) -> Submission:
     if source is not None and not SOURCE_PATTERN.match(source):
         raise BadPayload("source.invalid", "source")
     # Without captured_at the answer is judged when received, and a start alone says nothing.
-    given = RECEIVED
-    if "captured_at" in data or "started_at" in data:
-        captured, started = _instant(data, "captured_at"), _instant(data, "started_at")
-        given = Given(captured_at=captured, started_at=started) if captured else RECEIVED
+    captured, started = _instant(data, "captured_at"), _instant(data, "started_at")
+    given = Given(captured_at=captured, started_at=started) if captured else RECEIVED
     return Submission(
         id=answer_id,
         locale=locale,

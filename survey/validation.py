@@ -41,11 +41,8 @@ def clean_comment(text: str | None) -> str | None:
     """Normalise a comment: NFC, no control characters but line breaks, trimmed; empty is None."""
     if text is None:
         return None
-    text = unicodedata.normalize("NFC", text)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if CONTROL.search(text):
-        text = CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = CONTROL.sub("", text)
     text = text.strip()
     return text or None
 
