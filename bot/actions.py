@@ -7,6 +7,7 @@ Each checks that it fits where the resident is; a press that does not changes no
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -19,7 +20,7 @@ from bot.turn import Turn
 from storage import Outcome
 from storage.submit import Submitted, accept
 from survey import AreasStep, CommentStep, ConfirmStep, Draft, Response
-from survey.personal_data import comment_warnings
+from survey.personal_data import LONG_TEXT, comment_warnings
 from survey.walk import ChoiceStep, LanguageStep, step_by_id, steps
 
 
@@ -144,7 +145,11 @@ async def keep_comment(turn: Turn, action: Action) -> None:
     if turn.draft.comment is None:
         turn.stale()
         return
-    kinds = comment_warnings(turn.draft.comment)
+    comment = turn.draft.comment
+    long = len(comment) >= LONG_TEXT
+    kinds = (
+        await asyncio.to_thread(comment_warnings, comment) if long else comment_warnings(comment)
+    )
     if kinds:
         turn.screen = comment_warning(turn.view(), kinds)
         return

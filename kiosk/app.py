@@ -39,6 +39,7 @@ from kiosk.info_pages import setup_info_pages
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, SECRET, STORE
 from kiosk.kiosk_page import setup_kiosk
 from kiosk.language import language_middleware
+from kiosk.loop_watch import setup_loop_watch
 from kiosk.promise_pages import setup_promise_pages
 from kiosk.public_results import setup_public_results
 from kiosk.request_body import body_middleware
@@ -112,4 +113,5 @@ def create_app(
     setup_staff(app)
     setup_health(app)
     setup_info_pages(app)
+    setup_loop_watch(app)
     return app

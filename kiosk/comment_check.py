@@ -11,10 +11,12 @@ from aiohttp import web
 from babel.lists import format_list
 
 from kiosk.api import read_json, unknown_campaign
+from kiosk.comment_warning import scan_comment
 from kiosk.errors import json_error
 from kiosk.keys import CAMPAIGNS, CATALOGS
 from kiosk.submission import BadPayload
-from survey.personal_data import comment_warnings
+from locales.problems import problem_message
+from survey.validation import check_comment, clean_comment
 
 # The longest comment a campaign may allow (10,000 characters), even \u-escaped, and no more.
 MAX_BODY_BYTES = 64 * 1024
@@ -66,7 +68,13 @@ async def comment_check(request: web.Request) -> web.Response:
         comment, locale = read_check(data, campaign.languages)
     except BadPayload as error:
         return json_error(422, error.code, error.message(), field=error.field)
-    kinds = comment_warnings(comment)
+    # A comment longer than the campaign keeps is refused before it is scanned.
+    too_long = check_comment(campaign, clean_comment(comment))
+    if too_long:
+        problem = too_long[0]
+        translations = request.app[CATALOGS].get(locale)
+        return json_error(422, problem.code, problem_message(problem, translations))
+    kinds = await scan_comment(comment)
     message = warning_message(kinds, request.app[CATALOGS].get(locale), locale)
     return web.json_response({"warnings": list(kinds), "message": message})
 

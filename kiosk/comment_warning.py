@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from kiosk.i18n import gettext as _
+from survey.personal_data import LONG_TEXT, comment_warnings
+
+
+async def scan_comment(text: str | None) -> tuple[str, ...]:
+    """`comment_warnings(text)`, without holding the event loop for a long text.
+
+    Callers refuse a comment over its length limit first: the scan only sees what may be kept.
+    """
+    if text is None or len(text) < LONG_TEXT:
+        return comment_warnings(text)
+    return await asyncio.to_thread(comment_warnings, text)
 
 
 def warning_message(kinds: tuple[str, ...]) -> str | None:

@@ -11,14 +11,16 @@ shows the form again in the chosen language, and stores nothing.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
+from functools import partial
 
 import aiohttp_jinja2
 from aiohttp import web
 
 from kiosk.answer_signals import web_signal
 from kiosk.clock import app_clock
-from kiosk.comment_warning import warning_message
+from kiosk.comment_warning import scan_comment, warning_message
 from kiosk.errors import error_page
 from kiosk.i18n import gettext as _
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE, STORE
@@ -31,7 +33,7 @@ from locales import language_name
 from locales.problems import problem_message
 from storage.submit import Status, submit
 from survey import Campaign, Problem, steps
-from survey.personal_data import comment_warnings
+from survey.personal_data import LONG_TEXT
 from survey.validation import check_content, clean_comment
 
 
@@ -140,16 +142,17 @@ def resumed_step(campaign: Campaign, form) -> str | None:
     return wanted if isinstance(wanted, str) and wanted in known else None
 
 
-def comment_warning(campaign: Campaign, submission: Submission) -> str | None:
+async def comment_warning(campaign: Campaign, submission: Submission) -> str | None:
     """The warning owed before an otherwise acceptable answer whose comment seems to hold
     personal data; the resident then changes it or sends it anyway."""
-    kinds = comment_warnings(submission.comment)
-    if not kinds or check_content(campaign, submission.as_answers()):
+    # The cheap checks first: a comment over the length limit is refused before any scan.
+    if check_content(campaign, submission.as_answers()):
         return None
-    return warning_message(kinds)
+    kinds = await scan_comment(submission.comment)
+    return warning_message(kinds) if kinds else None
 
 
-def form_page(
+async def form_page(
     request: web.Request,
     campaign: Campaign,
     submission: Submission,
@@ -179,7 +182,10 @@ def form_page(
         comment_ok=comment_ok,
     )
     status = 422 if errors else 200
-    return aiohttp_jinja2.render_template("survey.html", request, context, status=status)
+    render = partial(aiohttp_jinja2.render_template, "survey.html", request, context, status=status)
+    if len(submission.comment or "") < LONG_TEXT:
+        return render()
+    return await asyncio.to_thread(render)  # the text is shown again: long, it takes a while
 
 
 async def survey_submit(request: web.Request) -> web.Response:
@@ -202,11 +208,11 @@ async def survey_submit(request: web.Request) -> web.Response:
     )
     if switching:
         shown = check_content(campaign, submission.as_answers()) if form.get("errors_shown") else []
-        return form_page(request, campaign, submission, shown, resumed_step(campaign, form))
+        return await form_page(request, campaign, submission, shown, resumed_step(campaign, form))
     confirmed = bool(form.get("comment_ok"))
-    warning = None if confirmed else comment_warning(campaign, submission)
+    warning = None if confirmed else await comment_warning(campaign, submission)
     if warning is not None:
-        return form_page(request, campaign, submission, [], "comment", warning=warning)
+        return await form_page(request, campaign, submission, [], "comment", warning=warning)
     outcome = await submit(
         request.app[STORE],
         campaign,
@@ -218,7 +224,7 @@ async def survey_submit(request: web.Request) -> web.Response:
         return closed_page(request, campaign, lang)
     if outcome.status is Status.INVALID:
         problems = list(outcome.problems)
-        return form_page(request, campaign, submission, problems, comment_ok=confirmed)
+        return await form_page(request, campaign, submission, problems, comment_ok=confirmed)
     if outcome.status is Status.CONFLICT:
         message = _("Det här formuläret är redan skickat med andra svar. Börja om för att svara.")
         return error_page(request, 409, message)

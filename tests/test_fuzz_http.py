@@ -1,6 +1,8 @@
 """Fuzzing the HTTP edge: 1,000 hostile requests to every public route of the app (API, web
 survey, kiosk, results, promises, sign-ups, static files, the staff login), then raw bytes the
-parser must refuse. No answer may be a 5xx and the log may hold no error and no traceback.
+parser must refuse. No answer may be a 5xx and the log may hold no error and no traceback, and
+while they go in, a probe that asks `/healthz` every 50 ms never waits long (none is held up
+by another's request).
 
 The routes come from a list the first test holds against the app's own router, so a new
 public route is fuzzed from the day it is added. A run draws new requests; set FUZZ_SEED to
@@ -18,6 +20,7 @@ import pytest
 from yarl import URL
 
 from tests.edge_server import edge_settings, problems_in, raw_exchange, start, status_of
+from tests.health_probe import HealthProbe
 from tests.hostile_requests import PUBLIC_ROUTES, RAW, hostile_request
 
 REQUESTS_PER_ROUTE = 1000
@@ -50,26 +53,29 @@ async def test_hostile_requests_never_get_a_5xx_nor_leave_a_traceback(edge, capl
     seed = int(os.environ.get("FUZZ_SEED") or random.randrange(2**32))
     rng = random.Random(seed)
     failures, statuses = [], {}
-    for _ in range(REQUESTS_PER_ROUTE):
-        hostile = hostile_request(rng, route)
-        try:
-            response = await edge.request(
-                hostile.method,
-                URL(hostile.path, encoded=True),
-                headers=hostile.headers,
-                data=hostile.body,
-                allow_redirects=False,
-            )
-            await response.read()
-            status = response.status
-        except aiohttp.ClientError:
-            # The server closed the connection or sent the parser's plain 400, which the client
-            # cannot always read back (a HEAD, a closed connection): fine for junk.
-            status = 0
-        statuses[status] = statuses.get(status, 0) + 1
-        if status >= 500:
-            failures.append((status, hostile))
+    async with HealthProbe(edge.server.host, edge.server.port) as probe:
+        for _ in range(REQUESTS_PER_ROUTE):
+            hostile = hostile_request(rng, route)
+            try:
+                response = await edge.request(
+                    hostile.method,
+                    URL(hostile.path, encoded=True),
+                    headers=hostile.headers,
+                    data=hostile.body,
+                    allow_redirects=False,
+                )
+                await response.read()
+                status = response.status
+            except aiohttp.ClientError:
+                # The server closed the connection or sent the parser's plain 400, which the
+                # client cannot always read back (a HEAD, a closed connection): fine for junk.
+                status = 0
+            statuses[status] = statuses.get(status, 0) + 1
+            if status >= 500:
+                failures.append((status, hostile))
     assert [] == failures, f"FUZZ_SEED={seed}"
+    # `/healthz` never waited long while the hostile requests went in.
+    assert probe.worst <= probe.allowed(), (f"FUZZ_SEED={seed}", probe.worst, probe.median)
     assert [] == problems_in(caplog.records), f"FUZZ_SEED={seed}"
     assert sum(statuses.values()) == REQUESTS_PER_ROUTE
     assert any(400 <= status < 500 for status in statuses), statuses
