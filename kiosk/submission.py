@@ -59,7 +59,7 @@ class Submission:
     channel: str
     areas: tuple[str, ...]
     comment: str | None
-    answers: dict[str, str]
+    answers: dict[str, str | list[str]]
     source: str | None = None
     given: Given = RECEIVED
 
@@ -123,8 +123,8 @@ def parse_submission(data: Any, campaign: Campaign) -> Submission:
     if channel not in PUBLIC_CHANNELS:
         raise BadPayload("channel.invalid", "channel")
     answers = _field(data, "answers", dict, required=False) or {}
-    if not _texts(answers.values()):
-        raise BadPayload("field.type", "answers")
+    if not all(type(v) is str or (type(v) is list and _texts(v)) for v in answers.values()):
+        raise BadPayload("field.type", "answers")  # an option id, or a list of them
     source = _field(data, "source", str, required=False)
     if source is not None and not SOURCE_PATTERN.match(source):
         raise BadPayload("source.invalid", "source")

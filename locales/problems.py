@@ -39,6 +39,22 @@ def problem_message(problem: Problem, translations: NullTranslations) -> str:
         return _("Den frågan finns inte i den här enkäten.")
     if problem.code == "option.unknown":
         return _("Det svarsalternativet finns inte.")
+    if problem.code == "question.required":
+        return _("Svara på frågan innan du går vidare.")
+    if problem.code == "answer.type":
+        return _("Svaret på frågan har fel form.")
+    if problem.code == "multi.too_many":
+        most = params["max"]
+        return ngettext(
+            "Du kan välja högst %(n)d alternativ.", "Du kan välja högst %(n)d alternativ.", most
+        ) % {"n": most}
+    if problem.code == "multi.too_few":
+        least = params["min"]
+        return ngettext("Välj minst %(n)d alternativ.", "Välj minst %(n)d alternativ.", least) % {
+            "n": least
+        }
+    if problem.code == "multi.repeated":
+        return _("Samma alternativ är valt två gånger.")
     if problem.code == "campaign.not_open":
         if params.get("status") == "upcoming":
             return _("Enkäten har inte öppnat än.")

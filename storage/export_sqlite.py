@@ -15,9 +15,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from locales.export_columns import CHANNELS, COPY_DESCRIPTION, DESCRIPTIONS, TABLE_DESCRIPTIONS
-from storage.export_tables import responses_table
+from storage.export_tables import question_labels, responses_table
 from storage.moderation import iter_comments, published_text
 from survey import Campaign
+from survey.kinds import kind_of
 
 LICENCE = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
 SCHEMA = """
@@ -44,7 +45,7 @@ def write_analyst_copy(
     number of answers copied."""
     table = responses_table(db, campaign, lang)
     keys = table.keys
-    questions = [q.id for q in campaign.questions]
+    questions = [column for q in campaign.questions for column in kind_of(q).columns(q)]
     approved = {c.id: published_text(c) for c in iter_comments(db, campaign.id, only_approved=True)}
     partial = out.with_name(out.name + ".partial")
     partial.unlink(missing_ok=True)
@@ -101,7 +102,13 @@ def analyst_metadata(
     def described(*names: str) -> dict[str, str]:
         return {name: gettext(DESCRIPTIONS[name]) for name in names}
 
-    questions = {q.id: campaign.text(q.text, lang) for q in campaign.questions}
+    questions = {
+        column: label
+        for q in campaign.questions
+        for column, label in zip(
+            kind_of(q).columns(q), question_labels(campaign, q, lang), strict=True
+        )
+    }
     columns = {
         "responses": {
             **described(

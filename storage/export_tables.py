@@ -28,7 +28,8 @@ from storage.moderation import (
     published_text,
 )
 from storage.responses import count_tally
-from survey import Campaign
+from survey import Campaign, Question
+from survey.kinds import kind_of
 
 TABLES = ("responses", "tally", "comments")
 BATCH = 5000
@@ -154,7 +155,7 @@ def responses_table(db: Database, campaign: Campaign, lang: str) -> Table:
         "locale",
         *(f"area_{a}" for a in areas),
         "comment",
-        *(q.id for q in questions),
+        *(column for q in questions for column in kind_of(q).columns(q)),
         "late",
         "flag",
         *(["sample"] if with_sample else []),
@@ -163,7 +164,7 @@ def responses_table(db: Database, campaign: Campaign, lang: str) -> Table:
         *([None] * 6),
         *(campaign.text(a.label, lang) for a in campaign.areas),
         None,
-        *(campaign.text(q.text, lang) for q in questions),
+        *(label for q in questions for label in question_labels(campaign, q, lang)),
         None,
         None,
         *([None] if with_sample else []),
@@ -182,7 +183,11 @@ def responses_table(db: Database, campaign: Campaign, lang: str) -> Table:
 
     def answered(raw: str) -> list[str]:
         given = json.loads(raw)
-        return [options[q.id].get(given.get(q.id), given.get(q.id) or "") for q in questions]
+        return [
+            "" if cell is None else options[q.id].get(cell, str(cell))
+            for q in questions
+            for cell in kind_of(q).cells(q, given.get(q.id))
+        ]
 
     def rows() -> Iterator[list[Cell]]:
         cursor = db.conn.execute(
@@ -215,7 +220,7 @@ def responses_table(db: Database, campaign: Campaign, lang: str) -> Table:
         return db.conn.execute(sql, (campaign.id,)).fetchone()[0]
 
     first_area, comment_at = 6, 6 + len(areas)
-    late_at = comment_at + 1 + len(questions)
+    late_at = comment_at + 1 + sum(len(kind_of(q).columns(q)) for q in questions)
     numbers = {*range(first_area, comment_at), late_at}
     if with_sample:
         numbers.add(len(keys) - 1)
@@ -230,6 +235,14 @@ def responses_table(db: Database, campaign: Campaign, lang: str) -> Table:
         times=frozenset({1, 2}),
         keys=keys,
     )
+
+
+def question_labels(campaign: Campaign, question: Question, lang: str) -> list[str]:
+    """A question's column headings: its text, or for each option of a multi, both."""
+    text = campaign.text(question.text, lang)
+    if len(kind_of(question).columns(question)) == 1:
+        return [text]
+    return [f"{text}: {campaign.text(o.label, lang)}" for o in question.options]
 
 
 def has_sample(db: Database, campaign: str) -> bool:

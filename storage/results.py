@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from survey import Campaign
+from survey.kinds import kind_of
 
 
 def answers_per_day(db: Database, campaign: Campaign) -> list[tuple[date, int]]:
@@ -44,26 +45,32 @@ class QuestionCounts:
 
 
 def background_counts(db: Database, campaign: Campaign) -> list[QuestionCounts]:
-    """One `QuestionCounts` per background question, in the campaign's order."""
+    """One `QuestionCounts` per question, in the campaign's order: each option counted once
+    per resident who picked it (`survey.kinds`), and by the areas those residents chose."""
     options: dict[str, dict[str, int]] = {q.id: {} for q in campaign.questions}
+    answered: dict[str, int] = dict.fromkeys(options, 0)
     crossed: dict[str, dict[str, dict[str, int]]] = {q.id: {} for q in campaign.questions}
-    # One row per distinct choice of areas and background answers, over the choice index.
+    # One row per distinct choice of areas and answers, over the choice index.
     for areas, answers, n in db.conn.execute(
         "SELECT areas, answers, count(*) FROM responses WHERE campaign = ? GROUP BY areas, answers",
         (campaign.id,),
     ):
         chosen = json.loads(areas)
-        for question, option in json.loads(answers).items():
-            if question not in options:
+        for question_id, value in json.loads(answers).items():
+            question = campaign.question(question_id)
+            if question is None:
                 continue
-            options[question][option] = options[question].get(option, 0) + n
-            by_area = crossed[question].setdefault(option, {})
-            for area in chosen:
-                by_area[area] = by_area.get(area, 0) + n
+            answered[question_id] += n
+            counts = options[question_id]
+            for option in set(kind_of(question).picked(value)):
+                counts[option] = counts.get(option, 0) + n
+                by_area = crossed[question_id].setdefault(option, {})
+                for area in chosen:
+                    by_area[area] = by_area.get(area, 0) + n
     return [
         QuestionCounts(
             question=q.id,
-            answered=sum(options[q.id].values()),
+            answered=answered[q.id],
             options=options[q.id],
             areas_by_option=crossed[q.id],
         )

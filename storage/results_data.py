@@ -15,8 +15,10 @@ from storage.answer_flags import campaign_flags, tally_without
 from storage.moderation import iter_comments, list_tags, published_text, themes_with_quotes
 from storage.publication import Publication, publication, summaries
 from storage.responses import count_tally
-from storage.results import background_counts, sources_by_channel
+from storage.results import QuestionCounts, background_counts, sources_by_channel
 from survey import Campaign, Tally
+from survey.kinds import kind_of
+from survey.suppression import THRESHOLD, suppress
 from survey.weighting import Representativeness, compare
 
 
@@ -41,13 +43,16 @@ class ResultsData:
     summary: dict[str, str]
     comments: list[PublicComment]
     representativeness: Representativeness | None
+    questions: list[QuestionCounts]
 
 
-def _representativeness(db: Database, campaign: Campaign) -> Representativeness | None:
+def _representativeness(
+    campaign: Campaign, questions: list[QuestionCounts]
+) -> Representativeness | None:
     reference = campaign.analysis.reference
     if reference is None:
         return None
-    counted = next(c for c in background_counts(db, campaign) if c.question == reference.question)
+    counted = next(c for c in questions if c.question == reference.question)
     return compare(
         reference, counted.options, counted.areas_by_option, [a.id for a in campaign.areas]
     )
@@ -67,6 +72,7 @@ def results_data(db: Database, campaign: Campaign) -> ResultsData:
         )
         for c in iter_comments(db, campaign.id, only_approved=True)
     ]
+    questions = background_counts(db, campaign)
     return ResultsData(
         campaign=campaign,
         publication=publication(db, campaign.id),
@@ -77,7 +83,8 @@ def results_data(db: Database, campaign: Campaign) -> ResultsData:
         themes=[(t.name, t.comments) for t in themes_with_quotes(db, campaign.id, quotes=0)],
         summary=summaries(db, campaign.id),
         comments=comments,
-        representativeness=_representativeness(db, campaign),
+        representativeness=_representativeness(campaign, questions),
+        questions=questions,
     )
 
 
@@ -112,6 +119,7 @@ def results_json(data: ResultsData) -> dict[str, Any]:
             {"text": c.text, "areas": list(c.areas), "themes": list(c.themes)}
             for c in data.comments
         ],
+        "questions": public_questions(campaign, data.questions),
     }
     rep = data.representativeness
     if rep is not None:
@@ -133,3 +141,32 @@ def results_json(data: ResultsData) -> dict[str, Any]:
             "left_out": list(rep.left_out),
         }
     return found
+
+
+def public_questions(campaign: Campaign, counted: list[QuestionCounts]) -> list[dict[str, Any]]:
+    """The public questions' counts and, for a scale, its mean; a count under five is not
+    shown (nor, where the whole is under five, the whole or the mean)."""
+    shown = []
+    for counts in counted:
+        question = campaign.question(counts.question)
+        if question is None or not question.public:
+            continue
+        few = counts.answered < THRESHOLD
+        values = suppress([counts.options.get(o.id, 0) for o in question.options])
+        shown.append(
+            {
+                "id": question.id,
+                "kind": question.kind,
+                "answered": None if few else counts.answered,
+                "counts": [
+                    {"option": o.id, "label": dict(o.label), "count": None if few else n}
+                    for o, n in zip(question.options, values, strict=True)
+                ],
+                "mean": None if few else _rounded(kind_of(question).mean(question, counts.options)),
+            }
+        )
+    return shown
+
+
+def _rounded(mean: float | None) -> float | None:
+    return None if mean is None else round(mean, 2)

@@ -2,9 +2,10 @@
 
 from survey.campaign import Area, Campaign, CommentRule, Option, Question
 from survey.loader import CampaignError, load_campaign, load_campaigns
+from survey.problem import Problem
 from survey.response import Response
 from survey.tally import AreaCount, Tally, tally_from_counts
-from survey.validation import Answers, Problem, validate
+from survey.validation import Answers, validate
 from survey.walk import (
     STEP_TYPES,
     AreasStep,

@@ -14,6 +14,10 @@ Text = Mapping[str, str]
 """A text in every language of its campaign: language code to text."""
 
 PREFER_NOT_TO_SAY = "prefer-not-to-say"
+# Where a question stands in the walk: after the areas, before the comment ("topic"), or
+# after the comment ("background").
+TOPIC, BACKGROUND = "topic", "background"
+SECTIONS = (TOPIC, BACKGROUND)
 
 
 @dataclass(frozen=True)
@@ -26,19 +30,30 @@ class Area:
 
 @dataclass(frozen=True)
 class Option:
-    """One answer of a single-choice background question."""
+    """One answer a question offers; on a scale, `scored = False` is no point ("Vet inte")."""
 
     id: str
     label: Text
+    scored: bool = True
 
 
 @dataclass(frozen=True)
 class Question:
-    """A single-choice background question; its last option is "prefer not to say"."""
+    """A question of one kind (`survey.kinds`): a choice, a scale or several picks.
+
+    `section` places it in the walk; `required` questions cannot be skipped; `public` ones
+    are counted on the published results. `min` and `max` bound how many options one answer
+    picks (one, but for `multi`)."""
 
     id: str
     text: Text
     options: tuple[Option, ...]
+    kind: str = "choice"
+    section: str = BACKGROUND
+    required: bool = False
+    public: bool = False
+    min: int = 1
+    max: int = 1
 
     def option(self, option_id: str) -> Option | None:
         return self._options.get(option_id)

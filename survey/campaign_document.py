@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from survey import toml_writer
-from survey.campaign import Campaign
+from survey.campaign import BACKGROUND, TOPIC, Campaign, Question
+from survey.kinds import kind_of
 
 
 def campaign_document(campaign: Campaign) -> dict[str, Any]:
@@ -34,15 +35,7 @@ def campaign_document(campaign: Campaign) -> dict[str, Any]:
             "max_length": campaign.comment.max_length,
         },
         "areas": [{"id": a.id, "label": dict(a.label)} for a in campaign.areas],
-        "questions": [
-            {
-                "id": q.id,
-                "text": dict(q.text),
-                "options": [{"id": o.id, "label": dict(o.label)} for o in q.options],
-            }
-            for q in campaign.questions
-        ]
-        or None,
+        "questions": [question_document(q) for q in campaign.questions] or None,
         "themes": [
             {"id": t.id, "keywords": list(t.keywords), "name": dict(t.name)}
             for t in analysis.themes
@@ -59,6 +52,26 @@ def campaign_document(campaign: Campaign) -> dict[str, Any]:
             "shares": dict(reference.shares),
         }
     return {key: value for key, value in document.items() if value is not None}
+
+
+def question_document(question: Question) -> dict[str, Any]:
+    """A question as its file writes it: only what differs from the defaults."""
+    document: dict[str, Any] = {"id": question.id}
+    if question.kind != "choice":
+        document["kind"] = question.kind
+    if question.section != BACKGROUND:
+        document["section"] = question.section
+    if question.required:
+        document["required"] = True
+    if question.public != (question.section == TOPIC):
+        document["public"] = question.public
+    document.update(kind_of(question).document(question))
+    document["text"] = dict(question.text)
+    document["options"] = [
+        {"id": o.id, **({} if o.scored else {"scored": False}), "label": dict(o.label)}
+        for o in question.options
+    ]
+    return document
 
 
 def campaign_as_toml(campaign: Campaign) -> str:

@@ -11,7 +11,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from survey.analysis_loader import ANALYSIS_KEYS, read_analysis
 from survey.campaign import (
-    PREFER_NOT_TO_SAY,
+    BACKGROUND,
+    SECTIONS,
+    TOPIC,
     Area,
     Campaign,
     CommentRule,
@@ -19,6 +21,7 @@ from survey.campaign import (
     Question,
 )
 from survey.data_files import load_folder, parse_toml, read_text
+from survey.kinds import KINDS
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}$")
@@ -40,6 +43,7 @@ TOP_KEYS = {
     *ANALYSIS_KEYS,
 }
 MAX_COMMENT_LENGTH = 10_000
+QUESTION_KEYS = frozenset({"id", "kind", "section", "required", "public", "text", "options"})
 
 
 class CampaignError(ValueError):
@@ -217,35 +221,50 @@ class _Reader:
         raw = self.data.get("questions", [])
         if not isinstance(raw, list):
             raise self.fail("questions", "must be a list of tables")
-        questions = []
-        for index, table in enumerate(raw):
-            path = f"questions[{index}]"
-            if not isinstance(table, dict):
-                raise self.fail(path, "must be a table")
-            self.unknown_keys(table, {"id", "text", "options"}, path)
-            question_id = self.ident(self.require(table, "id", f"{path}.id", str), f"{path}.id")
-            options = []
-            for o_index, option in enumerate(
-                self.require(table, "options", f"{path}.options", list)
-            ):
-                o_path = f"{path}.options[{o_index}]"
-                if not isinstance(option, dict):
-                    raise self.fail(o_path, "must be a table")
-                self.unknown_keys(option, {"id", "label"}, o_path)
-                option_id = self.ident(
-                    self.require(option, "id", f"{o_path}.id", str), f"{o_path}.id"
-                )
-                options.append(Option(option_id, self.text(option, "label", f"{o_path}.label")))
-            self.unique(options, f"{path}.options")
-            if len(options) < 2 or options[-1].id != PREFER_NOT_TO_SAY:
-                raise self.fail(
-                    f"{path}.options", f"must end with the option {PREFER_NOT_TO_SAY!r}"
-                )
-            questions.append(
-                Question(question_id, self.text(table, "text", f"{path}.text"), tuple(options))
-            )
+        questions = [self.question(table, f"questions[{index}]") for index, table in enumerate(raw)]
         self.unique(questions, "questions")
         return tuple(questions)
+
+    def question(self, table: Any, path: str) -> Question:
+        """One question: the keys every kind has, then its kind's own (`survey.kinds`)."""
+        if not isinstance(table, dict):
+            raise self.fail(path, "must be a table")
+        kind_name = table.get("kind", "choice")
+        kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
+        if kind is None:
+            raise self.fail(f"{path}.kind", f"must be one of {', '.join(KINDS)}")
+        self.unknown_keys(table, QUESTION_KEYS | kind.keys, path)
+        question_id = self.ident(self.require(table, "id", f"{path}.id", str), f"{path}.id")
+        section = table.get("section", BACKGROUND)
+        if section not in SECTIONS:
+            raise self.fail(f"{path}.section", f"must be one of {', '.join(SECTIONS)}")
+        flags = {}
+        for key, default in (("required", False), ("public", section == TOPIC)):
+            flags[key] = table.get(key, default)
+            if not isinstance(flags[key], bool):
+                raise self.fail(f"{path}.{key}", "must be true or false")
+        options = []
+        for o_index, option in enumerate(self.require(table, "options", f"{path}.options", list)):
+            o_path = f"{path}.options[{o_index}]"
+            if not isinstance(option, dict):
+                raise self.fail(o_path, "must be a table")
+            self.unknown_keys(option, set(kind.option_keys), o_path)
+            option_id = self.ident(self.require(option, "id", f"{o_path}.id", str), f"{o_path}.id")
+            scored = option.get("scored", True)
+            if not isinstance(scored, bool):
+                raise self.fail(f"{o_path}.scored", "must be true or false")
+            label = self.text(option, "label", f"{o_path}.label")
+            options.append(Option(option_id, label, scored))
+        self.unique(options, f"{path}.options")
+        return Question(
+            question_id,
+            self.text(table, "text", f"{path}.text"),
+            tuple(options),
+            kind=kind.name,
+            section=section,
+            **flags,
+            **kind.read(self, table, path, options),
+        )
 
 
 def parse_campaign(text: str, source: str = "<campaign>") -> Campaign:

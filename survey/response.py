@@ -9,6 +9,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from survey.validation import Answers
 
@@ -25,9 +26,13 @@ def areas_json(areas: tuple[str, ...]) -> str:
     return json.dumps(list(areas))
 
 
-def answers_json(answers: Mapping[str, str]) -> str:
-    """The stored text of the background answers, keys sorted."""
-    return _answers_json(tuple(answers.items()))
+def answers_json(answers: Mapping[str, Any]) -> str:
+    """The stored text of the answers to questions, keys sorted; a list (a `multi`) as given."""
+    items = tuple(answers.items())
+    try:
+        return _answers_json(items)
+    except TypeError:  # a list is not hashable, so not cached: several picks are many ways
+        return _ANSWERS_JSON.encode(answers)
 
 
 @lru_cache(maxsize=4096)

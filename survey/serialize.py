@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from survey.campaign import Campaign
+from survey.campaign import Campaign, Question
+from survey.kinds import kind_of
 from survey.walk import step_as_dict, steps
 
 
@@ -28,13 +29,23 @@ def campaign_as_dict(campaign: Campaign, now: datetime | None = None) -> dict[st
             "required": campaign.comment.required,
             "max_length": campaign.comment.max_length,
         },
-        "questions": [
-            {
-                "id": q.id,
-                "text": dict(q.text),
-                "options": [{"id": o.id, "label": dict(o.label)} for o in q.options],
-            }
-            for q in campaign.questions
-        ],
+        "questions": [question_as_dict(question) for question in campaign.questions],
         "steps": [step_as_dict(step) for step in steps(campaign)],
+    }
+
+
+def question_as_dict(question: Question) -> dict[str, Any]:
+    """A question with its kind and rules, as the API describes it."""
+    return {
+        "id": question.id,
+        "kind": question.kind,
+        "section": question.section,
+        "required": question.required,
+        "public": question.public,
+        "text": dict(question.text),
+        "options": [
+            {"id": o.id, "label": dict(o.label), **({} if o.scored else {"scored": False})}
+            for o in question.options
+        ],
+        **kind_of(question).describe(question),
     }

@@ -7,25 +7,16 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from typing import Any, Protocol
 
 from survey.campaign import Campaign
+from survey.kinds import kind_of
+from survey.problem import Problem
 
 CHANNELS = ("telegram", "kiosk", "web", "paper")
 # Control characters (Unicode category Cc) but tab and line feed, and lone surrogates (Cs).
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Why an answer is not acceptable: a stable code, the field, and values to show."""
-
-    code: str
-    field: str
-    params: Mapping[str, Any] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "field": self.field, "params": dict(self.params)}
 
 
 @dataclass(frozen=True)
@@ -34,7 +25,7 @@ class Answers:
 
     areas: tuple[str, ...]
     comment: str | None = None
-    answers: Mapping[str, str] = field(default_factory=dict)
+    answers: Mapping[str, Any] = field(default_factory=dict)
 
 
 def clean_comment(text: str | None) -> str | None:
@@ -79,20 +70,22 @@ def check_comment(campaign: Campaign, comment: str | None) -> list[Problem]:
     return []
 
 
-def check_answers(campaign: Campaign, answers: Mapping[str, str]) -> list[Problem]:
+def check_answers(campaign: Campaign, answers: Mapping[str, Any]) -> list[Problem]:
+    """Each answer as its question's kind allows, and no required question left out.
+
+    Counted first: more answers than the campaign has questions hold an unknown one, and
+    only as many are looked at as it takes to say which."""
     problems = []
-    for question_id, option_id in answers.items():
+    for question_id, value in islice(answers.items(), len(campaign.questions) + 1):
         question = campaign.question(question_id)
         if question is None:
             problems.append(Problem("question.unknown", "answers", {"question": question_id}))
-        elif not isinstance(option_id, str) or question.option(option_id) is None:
-            problems.append(
-                Problem(
-                    "option.unknown",
-                    f"answers.{question_id}",
-                    {"question": question_id, "option": str(option_id)},
-                )
-            )
+        else:
+            problems += kind_of(question).problems(question, value)
+    for question in campaign.questions:
+        if question.required and question.id not in answers:
+            field = f"answers.{question.id}"
+            problems.append(Problem("question.required", field, {"question": question.id}))
     return problems
 
 
@@ -101,7 +94,7 @@ class Chosen(Protocol):
 
     areas: tuple[str, ...]
     comment: str | None
-    answers: Mapping[str, str]
+    answers: Mapping[str, Any]
 
 
 def check_content(campaign: Campaign, answers: Chosen) -> list[Problem]:

@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from survey.campaign import PREFER_NOT_TO_SAY, Campaign, Question
+from survey.campaign import BACKGROUND, PREFER_NOT_TO_SAY, TOPIC, Campaign, Question
+from survey.kinds import kind_of
 from survey.validation import Answers, Problem, check_areas, check_comment, clean_comment
 
 
@@ -60,15 +61,19 @@ class CommentStep:
 
 @dataclass(frozen=True)
 class ChoiceStep:
-    """One background question: skipping stores no answer; "prefer not to say" is an answer."""
+    """One question of any kind (`survey.kinds`): skipping an optional one stores no answer;
+    "prefer not to say" is an answer."""
 
     question: Question
-    required = False
     returns_to = "confirm"
 
     @property
     def id(self) -> str:
         return f"question:{self.question.id}"
+
+    @property
+    def required(self) -> bool:
+        return self.question.required
 
     @property
     def prefer_not_to_say(self) -> str | None:
@@ -101,12 +106,12 @@ def steps(campaign: Campaign) -> tuple[Step, ...]:
     walk: list[Step] = []
     if len(campaign.languages) > 1:
         walk.append(LanguageStep())
-    walk += [
-        IntroStep(),
-        AreasStep(pick=campaign.pick),
-        CommentStep(required=campaign.comment.required, max_length=campaign.comment.max_length),
-    ]
-    walk += [ChoiceStep(question) for question in campaign.questions]
+    walk += [IntroStep(), AreasStep(pick=campaign.pick)]
+    walk += [ChoiceStep(q) for q in campaign.questions if q.section == TOPIC]
+    walk.append(
+        CommentStep(required=campaign.comment.required, max_length=campaign.comment.max_length)
+    )
+    walk += [ChoiceStep(q) for q in campaign.questions if q.section == BACKGROUND]
     walk.append(ConfirmStep())
     return tuple(walk)
 
@@ -129,9 +134,13 @@ def step_as_dict(step: Step) -> dict[str, Any]:
     elif isinstance(step, CommentStep):
         data["max_length"] = step.max_length
     elif isinstance(step, ChoiceStep):
-        data["question"] = step.question.id
-        data["options"] = [option.id for option in step.question.options]
+        question = step.question
+        data["question"] = question.id
+        data["kind"] = question.kind
+        data["section"] = question.section
+        data["options"] = [option.id for option in question.options]
         data["prefer_not_to_say"] = step.prefer_not_to_say
+        data.update(kind_of(question).describe(question))
     return data
 
 
@@ -145,7 +154,7 @@ class Draft:
     step: str = "intro"
     areas: tuple[str, ...] = ()
     comment: str | None = None
-    answers: Mapping[str, str] = field(default_factory=dict)
+    answers: Mapping[str, Any] = field(default_factory=dict)
     followup_consent: bool = False
     # Set while a step opened from the summary is changed: leaving it returns to the summary.
     changing: bool = False
@@ -198,14 +207,26 @@ class Draft:
     def with_answer(
         self, campaign: Campaign, question_id: str, option_id: str
     ) -> tuple[Draft, Problem | None]:
-        """Answer a background question with one of its options."""
+        """Answer a question with one of its options; for several picks (`multi`), tick or
+        untick it, refusing one more than the question allows."""
         question = campaign.question(question_id)
         if question is None:
             return self, Problem("question.unknown", "answers", {"question": question_id})
         if question.option(option_id) is None:
             params = {"question": question_id, "option": option_id}
             return self, Problem("option.unknown", f"answers.{question_id}", params)
-        return replace(self, answers={**self.answers, question_id: option_id}), None
+        value: Any = option_id
+        if question.kind == "multi":
+            picked = list(self.answers.get(question_id, ()))
+            if option_id in picked:
+                picked.remove(option_id)
+            elif len(picked) >= question.max:
+                params = {"question": question_id, "min": question.min, "max": question.max}
+                return self, Problem("multi.too_many", f"answers.{question_id}", params)
+            else:
+                picked.append(option_id)
+            value = [o.id for o in question.options if o.id in picked]  # in the options' order
+        return replace(self, answers={**self.answers, question_id: value}), None
 
     def problem_here(self, campaign: Campaign) -> Problem | None:
         """What keeps the resident from leaving the current step, if anything."""
@@ -214,6 +235,17 @@ class Draft:
             return problems[0] if problems else None
         if self.step == CommentStep.id:
             problems = check_comment(campaign, self.comment)
+            return problems[0] if problems else None
+        step = step_by_id(campaign, self.step)
+        if isinstance(step, ChoiceStep):
+            question = step.question
+            if question.id not in self.answers:
+                if not question.required:
+                    return None
+                return Problem(
+                    "question.required", f"answers.{question.id}", {"question": question.id}
+                )
+            problems = kind_of(question).problems(question, self.answers[question.id])
             return problems[0] if problems else None
         return None
 

@@ -40,6 +40,8 @@ def test_steps_describe_themselves_for_the_api(campaigns):
     assert {
         "id": "question:age",
         "type": "choice",
+        "kind": "choice",
+        "section": "background",
         "required": False,
         "returns_to": "confirm",
         "question": "age",

@@ -1,0 +1,22 @@
+"""A campaign that asks every question kind: a required scale and a multi among the topic
+questions, and the demo's background choices after the comment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from campaigns import SAMPLE_DIR
+from survey import Campaign
+from survey.loader import parse_campaign
+
+KIND_QUESTIONS = (Path(__file__).parent / "kinds_questions.toml").read_text(encoding="utf-8")
+
+
+def kinds_campaign_text(campaign_id: str = "kinds") -> str:
+    """The demo's campaign file under another id, with the two kinds' questions added."""
+    text = (SAMPLE_DIR / "demo.toml").read_text(encoding="utf-8")
+    return text.replace('id = "demo"', f'id = "{campaign_id}"', 1) + "\n" + KIND_QUESTIONS
+
+
+def kinds_campaign(campaign_id: str = "kinds") -> Campaign:
+    return parse_campaign(kinds_campaign_text(campaign_id), f"{campaign_id}.toml")
