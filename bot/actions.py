@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from bot import pages
 from bot.callback_data import Action, campaign_token
-from bot.screens import choice_required, comment_warning, language_screen
+from bot.screens import comment_warning, language_screen
 from bot.state import Changes
 from bot.turn import Turn
 from storage import Outcome
@@ -95,7 +95,7 @@ async def show_languages(turn: Turn, action: Action) -> None:
 
 
 async def next_step(turn: Turn, action: Action) -> None:
-    """Leave the areas when exactly enough are chosen ("Klar", when they were before)."""
+    """Leave the areas, or a question of several picks, when enough are chosen ("Klar")."""
     turn.advance()
 
 
@@ -171,7 +171,7 @@ async def change_comment(turn: Turn, action: Action) -> None:
 
 
 async def answer_question(turn: Turn, action: Action) -> None:
-    """Answer the current background question with one of its options, then go on."""
+    """Answer the current question with one of its options, then go on."""
     campaign, draft = turn.campaign, turn.draft
     q, o = action.pair()
     if q >= len(campaign.questions) or draft.step != f"question:{campaign.questions[q].id}":
@@ -181,12 +181,36 @@ async def answer_question(turn: Turn, action: Action) -> None:
     if o >= len(question.options):
         turn.stale()
         return
+    if question.kind == "multi":
+        turn.stale()  # a one-pick button on a question of several picks: not ours
+        return
     answered, problem = draft.with_answer(campaign, question.id, question.options[o].id)
     if problem is not None:
         turn.refuse(problem)
         return
     turn.set_draft(answered)
     turn.advance()
+
+
+async def tick_option(turn: Turn, action: Action) -> None:
+    """Tick or untick an option of a question of several picks (as the button says: a second
+    delivery changes nothing), and stay until "Klar"."""
+    campaign, draft = turn.campaign, turn.draft
+    q, o = (int(part) for part in action.arg[:-1].split("-"))
+    question = campaign.questions[q] if q < len(campaign.questions) else None
+    if question is None or question.kind != "multi" or draft.step != f"question:{question.id}":
+        turn.stale()
+        return
+    if o >= len(question.options):
+        turn.stale()
+        return
+    option = question.options[o].id
+    answered, problem = draft.with_answer(campaign, question.id, option, action.arg[-1] == "+")
+    if problem is not None:
+        turn.refuse(problem)
+        return
+    turn.set_draft(answered)
+    turn.screen = turn.step_screen()
 
 
 async def skip_question(turn: Turn, action: Action) -> None:
@@ -198,7 +222,7 @@ async def skip_question(turn: Turn, action: Action) -> None:
     if question is None or not isinstance(step, ChoiceStep) or step.question != question:
         turn.stale()
         return
-    if choice_required(step):
+    if step.required:
         turn.stale()
         return
     answers = {k: v for k, v in draft.answers.items() if k != question.id}
@@ -333,7 +357,9 @@ IN_CAMPAIGN: dict[str, tuple[Op, str | None]] = {
     "W": (send_comment_anyway, CommentStep.id),
     "V": (change_comment, CommentStep.id),
     "Q": (answer_question, "question:"),
+    "T": (tick_option, "question:"),
     "Y": (skip_question, "question:"),
+    "M": (next_step, "question:"),
     "E": (change, ConfirmStep.id),
     "C": (send, ConfirmStep.id),
     "F": (consent, None),

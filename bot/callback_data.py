@@ -33,6 +33,8 @@ ARGUMENTS: dict[str, str] = {
     "Y": r"(?:0|[1-9][0-9]?)",  # skip the background question (index)
     "O": r"",  # show the open campaigns
     "Q": r"(?:0|[1-9][0-9]?)-(?:0|[1-9][0-9]?)",  # question index - option index
+    "T": r"(?:0|[1-9][0-9]?)-(?:0|[1-9][0-9]?)[+-]",  # several picks: tick (+) or untick (-)
+    "M": r"",  # several picks: done
     "C": r"",  # confirm: send
     "E": r"[acq]",  # confirm: change areas, comment or background questions
     "F": r"[01][ts]",  # follow-up consent off / on, on the thank-you or the stored answer

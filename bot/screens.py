@@ -24,6 +24,7 @@ from survey import (
     LanguageStep,
     Step,
 )
+from survey.campaign import BACKGROUND
 
 Button = tuple[str, str]  # label, callback data
 
@@ -246,33 +247,45 @@ def comment_warning(view: View, kinds: tuple[str, ...]) -> Screen:
 
 
 def render_choice(step: ChoiceStep, view: View) -> Screen:
-    """A background question: one button per option, "prefer not to say" last."""
+    """A question: one button per option ("prefer not to say" last). Several picks (`multi`)
+    are ticked and unticked, then "Klar"; one pick goes on at once."""
     tr, question = view.tr, step.question
-    questions = view.campaign.questions
-    number = questions.index(question)
-    head = tr._("Fråga %(i)d av %(n)d om dig (frivilligt)") % {
-        "i": number + 1,
-        "n": len(questions),
-    }
+    number = view.campaign.questions.index(question)
     current = view.draft.answers.get(question.id)
-    buttons = [
-        (
-            f"{'✅ ' if option.id == current else ''}{view.text(option.label)}",
-            view.data("Q", f"{number}-{index}"),
-        )
-        for index, option in enumerate(question.options)
-    ]
-    if not choice_required(step):
+    if question.kind == "multi":
+        picked = set(current or ())
+        buttons = [
+            (f"{'✅' if option.id in picked else '⬜'} {view.text(option.label)}",
+             view.data("T", f"{number}-{index}{'-' if option.id in picked else '+'}"))
+            for index, option in enumerate(question.options)
+        ]  # fmt: skip
+        if len(picked) >= question.min:
+            buttons.append((tr._("Klar ▶"), view.data("M")))
+        hint = tr._("Välj %(min)d till %(max)d.") % {"min": question.min, "max": question.max}
+    else:
+        buttons = [
+            (f"{'✅ ' if option.id == current else ''}{view.text(option.label)}",
+             view.data("Q", f"{number}-{index}"))
+            for index, option in enumerate(question.options)
+        ]  # fmt: skip
+        hint = ""
+    if not step.required:
         buttons.append((tr._("Hoppa över ▶"), view.data("Y", number)))
-    return Screen(f"{head}\n\n{view.text(question.text)}", rows(*buttons))
+    parts = [question_head(step, view), view.text(question.text), hint]
+    return Screen("\n\n".join(part for part in parts if part), rows(*buttons))
 
 
-def choice_required(step: ChoiceStep) -> bool:
-    """Whether a background question must be answered (the walk's data says; optional today).
-
-    Skipping stores no answer; "prefer not to say" is an answer of its own.
-    """
-    return bool(getattr(step, "required", False))
+def question_head(step: ChoiceStep, view: View) -> str:
+    """ "Fråga 1 av 2 om dig (frivilligt)" over a background question; over a topic question,
+    only whether it may be skipped."""
+    tr, question = view.tr, step.question
+    if question.section != BACKGROUND:
+        return "" if step.required else tr._("(frivilligt)")
+    background = [q for q in view.campaign.questions if q.section == BACKGROUND]
+    place = {"i": background.index(question) + 1, "n": len(background)}
+    if step.required:
+        return tr._("Fråga %(i)d av %(n)d om dig") % place
+    return tr._("Fråga %(i)d av %(n)d om dig (frivilligt)") % place
 
 
 def render_confirm(step: ConfirmStep, view: View) -> Screen:
@@ -298,9 +311,10 @@ def summary(campaign: Campaign, draft, tr: Tr) -> str:
         tr._("Din synpunkt: %(comment)s") % {"comment": comment},
     ]
     for question in campaign.questions:
-        option = question.option(draft.answers.get(question.id, ""))
-        label = campaign.text(option.label, lang) if option else "–"
-        parts.append(f"{campaign.text(question.text, lang)} {label}")
+        value = draft.answers.get(question.id, ())
+        picked = [question.option(o) for o in ((value,) if isinstance(value, str) else value)]
+        labels = ", ".join(campaign.text(o.label, lang) for o in picked if o) or "–"
+        parts.append(f"{campaign.text(question.text, lang)} {labels}")
     return "\n\n".join(parts)
 
 

@@ -205,10 +205,11 @@ class Draft:
         return replace(self, comment=comment), None
 
     def with_answer(
-        self, campaign: Campaign, question_id: str, option_id: str
+        self, campaign: Campaign, question_id: str, option_id: str, picked: bool | None = None
     ) -> tuple[Draft, Problem | None]:
-        """Answer a question with one of its options; for several picks (`multi`), tick or
-        untick it, refusing one more than the question allows."""
+        """Answer a question with one of its options; for several picks (`multi`), tick it
+        (`picked` True), untick it (False) or turn it over (None), refusing one more than the
+        question allows."""
         question = campaign.question(question_id)
         if question is None:
             return self, Problem("question.unknown", "answers", {"question": question_id})
@@ -217,15 +218,13 @@ class Draft:
             return self, Problem("option.unknown", f"answers.{question_id}", params)
         value: Any = option_id
         if question.kind == "multi":
-            picked = list(self.answers.get(question_id, ()))
-            if option_id in picked:
-                picked.remove(option_id)
-            elif len(picked) >= question.max:
+            chosen = set(self.answers.get(question_id, ()))
+            tick = option_id not in chosen if picked is None else picked
+            if tick and option_id not in chosen and len(chosen) >= question.max:
                 params = {"question": question_id, "min": question.min, "max": question.max}
                 return self, Problem("multi.too_many", f"answers.{question_id}", params)
-            else:
-                picked.append(option_id)
-            value = [o.id for o in question.options if o.id in picked]  # in the options' order
+            chosen = chosen | {option_id} if tick else chosen - {option_id}
+            value = [o.id for o in question.options if o.id in chosen]  # in the options' order
         return replace(self, answers={**self.answers, question_id: value}), None
 
     def problem_here(self, campaign: Campaign) -> Problem | None:

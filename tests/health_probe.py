@@ -23,6 +23,7 @@ class HealthProbe:
         self.host, self.port, self.timeout = host, port, timeout
         self.waits: list[float] = []
         self.failures: list[str] = []
+        self.quiet_worst = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="health-probe", daemon=True)
 
@@ -64,5 +65,13 @@ class HealthProbe:
         return statistics.median(self.waits) if self.waits else 0.0
 
     def allowed(self, limit: float = 0.5) -> float:
-        """The longest wait the test allows: `limit`, more on a machine slow for every probe."""
-        return max(limit, 10 * self.median)
+        """The longest wait the test allows: `limit`, more on a machine slow for every probe
+        (ten times the median), or slow now and then with no load at all (twice the worst
+        wait of `quiet`, taken before the load began)."""
+        return max(limit, 10 * self.median, 2 * self.quiet_worst)
+
+    async def quiet(self, seconds: float = 0.5) -> None:
+        """Probe for `seconds` before the load, to know the machine's own hiccups."""
+        await asyncio.sleep(seconds)
+        self.quiet_worst = self.worst
+        self.waits.clear()

@@ -54,6 +54,7 @@ async def test_hostile_requests_never_get_a_5xx_nor_leave_a_traceback(edge, capl
     rng = random.Random(seed)
     failures, statuses = [], {}
     async with HealthProbe(edge.server.host, edge.server.port) as probe:
+        await probe.quiet()
         for _ in range(REQUESTS_PER_ROUTE):
             hostile = hostile_request(rng, route)
             try:

@@ -144,6 +144,7 @@ async def test_healthz_answers_while_the_largest_inputs_are_posted_twice_at_once
     requests = list(hostile_requests())  # made before the probe starts: they take a while
     results = []
     async with HealthProbe(edge.server.host, edge.server.port) as probe:
+        await probe.quiet()
         for request in requests:
             results += await asyncio.gather(timed(edge, *request), timed(edge, *request))
     print(
