@@ -140,7 +140,7 @@ def trickle(path: Path, first_seq: int, stop: threading.Event) -> int:
 BARE_APP = """
 import sys
 from aiohttp import web
-from medborgardialog.server import new_event_loop
+from medborgardialog.process import new_event_loop
 
 body = open(sys.argv[2], "rb").read()
 

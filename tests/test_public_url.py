@@ -15,7 +15,8 @@ from kiosk.app import create_app
 from kiosk.config import WebConfig
 from kiosk.keys import CONFIG
 from kiosk.links import absolute_url
-from medborgardialog.server import assemble, build_app
+from medborgardialog.parts import assemble
+from medborgardialog.server import build_app
 from medborgardialog.settings import Settings
 from tests.staff_support import csrf_of
 

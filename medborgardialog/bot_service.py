@@ -21,13 +21,13 @@ from bot.updates import keep_keyboard_as_data
 from kiosk.staff.posters import BOT_USERNAME
 from medborgardialog.campaign_watch import attach_watch, watching
 from medborgardialog.notice_wiring import alongside_bot
-from medborgardialog.server import Parts, assemble, campaign_watch, tune_garbage_collection
+from medborgardialog.parts import PTB_KEY, Parts, assemble, campaign_watch
+from medborgardialog.process import tune_garbage_collection
 from medborgardialog.settings import Settings
 
 WEBHOOK_PATH = "/telegram/webhook"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 (a header name)
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
-PTB_KEY = web.AppKey("telegram", Application)
 
 logger = logging.getLogger(__name__)
 
