@@ -18,7 +18,7 @@ from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, STORE
 from kiosk.language import use_language
 from kiosk.submission import BadPayload, Submission, parse_submission
 from locales.problems import problem_message
-from storage.kiosk_keys import kiosk_key_source
+from storage.kiosk_credentials import kiosk_key_source
 from storage.submit import Status, Submitted, submit
 from survey import Campaign
 from survey.serialize import campaign_as_dict

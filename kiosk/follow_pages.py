@@ -22,7 +22,7 @@ from kiosk.signup_limits import RESEND_SECONDS, SIGNUP_LIMITS, SignupLimits
 from storage import subscriptions
 from storage.contacts import ContactBox
 from survey import Campaign
-from survey.notice_text import followup_options, question
+from survey.promises.notice_text import followup_options, question
 
 CONSENT_TEXT_VERSION = "web-notices-1"
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s.]{2,63}$")

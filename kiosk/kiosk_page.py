@@ -25,7 +25,7 @@ from kiosk.web_survey import redirect_slash
 from locales import format_period, language_name, text_direction
 from locales.problems import problem_message
 from locales.shared_texts import police_notice
-from storage.kiosk_keys import kiosk_key_source
+from storage.kiosk_credentials import kiosk_key_source
 from survey import Campaign, Problem
 from survey.serialize import campaign_as_dict
 

@@ -15,7 +15,7 @@ from kiosk.i18n import gettext
 from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, STORE
 from kiosk.language import use_language
 from kiosk.survey_context import api_url
-from storage.kiosk_keys import kiosk_key_source
+from storage.kiosk_credentials import kiosk_key_source
 
 
 def operator_texts(translations) -> dict[str, str]:

@@ -9,7 +9,7 @@ from kiosk.i18n import gettext
 from kiosk.keys import LANGUAGE, STORE
 from kiosk.promise_view import STATUS_ICONS, status_labels
 from storage.promises import current_promises as promises_in_force
-from survey.promise import Promise
+from survey.promises.promise import Promise
 
 
 async def current_promises(app: web.Application, lang: str) -> list[dict]:

@@ -23,9 +23,9 @@ from kiosk.web_survey import redirect_slash
 from locales import language_name
 from storage.promises import StoredPromise, get_promise, replacing_promise
 from storage.subscriptions import followup_answer_counts
-from survey.notice_text import followup_options
-from survey.promise import Promise
-from survey.promise_serialize import promise_as_dict
+from survey.promises.notice_text import followup_options
+from survey.promises.promise import Promise
+from survey.promises.serialize import promise_as_dict
 
 _dumps = functools.partial(json.dumps, ensure_ascii=False)
 

@@ -12,7 +12,7 @@ from babel.numbers import format_decimal
 
 from locales import text_direction
 from survey import Campaign
-from survey.promise import Activity, Promise, quiet_days
+from survey.promises.promise import Activity, Promise, quiet_days
 
 # Shapes as well as words: a status never depends on colour alone.
 STATUS_ICONS = {

@@ -20,7 +20,7 @@ from kiosk.keys import CAMPAIGNS, STORE
 from kiosk.results_cache import RESULTS_CACHE, ResultsCache
 from kiosk.results_view import results_context
 from storage.publication import published_campaigns
-from storage.results_data import ResultsData, results_json
+from storage.published_results import ResultsData, results_json
 from survey import Campaign
 
 # Public figures: a browser may keep them, but asks again each time (a 304 is not offered).

@@ -30,7 +30,7 @@ from storage import Store
 from storage.connection import connect_reader
 from storage.export_tables import open_export_reader
 from storage.publication import data_version, publication
-from storage.results_data import ResultsData, results_data
+from storage.published_results import ResultsData, results_data
 from survey import Campaign
 
 CHECK_SECONDS = 1.0

@@ -13,7 +13,7 @@ from kiosk.i18n import gettext as _
 from kiosk.survey_context import header_context
 from locales import format_number as number
 from locales import format_share as percent
-from storage.results_data import ResultsData
+from storage.published_results import ResultsData
 from survey import Campaign, Tally
 from survey.weighting import Representativeness
 

@@ -101,7 +101,7 @@ async def test_internal_updates_never_reach_the_api(client, store):
     from datetime import date
 
     from storage.promises import get_promise, save_promise
-    from survey.promise import Update
+    from survey.promises.promise import Update
 
     def add_internal(db):
         promise = get_promise(db, "demo").promise

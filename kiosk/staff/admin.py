@@ -14,7 +14,7 @@ from kiosk.staff.audit_page import entry_rows
 from kiosk.staff.auth import staff_user
 from kiosk.staff.pages import flash, redirect, render
 from storage.audit_log import recent_audit
-from storage.kiosk_keys import create_kiosk_key, list_kiosk_keys, revoke_kiosk_key
+from storage.kiosk_credentials import create_kiosk_key, list_kiosk_keys, revoke_kiosk_key
 from storage.promise_approvals import set_staff_party, staff_parties
 from storage.staff import ROLES, add_staff, audit, hash_password
 from storage.staff_login import end_sessions_of, list_staff, unlock

@@ -22,7 +22,7 @@ from locales import format_number as number
 from locales import format_share as percent
 from locales import text_direction
 from storage.responses import count_tally
-from storage.results import (
+from storage.result_breakdowns import (
     QuestionCounts,
     answers_per_day,
     background_counts,

@@ -14,7 +14,7 @@ from kiosk.promise_view import status_labels
 from kiosk.staff.pages import flash, redirect, render
 from kiosk.staff.promise_forms import FormProblem, day, field, texts
 from kiosk.staff.promises import revision_of, save, stored_or_404
-from survey.promise import NEEDS_REASON, STATUSES, Activity, Promise, Update
+from survey.promises.promise import NEEDS_REASON, STATUSES, Activity, Promise, Update
 
 
 def activity_or_404(promise: Promise, activity_id: str) -> Activity:

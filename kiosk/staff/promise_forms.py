@@ -10,7 +10,7 @@ from datetime import date
 
 from kiosk.i18n import gettext
 from survey.loader import ID_PATTERN
-from survey.promise import Promise
+from survey.promises.promise import Promise
 
 MAX_TEXT = 4000
 

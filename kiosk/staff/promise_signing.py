@@ -17,7 +17,7 @@ from kiosk.staff.pages import flash, redirect
 from kiosk.staff.promise_forms import FormProblem, day, field, texts
 from kiosk.staff.promises import promise_page, revision_of, save, stored_or_404
 from storage.promise_approvals import SUBJECTS, ApprovalRefused, approve, publish
-from survey.promise import FollowUp
+from survey.promises.promise import FollowUp
 
 
 def refusal_message(refused: ApprovalRefused, promise) -> str:

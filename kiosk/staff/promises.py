@@ -25,7 +25,7 @@ from storage.promises import (
     save_promise,
 )
 from storage.responses import count_tally
-from survey.promise import STATUSES, Activity, Focus, Party, Promise, missing_approvals
+from survey.promises.promise import STATUSES, Activity, Focus, Party, Promise, missing_approvals
 
 DEFAULT_PARTIES = (("polisen", "Polisen"), ("kommunen", "Kommunen"))
 

@@ -16,7 +16,7 @@ from kiosk.staff.auth import staff_user
 from kiosk.staff.pages import campaign_of, flash, redirect, url_for
 from storage.publication import SUMMARY_LENGTH, publish, unpublish
 from storage.publication import save_summaries as store_summaries
-from storage.results_data import ResultsData
+from storage.published_results import ResultsData
 from survey import Campaign
 
 

@@ -9,7 +9,7 @@ from kiosk.keys import CAMPAIGNS, STORE
 from kiosk.staff.figures import counts, figures_html, number
 from kiosk.staff.pages import campaign_of, render
 from kiosk.staff.publishing import publishing_context
-from storage.results import participants_by_campaign
+from storage.result_breakdowns import participants_by_campaign
 
 POLL_SECONDS = 5
 

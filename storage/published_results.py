@@ -15,7 +15,7 @@ from storage.answer_flags import campaign_flags, tally_without
 from storage.moderation import iter_comments, list_tags, published_text, themes_with_quotes
 from storage.publication import Publication, publication, summaries
 from storage.responses import count_tally
-from storage.results import background_counts, sources_by_channel
+from storage.result_breakdowns import background_counts, sources_by_channel
 from survey import Campaign, Tally
 from survey.weighting import Representativeness, compare
 

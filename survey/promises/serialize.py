@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from survey.promise import Activity, Focus, FollowUp, Party, Promise, Update
+from survey.promises.promise import Activity, Focus, FollowUp, Party, Promise, Update
 
 
 def _day(value: date | None) -> str | None:

@@ -10,7 +10,7 @@ from typing import Any
 from survey.campaign import Campaign
 from survey.data_files import load_folder, parse_toml, read_text
 from survey.loader import LANGUAGE_PATTERN, CampaignError, _Reader
-from survey.promise import STATUSES, Activity, Focus, FollowUp, Party, Promise, Update
+from survey.promises.promise import STATUSES, Activity, Focus, FollowUp, Party, Promise, Update
 
 TOP_KEYS = {
     "id",
