@@ -18,7 +18,7 @@ from telegram.ext import Application, BaseRateLimiter
 
 from bot import BotDeps, build_application, finish, register_commands, release
 from bot.updates import keep_keyboard_as_data
-from kiosk.staff.posters import BOT_USERNAME
+from kiosk.staff.results.posters import BOT_USERNAME
 from medborgardialog.campaign_watch import attach_watch, watching
 from medborgardialog.notice_wiring import alongside_bot
 from medborgardialog.parts import PTB_KEY, Parts, assemble, campaign_watch

@@ -57,7 +57,7 @@ def mail_channel(parts: Parts):
 
 def attach_mailer(app: web.Application, parts: Parts) -> None:
     """Offer e-mail on the subscription pages when SMTP is configured."""
-    from kiosk.follow_pages import FOLLOW_MAILER
+    from kiosk.follow.pages import FOLLOW_MAILER
 
     mailer = mail_channel(parts)
     if mailer is not None:

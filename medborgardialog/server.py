@@ -7,7 +7,7 @@ from datetime import datetime
 
 from aiohttp import web
 
-from kiosk.protocol_log import ProtocolLog
+from kiosk.edge.protocol_log import ProtocolLog
 from medborgardialog.bot_health import add_bot_check
 from medborgardialog.bot_service import attach_bot
 from medborgardialog.campaign_watch import attach_watch
@@ -47,7 +47,7 @@ def server_options(settings: Settings) -> dict:
 
     Idle keep-alive connections close after a while; the parser's refusals are logged as one
     line; request bodies are never decompressed (a claimed gzip body gets 415, see
-    `kiosk.request_body`).
+    `kiosk.edge.request_body`).
     """
     return {
         "keepalive_timeout": settings.keepalive_timeout_seconds,

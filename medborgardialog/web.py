@@ -8,9 +8,9 @@ from aiohttp import web
 
 from bot.preview import preview_messages
 from kiosk.app import create_app
-from kiosk.client_address import trusted_networks
 from kiosk.config import WebConfig
-from kiosk.staff.campaign_preview import BOT_PREVIEW
+from kiosk.edge.client_address import trusted_networks
+from kiosk.staff.campaigns.preview import BOT_PREVIEW
 from medborgardialog.notice_wiring import attach_mailer
 from medborgardialog.parts import Parts
 

@@ -11,7 +11,7 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from bs4 import BeautifulSoup
 
-from kiosk.signup_limits import MAILS_PER_HOUR, SignupLimits
+from kiosk.follow.signup_limits import MAILS_PER_HOUR, SignupLimits
 from medborgardialog.parts import assemble
 from medborgardialog.server import build_app
 from medborgardialog.settings import Settings

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from bs4 import BeautifulSoup
 
-from kiosk.promise_cache import PROMISE_CACHE
+from kiosk.promises.cache import PROMISE_CACHE
 from storage.promises import save_promise
 from storage.subscriptions import NewSubscription, answer_followup, subscribe
 from tests.fake_clock import FakeClock
