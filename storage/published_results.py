@@ -1,7 +1,8 @@
 """Everything the published results show, counted at one moment (staff see the same).
 
-The JSON of `GET /api/v1/campaigns/{campaign}/results` is built here (DESIGN.md's shape),
-with the representativeness added under its own key when the campaign gives a reference.
+The JSON of `GET /api/v1/campaigns/{campaign}/results` is built here (its shape is in
+docs/contract.md), with the representativeness added under its own key when the campaign
+gives a reference.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def _tally_rows(campaign: Campaign, tally: Tally) -> list[dict[str, Any]]:
 
 
 def results_json(data: ResultsData) -> dict[str, Any]:
-    """The published results in DESIGN.md's JSON shape."""
+    """The published results in the JSON shape of docs/contract.md."""
     campaign = data.campaign
     found: dict[str, Any] = {
         "campaign": campaign.id,

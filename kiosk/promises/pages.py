@@ -83,7 +83,7 @@ async def promise_page(request: web.Request) -> web.Response:
 
 
 async def promise_json(request: web.Request) -> web.Response:
-    """The promise as JSON (DESIGN.md's shape), public updates only."""
+    """The promise as JSON (the shape in docs/contract.md), public updates only."""
     key = ("json", request.match_info["promise"])
 
     async def make() -> bytes:

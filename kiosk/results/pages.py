@@ -66,7 +66,7 @@ async def results_page(request: web.Request) -> web.Response:
 
 
 async def results_api(request: web.Request) -> web.Response:
-    """The published results as JSON (DESIGN.md's shape)."""
+    """The published results as JSON (the shape in docs/contract.md)."""
     campaign = _campaign(request)
     if campaign is None:
         return json_error(404, "campaign.unknown", _("Den enkäten finns inte."))
