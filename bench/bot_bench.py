@@ -6,7 +6,7 @@ This process runs the fake Bot API (tests/fake_telegram/) on 127.0.0.1 and N sim
 residents. Each bot runs in a subprocess of its own, built the same way (python-telegram-bot,
 the same rate limiter with Telegram's flood limits lifted, the same concurrency), so they
 pay the same process costs:
-- ours: the real bot (`medborgardialog.telegram.build_bot`, a real store on a temp file);
+- ours: the real bot (`medborgardialog.bot_service.build_bot`, a real store on a temp file);
   every resident walks the demo campaign from /start to the thank-you, half of them writing
   the comment in one message and half in two;
 - echo: a bot that answers every text with the same text; every resident sends as many
@@ -61,9 +61,9 @@ async def serve_bot(kind: str, api_url: str, db: str) -> None:
     from bot import register_commands
     from bot.aiohttp_request import AiohttpRequest
     from bot.application import CONCURRENT_UPDATES
-    from medborgardialog.server import assemble
+    from medborgardialog.bot_service import build_bot, polling
+    from medborgardialog.parts import assemble
     from medborgardialog.settings import Settings
-    from medborgardialog.telegram import build_bot, polling
 
     if kind == "ours":
         env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": api_url}

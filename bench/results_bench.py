@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from campaigns import SAMPLE_DIR  # noqa: E402
-from kiosk.results_cache import RECOUNT_SECONDS  # noqa: E402
+from kiosk.results.cache import RECOUNT_SECONDS  # noqa: E402
 from storage import open_database  # noqa: E402
 from storage.campaigns import register_campaigns  # noqa: E402
 from storage.connection import immediate  # noqa: E402
@@ -140,7 +140,7 @@ def trickle(path: Path, first_seq: int, stop: threading.Event) -> int:
 BARE_APP = """
 import sys
 from aiohttp import web
-from medborgardialog.server import new_event_loop
+from medborgardialog.process import new_event_loop
 
 body = open(sys.argv[2], "rb").read()
 

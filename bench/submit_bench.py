@@ -48,7 +48,7 @@ STAFF_EVERY_SECONDS = 2.0
 BARE_APP = """
 import sys
 from aiohttp import web
-from medborgardialog.server import new_event_loop
+from medborgardialog.process import new_event_loop
 
 async def constant(request):
     await request.read()
@@ -64,7 +64,9 @@ web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None, access_log
 NO_STORE_APP = """
 import pathlib, sys
 from aiohttp import web
-from medborgardialog.server import assemble, build_app, new_event_loop, tune_garbage_collection
+from medborgardialog.parts import assemble
+from medborgardialog.process import new_event_loop, tune_garbage_collection
+from medborgardialog.server import build_app
 from medborgardialog.settings import Settings
 from storage import Outcome
 
@@ -246,7 +248,8 @@ def kiosk_weight() -> int:
 RENDER_KIOSK = """
 import asyncio, pathlib, sys, tempfile
 from aiohttp.test_utils import TestClient, TestServer
-from medborgardialog.server import assemble, build_app
+from medborgardialog.parts import assemble
+from medborgardialog.server import build_app
 from medborgardialog.settings import Settings
 
 async def main(folder):

@@ -12,13 +12,13 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
-from bot import pages
+from bot import around_walk
 from bot.callback_data import Action, campaign_token
 from bot.screens import comment_warning, language_screen
 from bot.state import Changes
 from bot.turn import Turn
 from storage import Outcome
-from storage.submit import Submitted, accept
+from storage.submit import Submitted, ready_or_outcome
 from survey import AreasStep, CommentStep, ConfirmStep, Draft, Response
 from survey.personal_data import LONG_TEXT, comment_warnings
 from survey.walk import ChoiceStep, LanguageStep, step_by_id, steps
@@ -47,7 +47,7 @@ async def apply(turn: Turn, action: Action | None) -> None:
         if turn.draft is not None:
             turn.changes.drop_draft = campaign.id
             turn.draft = None
-        turn.screen = pages.not_open(campaign, turn.status(campaign), turn.tr)
+        turn.screen = around_walk.not_open(campaign, turn.status(campaign), turn.tr)
         return
     handler, step_id = IN_CAMPAIGN[action.op]
     if step_id is not None and (turn.draft is None or not _at(turn.draft, step_id)):
@@ -72,7 +72,7 @@ async def choose_language(turn: Turn, action: Action) -> None:
         return
     turn.set_session(replace(turn.session, locale=lang))
     if draft is None:
-        turn.screen = pages.language_set(turn.tr)
+        turn.screen = around_walk.language_set(turn.tr)
         return
     turn.set_draft(replace(draft, locale=lang))
     if draft.step == LanguageStep.id:
@@ -83,7 +83,7 @@ async def choose_language(turn: Turn, action: Action) -> None:
 
 async def show_open_campaigns(turn: Turn, action: Action) -> None:
     """The campaigns open now, to choose from (after a link to one that is not)."""
-    turn.screen = pages.open_campaigns(turn.deps.open_campaigns(), turn.tr)
+    turn.screen = around_walk.open_campaigns(turn.deps.open_campaigns(), turn.tr)
 
 
 async def show_languages(turn: Turn, action: Action) -> None:
@@ -260,7 +260,7 @@ async def send(turn: Turn, action: Action) -> None:
         participant=turn.keys.participant(campaign.id),
         followup_consent=draft.followup_consent,
     )
-    response = accept(campaign, candidate, now=turn.deps.now())
+    response = ready_or_outcome(campaign, candidate, now=turn.deps.now())
     if isinstance(response, Submitted):
         turn.refuse(response.problems[0])
         return
@@ -272,7 +272,7 @@ async def send(turn: Turn, action: Action) -> None:
         turn.refuse(tr._("Svaret kunde inte tas emot."))
         return
     turn.draft = None
-    turn.screen = pages.thanks(campaign, draft.followup_consent, tr)
+    turn.screen = around_walk.thanks(campaign, draft.followup_consent, tr)
 
 
 async def consent(turn: Turn, action: Action) -> None:
@@ -288,11 +288,11 @@ async def consent(turn: Turn, action: Action) -> None:
     else:
         turn.alert = turn.tr._("Du får inga meddelanden om uppföljningen.")
     if where == "t":
-        turn.screen = pages.thanks(campaign, wanted, turn.tr)
+        turn.screen = around_walk.thanks(campaign, wanted, turn.tr)
     else:
         stored = await turn.stored_response(campaign)
         if stored is not None:
-            turn.screen = pages.stored_answer(campaign, stored, turn.tr)
+            turn.screen = around_walk.stored_answer(campaign, stored, turn.tr)
 
 
 async def change_stored(turn: Turn, action: Action) -> None:
@@ -323,9 +323,9 @@ async def ask_delete(turn: Turn, action: Action) -> None:
     """Ask before deleting, naming what there is: the answer, the draft or both."""
     stored = await turn.stored_response(turn.campaign)
     if stored is None and turn.draft is None:
-        turn.screen = pages.nothing_to_delete(turn.tr)
+        turn.screen = around_walk.nothing_to_delete(turn.tr)
         return
-    turn.screen = pages.confirm_delete(turn.campaign, stored is not None, turn.draft, turn.tr)
+    turn.screen = around_walk.confirm_delete(turn.campaign, stored is not None, turn.draft, turn.tr)
 
 
 async def delete(turn: Turn, action: Action) -> None:
@@ -334,14 +334,14 @@ async def delete(turn: Turn, action: Action) -> None:
     turn.changes = Changes(delete_everything=turn.campaign.id)
     removed = bool(await turn.commit())
     turn.draft = None
-    turn.screen = pages.deleted(removed, had_draft, turn.tr)
+    turn.screen = around_walk.deleted(removed, had_draft, turn.tr)
     if removed or had_draft:
         turn.alert = turn.tr._("Raderat.")
 
 
 async def keep(turn: Turn, action: Action) -> None:
     """Do not delete after all."""
-    turn.screen = pages.kept(turn.tr)
+    turn.screen = around_walk.kept(turn.tr)
 
 
 Op = Callable[[Turn, Action], Awaitable[None]]

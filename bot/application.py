@@ -16,9 +16,9 @@ from telegram.request import BaseRequest
 
 from bot import handlers
 from bot.aiohttp_request import AiohttpRequest
+from bot.around_walk import bot_descriptions, command_descriptions
 from bot.deps import BOT_DATA_KEY, BotDeps
 from bot.i18n import tr_for
-from bot.pages import bot_descriptions, command_descriptions
 from bot.screens import RENDERERS
 from bot.subscriptions import add_subscription_handlers
 from bot.updates import UpdatesRequest

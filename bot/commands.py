@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from bot import pages
+from bot import around_walk
 from bot.comment_input import add_message, edit_message
 from bot.screens import Screen, language_screen
 from bot.turn import Turn, Typed
@@ -20,7 +20,7 @@ async def start(turn: Turn, args: list[str]) -> None:
         link = parse_payload(args[0])
         campaign = deps.campaigns.get(link.campaign) if link else None
         if campaign is None:
-            turn.screen = pages.unknown_campaign(turn.tr)
+            turn.screen = around_walk.unknown_campaign(turn.tr)
         else:
             await turn.begin(campaign, link.source)
         return
@@ -30,11 +30,11 @@ async def start(turn: Turn, args: list[str]) -> None:
         return
     open_campaigns = deps.open_campaigns()
     if not open_campaigns:
-        turn.screen = pages.no_open_campaign(turn.tr)
+        turn.screen = around_walk.no_open_campaign(turn.tr)
     elif len(open_campaigns) == 1:
         await turn.begin(open_campaigns[0])
     else:
-        turn.screen = pages.campaign_choice(open_campaigns, turn.tr)
+        turn.screen = around_walk.campaign_choice(open_campaigns, turn.tr)
 
 
 async def language(turn: Turn, args: list[str]) -> None:
@@ -48,25 +48,25 @@ async def language(turn: Turn, args: list[str]) -> None:
 
 async def privacy(turn: Turn, args: list[str]) -> None:
     """The full privacy notice, naming the current campaign's organisers."""
-    turn.screen = pages.privacy_page(turn.campaign, turn.tr)
+    turn.screen = around_walk.privacy_page(turn.campaign, turn.tr)
 
 
 async def help_(turn: Turn, args: list[str]) -> None:
     """What the bot is for and its commands."""
-    turn.screen = pages.help_page(turn.tr)
+    turn.screen = around_walk.help_page(turn.tr)
 
 
 async def cancel(turn: Turn, args: list[str]) -> None:
     """Drop the half-finished walk; a stored answer stays."""
     campaign = turn.campaign
     if turn.draft is None or campaign is None:
-        turn.screen = pages.nothing_to_cancel(turn.tr)
+        turn.screen = around_walk.nothing_to_cancel(turn.tr)
         return
     tr = turn.tr
     turn.changes.drop_draft = campaign.id
     turn.set_session(turn.session.done_with_comment())
     turn.draft = None
-    turn.screen = pages.cancelled(await turn.stored_response(campaign) is not None, tr)
+    turn.screen = around_walk.cancelled(await turn.stored_response(campaign) is not None, tr)
 
 
 async def delete(turn: Turn, args: list[str]) -> None:
@@ -81,16 +81,16 @@ async def delete(turn: Turn, args: list[str]) -> None:
                 await turn.switch_to(campaign)
                 break
     if campaign is None or (stored is None and turn.draft is None):
-        turn.screen = pages.nothing_to_delete(turn.tr)
+        turn.screen = around_walk.nothing_to_delete(turn.tr)
     elif not turn.is_open(campaign):
-        turn.screen = pages.closed_cannot_change(campaign, turn.tr)
+        turn.screen = around_walk.closed_cannot_change(campaign, turn.tr)
     else:
-        turn.screen = pages.confirm_delete(campaign, stored is not None, turn.draft, turn.tr)
+        turn.screen = around_walk.confirm_delete(campaign, stored is not None, turn.draft, turn.tr)
 
 
 async def unknown(turn: Turn, args: list[str]) -> None:
     """A command the bot does not have: the help."""
-    turn.screen = pages.help_page(turn.tr).with_note(turn.tr._("Det kommandot finns inte."))
+    turn.screen = around_walk.help_page(turn.tr).with_note(turn.tr._("Det kommandot finns inte."))
 
 
 Body = Callable[[Turn, list[str]], Awaitable[None]]
@@ -108,12 +108,12 @@ async def typed(turn: Turn, message: Typed) -> None:
     """A message typed in the chat: part of the comment at the comment step, else a pointer."""
     campaign, draft, tr = turn.campaign, turn.draft, turn.tr
     if draft is None or campaign is None:
-        turn.screen = pages.hint_start(tr)
+        turn.screen = around_walk.hint_start(tr)
         return
     if not turn.is_open(campaign):
         turn.changes.drop_draft = campaign.id
         turn.draft = None
-        turn.screen = pages.not_open(campaign, turn.status(campaign), tr)
+        turn.screen = around_walk.not_open(campaign, turn.status(campaign), tr)
         return
     if draft.step != CommentStep.id:
         turn.retire = "delete"  # the prompt is repeated below the message: one is enough

@@ -12,7 +12,7 @@ from typing import Any
 from bot.callback_data import campaign_token
 from bot.draft_writer import DraftWriter
 from bot.i18n import Tr, tr_for
-from bot.keys import Keys
+from bot.pseudonyms import Keys
 from locales import Catalogs
 from storage import Store
 from survey import Campaign

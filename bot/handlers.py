@@ -19,7 +19,7 @@ from telegram import Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import actions, commands, pages, state
+from bot import actions, around_walk, commands, state
 from bot import callback_data as cd
 from bot.deps import BOT_DATA_KEY, BotDeps
 from bot.i18n import best_language
@@ -210,7 +210,7 @@ async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     tr = deps.tr(best_language(deps.catalogs, user.language_code if user else None))
     open_now = deps.open_campaigns()
     payload = open_now[0].id if len(open_now) == 1 else None
-    screen = pages.in_group(context.bot.username, payload, tr)
+    screen = around_walk.in_group(context.bot.username, payload, tr)
     await post(context, update.effective_chat.id, localised(screen, tr.lang))
 
 

@@ -12,7 +12,7 @@ from bot import subscription_texts as texts
 from bot.i18n import tr_for
 from bot.subscriptions import STOP_DATA, answer_data
 from locales import Catalogs
-from survey.notice_text import NoticeMessage, followup_options, plain_text, question
+from survey.promises.notice_text import NoticeMessage, followup_options, plain_text, question
 
 logger = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot.deps import CHANNEL
-from bot.keys import NO_CAMPAIGN, Keys
+from bot.pseudonyms import NO_CAMPAIGN, Keys
 from storage import drafts as draft_rows
 from storage import responses as response_rows
 from storage.drafts import DraftRow

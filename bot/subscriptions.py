@@ -31,7 +31,7 @@ from bot.updates import pressed
 from storage import responses as response_rows
 from storage import subscriptions
 from storage.contacts import ContactBox
-from survey.notice_text import FOLLOWUP_OPTIONS
+from survey.promises.notice_text import FOLLOWUP_OPTIONS
 
 CHANNEL = "telegram"
 CONSENT = re.compile(r"^(?P<token>[0-9a-f]{6})\.F(?P<yes>[01])[ts]$")

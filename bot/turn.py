@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot import pages, state
+from bot import around_walk, state
 from bot.deps import BotDeps
 from bot.i18n import Tr, best_language
 from bot.screens import Screen, View, render
@@ -150,7 +150,7 @@ class Turn:
         """
         status = self.status(campaign)
         if status != "open":
-            self.screen = pages.not_open(campaign, status, self.tr)
+            self.screen = around_walk.not_open(campaign, status, self.tr)
             return
         await self.switch_to(campaign)
         if source is not None and source != self.session.source:
@@ -160,7 +160,7 @@ class Turn:
             return
         stored = await self.stored_response(campaign)
         if stored is not None:
-            self.screen = pages.stored_answer(campaign, stored, self.tr)
+            self.screen = around_walk.stored_answer(campaign, stored, self.tr)
             return
         wanted = self.session.locale or self.telegram_language
         draft = new_draft(campaign, str(uuid.uuid4()), wanted)

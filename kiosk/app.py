@@ -1,15 +1,15 @@
 """The web app factory: API, web survey, kiosk and (mounted by `kiosk.staff`) the staff pages.
 
 What the staff pages rely on, kept stable:
-- the AppKeys in `kiosk.keys` (CONFIG, STORE, CAMPAIGNS, CATALOGS, SECRET, and LANGUAGE on
+- the AppKeys in `kiosk.app_keys` (CONFIG, STORE, CAMPAIGNS, CATALOGS, SECRET, and LANGUAGE on
   each request);
 - the Jinja environment (templates in kiosk/templates, autoescape on, `_`/`ngettext` that
   follow the request's language, `static_url(path)`, `current_language()`,
   `text_direction(lang)`); `base.html` has the blocks `title`, `head`, `content`, `scripts`
   and sets `lang` and `dir` on <html>;
-- the language middleware (`kiosk.language`) and the error middleware run first, in that
-  order, then the body middleware (`kiosk.request_body`); the security headers
-  (`kiosk.headers`) are added to every response;
+- the language middleware (`kiosk.edge.language`) and the error middleware run first, in that
+  order, then the body middleware (`kiosk.edge.request_body`); the security headers
+  (`kiosk.edge.headers`) are added to every response;
 - static files under /static/ from kiosk/static (staff files in kiosk/static/staff/).
 """
 
@@ -24,28 +24,16 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
-from kiosk import i18n
-from kiosk.answer_signals import setup_answer_signals
-from kiosk.api import setup_api
+from kiosk import answering, edge, follow, i18n, information, promises, results, staff
+from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, SECRET, STORE
 from kiosk.clock import CLOCK, Clock
-from kiosk.comment_check import setup_comment_check
 from kiosk.config import WebConfig
-from kiosk.errors import error_middleware
-from kiosk.favicon import setup_favicon
-from kiosk.follow_pages import setup_follow_pages
-from kiosk.headers import add_security_headers
-from kiosk.health import setup_health
-from kiosk.info_pages import setup_info_pages
-from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, SECRET, STORE
-from kiosk.kiosk_page import setup_kiosk
-from kiosk.language import language_middleware
-from kiosk.loop_watch import setup_loop_watch
-from kiosk.promise_pages import setup_promise_pages
-from kiosk.public_results import setup_public_results
-from kiosk.request_body import body_middleware
-from kiosk.staff import setup_staff
-from kiosk.storage_failure import STORAGE_ALARM, StorageAlarm
-from kiosk.web_survey import setup_web_survey
+from kiosk.edge.errors import error_middleware
+from kiosk.edge.headers import add_security_headers
+from kiosk.edge.language import language_middleware
+from kiosk.edge.loop_watch import setup_loop_watch
+from kiosk.edge.request_body import body_middleware
+from kiosk.edge.storage_failure import STORAGE_ALARM, StorageAlarm
 from locales import Catalogs, language_name
 from storage import Store
 from survey import Campaign
@@ -100,18 +88,10 @@ def create_app(
     app[STORAGE_ALARM] = StorageAlarm(clock)
     setup_templates(app)
     app.on_response_prepare.append(add_security_headers)
-    setup_api(app)
-    setup_web_survey(app)
-    setup_kiosk(app)
-    setup_comment_check(app)
-    setup_favicon(app)
-    setup_promise_pages(app)
-    setup_public_results(app)
-    setup_answer_signals(app)
-    setup_follow_pages(app)
+    for room in (answering, edge, promises, results, follow):
+        room.add_routes(app)
     app.router.add_static("/static/", STATIC_DIR, name="static")
-    setup_staff(app)
-    setup_health(app)
-    setup_info_pages(app)
-    setup_loop_watch(app)
+    staff.add_routes(app)
+    information.add_routes(app)
+    setup_loop_watch(app)  # last: it learns every view of the app when it starts
     return app

@@ -30,5 +30,5 @@ class WebConfig:
     contact: str | None = None
     # A request body still arriving after this long gets 408 (a slow or endless upload).
     body_timeout_seconds: float = 30.0
-    # Reverse proxies whose X-Forwarded-For is believed (see kiosk.client_address).
+    # Reverse proxies whose X-Forwarded-For is believed (see kiosk.edge.client_address).
     trusted_proxies: tuple = ()

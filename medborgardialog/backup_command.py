@@ -13,6 +13,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from medborgardialog.command_base import CommandError
 from medborgardialog.settings import Settings
 
 
@@ -57,8 +58,6 @@ def back_up(source: Path, target: Path) -> tuple[int, int]:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Write a checked copy of the database to --out."""
-    from medborgardialog.cli import CommandError
-
     settings = Settings.from_env(db=args.db)
     if not settings.db.exists():
         raise CommandError(f"no database at {settings.db}")

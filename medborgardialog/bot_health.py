@@ -6,7 +6,7 @@ from aiohttp import web
 from telegram.error import TelegramError
 from telegram.ext import Application
 
-from kiosk.health import HEALTH_CHECKS
+from kiosk.edge.health import HEALTH_CHECKS
 
 
 def add_bot_check(app: web.Application, ptb: Application) -> None:

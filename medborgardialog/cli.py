@@ -13,26 +13,12 @@ from pathlib import Path
 
 from medborgardialog.backup_command import add_backup_command, cmd_backup
 from medborgardialog.campaign_commands import add_campaign_commands, cmd_campaigns
+from medborgardialog.command_base import CommandError, add_common
 from medborgardialog.promise_commands import add_promise_commands, cmd_promises
 from medborgardialog.results_commands import add_results_commands, cmd_results
 from medborgardialog.settings import Settings
 from survey import CampaignError
 from survey.loader import ID_PATTERN
-
-
-class CommandError(Exception):
-    """A failure to report as one line on stderr, with a non-zero exit."""
-
-
-def _add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db", help="database file (default: $MEDBORGARDIALOG_DB or medborgardialog.db)"
-    )
-    parser.add_argument(
-        "--campaigns",
-        dest="campaigns_dir",
-        help="folder of campaign files (default: the sample campaigns)",
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,15 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser(
         "serve", help="run the web server (and the bot, when TELEGRAM_BOT_TOKEN is set)"
     )
-    _add_common(serve)
+    add_common(serve)
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port to listen on (default 8080)")
 
     bot = commands.add_parser("bot", help="run the Telegram bot alone (needs TELEGRAM_BOT_TOKEN)")
-    _add_common(bot)
+    add_common(bot)
 
     export = commands.add_parser("export", help="export a campaign's answers")
-    _add_common(export)
+    add_common(export)
     export.add_argument("--campaign", required=True, help="campaign id")
     export.add_argument(
         "--format",
@@ -112,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     staff_commands = staff.add_subparsers(dest="staff_command", required=True, metavar="ACTION")
     add = staff_commands.add_parser("add", help="create a staff account or set its password")
     add.add_argument("username", help="login name")
-    _add_common(add)
+    add_common(add)
     add.add_argument(
         "--role",
         choices=("admin", "analyst", "organiser"),
@@ -206,7 +192,7 @@ def cmd_bot(args: argparse.Namespace) -> int:
     settings = Settings.from_env(db=args.db, campaigns_dir=args.campaigns_dir)
     if not settings.telegram_token:
         raise CommandError("no bot token: set TELEGRAM_BOT_TOKEN to run the bot")
-    from medborgardialog.telegram import run_bot
+    from medborgardialog.bot_service import run_bot
 
     run_bot(settings)
     return 0

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from locales import DOMAINS, LOCALES_DIR, compile_po
 from medborgardialog.campaign_commands import known_campaigns
+from medborgardialog.command_base import CommandError
 from medborgardialog.settings import Settings
 from storage import open_database
 from storage.connection import immediate
@@ -27,8 +28,6 @@ PROGRESS_FROM_ROWS = 20_000
 
 
 def run_export(settings: Settings, args: argparse.Namespace) -> int:
-    from medborgardialog.cli import CommandError
-
     if not settings.db.exists():
         raise CommandError(f"no database at {settings.db}")
     campaigns = known_campaigns(settings)

@@ -20,7 +20,7 @@ import aiosmtplib
 
 from locales import Catalogs
 from storage.contacts import ContactBox
-from survey.notice_text import NoticeMessage, plain_text, question
+from survey.promises.notice_text import NoticeMessage, plain_text, question
 
 logger = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from storage import Store, subscriptions
 from storage import notices as outbox
 from storage.contacts import ContactBox
 from storage.promises import record_due_publications
-from survey.notice_text import NoticeMessage, compose
+from survey.promises.notice_text import NoticeMessage, compose
 
 logger = logging.getLogger(__name__)
 MAX_BACKOFF_SECONDS = 300

@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 from medborgardialog.notice_sender import NoticeSender, SenderOptions, running
+from medborgardialog.parts import PTB_KEY, Parts
 
 if TYPE_CHECKING:
     from telegram import Bot
-
-    from medborgardialog.server import Parts
 
 
 def sender_options(parts: Parts) -> SenderOptions:
@@ -58,7 +57,7 @@ def mail_channel(parts: Parts):
 
 def attach_mailer(app: web.Application, parts: Parts) -> None:
     """Offer e-mail on the subscription pages when SMTP is configured."""
-    from kiosk.follow_pages import FOLLOW_MAILER
+    from kiosk.follow.pages import FOLLOW_MAILER
 
     mailer = mail_channel(parts)
     if mailer is not None:
@@ -69,8 +68,6 @@ def attach_sender(app: web.Application, parts: Parts) -> None:
     """Run the sender inside `serve`, after the bot (when there is one) has started."""
 
     async def sender_context(app: web.Application) -> AsyncIterator[None]:
-        from medborgardialog.telegram import PTB_KEY
-
         ptb = app.get(PTB_KEY)
         bot = ptb.bot if ptb is not None and ptb.running else None
         async with running(build_sender(parts, bot)):

@@ -9,7 +9,7 @@ from pathlib import Path
 import promises as sample_promises
 from medborgardialog.settings import Settings
 from survey import load_campaigns
-from survey.promise_loader import check_links, load_promise, load_promises
+from survey.promises.loader import check_links, load_promise, load_promises
 
 
 def add_promise_commands(commands) -> None:

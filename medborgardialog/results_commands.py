@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
+from medborgardialog.campaign_commands import known_campaigns
+from medborgardialog.command_base import CommandError, add_common
+from medborgardialog.settings import Settings
+from storage import open_database
+from storage.connection import immediate
+from storage.publication import publish, unpublish
+
 
 def add_results_commands(commands) -> None:
     """Add `results publish` and `results unpublish` to the command's subparsers."""
-    from medborgardialog.cli import _add_common
-
     results = commands.add_parser("results", help="publish or unpublish a campaign's results")
     actions = results.add_subparsers(dest="results_command", required=True, metavar="ACTION")
     for name, text in (
@@ -18,18 +23,11 @@ def add_results_commands(commands) -> None:
     ):
         action = actions.add_parser(name, help=text)
         action.add_argument("campaign", help="campaign id")
-        _add_common(action)
+        add_common(action)
 
 
 def cmd_results(args: argparse.Namespace) -> int:
     """Publish or unpublish a campaign's results, audited as done from the command line."""
-    from medborgardialog.campaign_commands import known_campaigns
-    from medborgardialog.cli import CommandError
-    from medborgardialog.settings import Settings
-    from storage import open_database
-    from storage.connection import immediate
-    from storage.publication import publish, unpublish
-
     settings = Settings.from_env(db=args.db, campaigns_dir=args.campaigns_dir)
     if args.campaign not in known_campaigns(settings):
         raise CommandError(f"no campaign {args.campaign!r} in {settings.campaigns_dir}")

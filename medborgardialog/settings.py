@@ -105,7 +105,7 @@ def public_url(value: str | None) -> str | None:
 
 def trusted_proxies(value: str | None) -> str | None:
     """The trusted proxies as given, once they read as addresses or networks."""
-    from kiosk.client_address import trusted_networks
+    from kiosk.edge.client_address import trusted_networks
 
     trusted_networks(value)  # ValueError naming the entry that is not one
     return value or None

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
 
 from aiohttp import web
 
 from bot.preview import preview_messages
 from kiosk.app import create_app
-from kiosk.client_address import trusted_networks
 from kiosk.config import WebConfig
-from kiosk.staff.campaign_preview import BOT_PREVIEW
+from kiosk.edge.client_address import trusted_networks
+from kiosk.staff.campaigns.preview import BOT_PREVIEW
 from medborgardialog.notice_wiring import attach_mailer
-
-if TYPE_CHECKING:
-    from medborgardialog.server import Parts
+from medborgardialog.parts import Parts
 
 
 def web_config(parts: Parts) -> WebConfig:

@@ -6,7 +6,7 @@ together or not at all.
 
 Who records an event fills `campaign` when the promise follows that campaign (that is how
 subscriptions made on a campaign's thank-you find it), `areas` with the activity's areas,
-and `detail` with what a notice shows (see `survey.notice_text`): `title` and `text`
+and `detail` with what a notice shows (see `survey.promises.notice_text`): `title` and `text`
 ({lang: text}), `status`, `url` (the public page's path) and, for `promise_published`,
 `valid_until` (a date: subscriptions then end a year after it at the latest).
 """

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from locales import Catalogs
 from storage.notices import count_matching
-from survey.notice_text import NoticeItem, compose, plain_text
+from survey.promises.notice_text import NoticeItem, compose, plain_text
 
 
 def preview_notices(

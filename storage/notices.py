@@ -17,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage.subscriptions import DAYS_AFTER_VALIDITY
-from survey.notice_text import NoticeItem
+from survey.promises.notice_text import NoticeItem
 
 # Events about one activity reach only subscribers of that activity's areas.
 AREA_SCOPED = frozenset({"activity_status", "activity_update"})

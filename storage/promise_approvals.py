@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from storage.promises import Saved, get_promise, save_promise
 from storage.staff import audit
-from survey.promise import missing_approvals
+from survey.promises.promise import missing_approvals
 
 SUBJECTS = ("promise", "followup")
 

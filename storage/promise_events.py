@@ -13,7 +13,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from storage.events import CycleEvent, record_event
-from survey.promise import Activity, Promise, Update
+from survey.promises.promise import Activity, Promise, Update
 
 
 def record_promise_events(

@@ -17,8 +17,8 @@ from sqlite_utils import Database
 
 from storage.promise_events import record_promise_events
 from storage.staff import audit
-from survey.promise import Activity, Promise, Update, replaced_promises
-from survey.promise_serialize import (
+from survey.promises.promise import Activity, Promise, Update, replaced_promises
+from survey.promises.serialize import (
     activity_as_dict,
     followup_as_dict,
     promise_as_dict,

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from sqlite_utils import Database
 
 from storage.staff import audit
-from storage.submit import Submitted, accept, store_accepted
+from storage.submit import Submitted, ready_or_outcome, store_accepted
 from survey import Campaign, Response
 
 SAMPLE_COUNT = 360
@@ -106,7 +106,7 @@ def add_sample_data(db: Database, campaign: Campaign, now: datetime, actor: str 
     ids = []
     for response, by in sample_responses(campaign, now):
         # Through the one submit path, like every answer: judged, validated, stored once.
-        ready = accept(campaign, response, now=now)
+        ready = ready_or_outcome(campaign, response, now=now)
         if isinstance(ready, Submitted):
             continue
         store_accepted(db, ready, entered_by=by)

@@ -54,7 +54,7 @@ class Submitted:
         return self.response is not None and self.response.late
 
 
-def accept(
+def ready_or_outcome(
     campaign: Campaign,
     response: Response,
     *,
@@ -62,8 +62,9 @@ def accept(
     given: Given = RECEIVED,
     signal: str | None = None,
 ) -> Submitted | Response:
-    """The answer ready to store (`survey.acceptance.accept`), or the refusal as an outcome."""
-    ready = acceptance.accept(campaign, response, now=now, given=given, signal=signal)
+    """The answer ready to store (`survey.acceptance.stamped_or_refusal`), or the refusal as
+    an outcome."""
+    ready = acceptance.stamped_or_refusal(campaign, response, now=now, given=given, signal=signal)
     if isinstance(ready, Refusal):
         return Submitted(Status.NOT_OPEN if ready.closed else Status.INVALID, None, ready.problems)
     return ready
@@ -87,7 +88,7 @@ async def submit(
     entered_by: str | None = None,
 ) -> Submitted:
     """Judge, validate and store one answer; the outcome is final once this returns."""
-    ready = accept(campaign, response, now=now, given=given, signal=signal)
+    ready = ready_or_outcome(campaign, response, now=now, given=given, signal=signal)
     if isinstance(ready, Submitted):
         return ready
     outcome = await store.save_response(ready, entered_by=entered_by)
@@ -97,7 +98,7 @@ async def submit(
 def store_accepted(
     db: Database, response: Response, *, replace: bool = False, entered_by: str | None = None
 ) -> Submitted:
-    """Store an answer `accept` let through, inside the caller's write transaction (the bot
-    writes it with the resident's draft; a paper batch stores all its rows or none)."""
+    """Store an answer `ready_or_outcome` let through, inside the caller's write transaction
+    (the bot writes it with the resident's draft; a paper batch stores all its rows or none)."""
     outcome = responses.save_response(db, response, replace=replace, entered_by=entered_by)
     return _outcome(outcome, response)

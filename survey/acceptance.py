@@ -36,7 +36,7 @@ def _second(year: int, month: int, day: int, hour: int, minute: int, second: int
     return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}"
 
 
-def accept(
+def stamped_or_refusal(
     campaign: Campaign,
     response: Response,
     *,

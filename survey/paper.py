@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from survey.acceptance import Refusal, accept
+from survey.acceptance import Refusal, stamped_or_refusal
 from survey.campaign import Campaign
 from survey.response import Response
 from survey.timing import Given
@@ -77,7 +77,11 @@ def paper_response(
         source=source,
         submitted_at=stamp(day, campaign) if day else None,
     )
-    verdict = accept(campaign, candidate, now=now, given=Given(paper_date=day)) if day else None
+    verdict = (
+        stamped_or_refusal(campaign, candidate, now=now, given=Given(paper_date=day))
+        if day
+        else None
+    )
     if isinstance(verdict, Response) and not problems:
         return verdict, []
     found = list(verdict.problems) if isinstance(verdict, Refusal) else []

@@ -10,9 +10,9 @@ from typing import TypeVar
 
 from bot.callback_data import campaign_token, encode
 from kiosk.clock import Clock
-from medborgardialog.server import Parts, assemble
+from medborgardialog.bot_service import poll_until
+from medborgardialog.parts import Parts, assemble
 from medborgardialog.settings import Settings
-from medborgardialog.telegram import poll_until
 from survey import Response
 from tests.fake_telegram import FakeTelegram, FakeUser
 

@@ -9,7 +9,8 @@ from dataclasses import replace
 
 from aiohttp.test_utils import TestServer
 
-from medborgardialog.server import assemble, build_app, server_options
+from medborgardialog.parts import assemble
+from medborgardialog.server import build_app, server_options
 from medborgardialog.settings import Settings
 
 

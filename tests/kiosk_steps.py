@@ -1,4 +1,4 @@
-"""The steps of the kiosk page as the API describes them (DESIGN.md, `steps`): each with
+"""The steps of the kiosk page as the API describes them (docs/contract.md, `steps`): each with
 `required` and `returns_to`, a choice step with its `options` and `prefer_not_to_say`.
 
 `describe_steps(page)` fills in the keys a server leaves out, with the described values, so

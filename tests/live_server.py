@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from aiohttp import web
 
-from medborgardialog.server import assemble, build_app
+from medborgardialog.parts import assemble
+from medborgardialog.server import build_app
 from medborgardialog.settings import Settings
 
 

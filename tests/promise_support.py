@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from promises import SAMPLE_DIR
 from storage.promises import save_promise
-from survey.promise_loader import load_promises
+from survey.promises.loader import load_promises
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 

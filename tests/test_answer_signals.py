@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from kiosk.answer_signals import forget_closed
+from kiosk.answering.answer_signals import forget_closed
 from kiosk.app import create_app
-from kiosk.client_address import trusted_networks
 from kiosk.config import WebConfig
+from kiosk.edge.client_address import trusted_networks
 from storage.signal_salts import salt_days, salt_of_day
 from tests.fake_clock import FakeClock
 

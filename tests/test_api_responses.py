@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.app import create_app
 from kiosk.config import WebConfig
-from storage.kiosk_keys import create_kiosk_key
+from storage.kiosk_credentials import create_kiosk_key
 
 AREAS = ["violence-public", "unsafe-places", "traffic"]
 URL = "/api/v1/campaigns/demo/responses"

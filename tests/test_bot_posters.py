@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from kiosk.staff.posters import BOT_USERNAME, qr_svg
+from kiosk.staff.results.posters import BOT_USERNAME, qr_svg
 from tests.staff_support import add_account, log_in, staff_app
 
 SVG = "{http://www.w3.org/2000/svg}"

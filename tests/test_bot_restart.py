@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.deps import CHANNEL
-from bot.keys import NO_CAMPAIGN, Keys
+from bot.pseudonyms import NO_CAMPAIGN, Keys
 from bot.state import Session
 from storage.drafts import write_drafts
 from survey import IntroStep

@@ -8,9 +8,9 @@ import logging
 from aiohttp import ClientSession, web
 from aiohttp.test_utils import TestClient, TestServer
 
-from medborgardialog.server import assemble
+from medborgardialog.bot_service import attach_bot
+from medborgardialog.parts import PTB_KEY, assemble
 from medborgardialog.settings import Settings
-from medborgardialog.telegram import PTB_KEY, attach_bot
 from tests.bot_harness import answered, bot_settings_for, data, press
 from tests.live_server import LiveServer, free_port
 

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bot.preview import preview_messages
-from kiosk.staff.campaign_preview import BOT_PREVIEW
+from kiosk.staff.campaigns.preview import BOT_PREVIEW
 from storage.audit_log import recent_audit
 from storage.campaigns import published_campaigns
 from survey.registry import CampaignRegistry

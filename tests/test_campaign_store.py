@@ -12,7 +12,7 @@ import pytest
 
 from campaigns import SAMPLE_DIR
 from medborgardialog.campaign_watch import CampaignWatch
-from medborgardialog.server import assemble
+from medborgardialog.parts import assemble
 from medborgardialog.settings import Settings
 from storage import Store, open_database
 from storage.campaign_changes import ChangeRefused, answers_outside, save_checked

@@ -7,7 +7,8 @@ import sqlite3
 
 from aiohttp.test_utils import TestClient, TestServer
 
-from medborgardialog.server import assemble, build_app
+from medborgardialog.parts import assemble
+from medborgardialog.server import build_app
 from medborgardialog.settings import Settings
 from tests.bot_harness import bot_settings_for
 from tests.live_server import free_port

@@ -8,7 +8,7 @@ from babel.messages.pofile import read_po
 
 from kiosk.app import create_app
 from kiosk.config import WebConfig
-from kiosk.favicon import FAVICON
+from kiosk.edge.favicon import FAVICON
 from locales import LANGUAGES, LOCALES_DIR
 from locales.shared_texts import POLICE_NOTICE as CRIME_NOTICE
 

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from kiosk.app import create_app
 from kiosk.config import WebConfig
-from storage.kiosk_keys import create_kiosk_key
+from storage.kiosk_credentials import create_kiosk_key
 from tests.kiosk_helpers import quick_walk
 from tests.live_server import LiveServer
 

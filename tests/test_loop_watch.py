@@ -7,7 +7,7 @@ import time
 
 from aiohttp import web
 
-from kiosk.loop_watch import LOOP_WATCH, setup_loop_watch
+from kiosk.edge.loop_watch import LOOP_WATCH, setup_loop_watch
 from tests.edge_server import start
 
 
@@ -32,7 +32,7 @@ def watched_app() -> web.Application:
 
 
 def held(records) -> list[str]:
-    return [r.getMessage() for r in records if r.name == "kiosk.loop_watch"]
+    return [r.getMessage() for r in records if r.name == "kiosk.edge.loop_watch"]
 
 
 async def test_a_view_that_holds_the_loop_is_logged_once_with_its_route(aiohttp_client, caplog):

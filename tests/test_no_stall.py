@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 import pytest
 from yarl import URL
 
-from kiosk.request_body import MAX_FIELD_BYTES, MAX_FORM_FIELDS
+from kiosk.edge.request_body import MAX_FIELD_BYTES, MAX_FORM_FIELDS
 from tests.edge_server import problems_in, start
 from tests.health_probe import HealthProbe
 

@@ -11,8 +11,9 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from bs4 import BeautifulSoup
 
-from kiosk.signup_limits import MAILS_PER_HOUR, SignupLimits
-from medborgardialog.server import assemble, build_app
+from kiosk.follow.signup_limits import MAILS_PER_HOUR, SignupLimits
+from medborgardialog.parts import assemble
+from medborgardialog.server import build_app
 from medborgardialog.settings import Settings
 from storage.subscriptions import followup_answer_counts
 from tests.fake_clock import FakeClock

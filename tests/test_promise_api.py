@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from bs4 import BeautifulSoup
 
-from kiosk.promise_cache import PROMISE_CACHE
+from kiosk.promises.cache import PROMISE_CACHE
 from storage.promises import save_promise
 from storage.subscriptions import NewSubscription, answer_followup, subscribe
 from tests.fake_clock import FakeClock
@@ -101,7 +101,7 @@ async def test_internal_updates_never_reach_the_api(client, store):
     from datetime import date
 
     from storage.promises import get_promise, save_promise
-    from survey.promise import Update
+    from survey.promises.promise import Update
 
     def add_internal(db):
         promise = get_promise(db, "demo").promise

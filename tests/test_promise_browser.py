@@ -7,7 +7,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from medborgardialog.server import assemble, build_app
+from medborgardialog.parts import assemble
+from medborgardialog.server import build_app
 from tests.fake_clock import FakeClock
 from tests.live_server import LiveServer
 from tests.promise_support import NOW, import_samples

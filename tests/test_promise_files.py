@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from promises import SAMPLE_DIR
-from survey.promise_loader import PromiseError, check_links, load_promises, parse_promise
+from survey.promises.loader import PromiseError, check_links, load_promises, parse_promise
 
 FILIPSTAD = (SAMPLE_DIR / "filipstad-2017.toml").read_text(encoding="utf-8")
 

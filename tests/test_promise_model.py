@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from survey.promise import (
+from survey.promises.promise import (
     Activity,
     Party,
     Promise,
@@ -15,7 +15,7 @@ from survey.promise import (
     quiet_days,
     replaced_promises,
 )
-from survey.promise_serialize import promise_as_dict, promise_from_dict
+from survey.promises.serialize import promise_as_dict, promise_from_dict
 from tests.promise_support import samples
 
 FILIPSTAD = samples()["filipstad-2017"]

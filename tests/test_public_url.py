@@ -12,10 +12,11 @@ from aiohttp import web
 from aiohttp.test_utils import make_mocked_request
 
 from kiosk.app import create_app
+from kiosk.app_keys import CONFIG
 from kiosk.config import WebConfig
-from kiosk.keys import CONFIG
-from kiosk.links import absolute_url
-from medborgardialog.server import assemble, build_app
+from kiosk.edge.links import absolute_url
+from medborgardialog.parts import assemble
+from medborgardialog.server import build_app
 from medborgardialog.settings import Settings
 from tests.staff_support import csrf_of
 

@@ -11,9 +11,9 @@ from datetime import UTC, datetime
 import pytest
 
 from kiosk.app import create_app
+from kiosk.app_keys import CAMPAIGNS
 from kiosk.config import WebConfig
-from kiosk.keys import CAMPAIGNS
-from kiosk.results_cache import CHECK_SECONDS, RECOUNT_SECONDS, RESULTS_CACHE
+from kiosk.results.cache import CHECK_SECONDS, RECOUNT_SECONDS, RESULTS_CACHE
 from storage.publication import publish, unpublish
 from tests.fake_clock import FakeClock
 from tests.staff_support import answer

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from kiosk.app import create_app
 from kiosk.config import WebConfig
-from kiosk.results_cache import CHECK_SECONDS
+from kiosk.results.cache import CHECK_SECONDS
 from storage import Store
 from storage.campaigns import register_campaigns
 from tests.cli_process import run_cli

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kiosk.staff.auth import LIMITS, PUBLIC, SessionLimits
+from kiosk.staff.access.auth import LIMITS, PUBLIC, SessionLimits
 from storage.staff_login import FREE_ATTEMPTS
 from tests.fake_clock import FakeClock
 from tests.staff_support import PASSWORD, add_account, csrf_of, log_in, staff_app, token

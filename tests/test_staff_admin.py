@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from storage.kiosk_keys import kiosk_key_source, list_kiosk_keys
+from storage.kiosk_credentials import kiosk_key_source, list_kiosk_keys
 from storage.staff import get_staff
 from tests.staff_support import PASSWORD, add_account, log_in, staff_app, token
 

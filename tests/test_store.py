@@ -15,7 +15,7 @@ from storage.connection import connect, immediate
 from storage.drafts import write_drafts
 from storage.moderation import CommentFilter, list_comments
 from storage.responses import count_tally, save_response
-from storage.results import background_counts
+from storage.result_breakdowns import background_counts
 from storage.schema import migrations
 from survey import Response
 

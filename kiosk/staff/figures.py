@@ -12,17 +12,17 @@ from aiohttp import web
 from babel.dates import format_date
 from markupsafe import Markup
 
+from kiosk.app_keys import STORE
 from kiosk.clock import app_clock
 from kiosk.i18n import gettext
-from kiosk.keys import STORE
-from kiosk.results_view import channel_label as channel_name
-from kiosk.results_view import rank_rows
+from kiosk.results.view import channel_label as channel_name
+from kiosk.results.view import rank_rows
 from kiosk.staff.chart import BarChart, ColumnChart, bar_chart, day_chart
 from locales import format_number as number
 from locales import format_share as percent
 from locales import text_direction
 from storage.responses import count_tally
-from storage.results import (
+from storage.result_breakdowns import (
     QuestionCounts,
     answers_per_day,
     background_counts,
@@ -32,7 +32,7 @@ from survey import Campaign, Tally
 from survey.suppression import suppress
 from survey.validation import CHANNELS
 
-# As often as the results page asks (its poll, kiosk.staff.results.POLL_SECONDS): counting
+# As often as the results page asks (its poll, kiosk.staff.results.live.POLL_SECONDS): counting
 # takes a core for tens of milliseconds per 40,000 answers, which residents' answers share.
 FRESH_SECONDS = 5.0
 

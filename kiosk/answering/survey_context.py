@@ -1,0 +1,160 @@
+"""What the web survey's templates are given: the campaign's texts in one language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.answering.answer_request import Submission
+from kiosk.campaign_header import header_context
+from kiosk.i18n import gettext as _
+from locales.problems import problem_message
+from locales.shared_texts import police_notice
+from survey import Campaign, ChoiceStep, Problem, steps
+from survey.validation import check_areas
+from survey.walk import step_as_dict
+
+
+def api_url(campaign: Campaign) -> str:
+    return f"/api/v1/campaigns/{campaign.id}/responses"
+
+
+def chosen_counts(pick: int, translations) -> list[str]:
+    """ "2 av 3 valda" for every count from none to all, for scripts to show."""
+    ngettext = translations.ngettext
+    return [
+        ngettext("%(n)d av %(pick)d vald", "%(n)d av %(pick)d valda", n) % {"n": n, "pick": pick}
+        for n in range(pick + 1)
+    ]
+
+
+def area_messages(campaign: Campaign, translations) -> dict[str, str]:
+    """The two things a script says about areas: choose exactly `pick`, not one more."""
+    count = check_areas(campaign, ())[-1]
+    too_many = Problem("areas.too_many", "areas", {"expected": campaign.pick})
+    return {
+        "areas_count": problem_message(count, translations),
+        "too_many": problem_message(too_many, translations),
+    }
+
+
+def survey_context(
+    campaign: Campaign,
+    lang: str,
+    translations,
+    *,
+    answer_id: str,
+    source: str | None,
+    submission: Submission | None = None,
+    errors: dict[str, str] | None = None,
+    step: str | None = None,
+    comment_warning: str | None = None,
+    comment_ok: bool = False,
+) -> dict[str, Any]:
+    """The form: every step, what was already filled in, and the errors beside their fields.
+
+    `step` is where survey.js resumes its walk after a language button; `comment_warning`
+    says the comment seems to hold personal data (the resident may change it or send it).
+    """
+    errors = errors or {}
+    chosen = set(submission.areas) if submission else set()
+    given = dict(submission.answers) if submission else {}
+    areas = [
+        {"id": a.id, "label": campaign.text(a.label, lang), "checked": a.id in chosen}
+        for a in campaign.areas
+    ]
+    questions = {
+        q.id: {
+            "id": q.id,
+            "text": campaign.text(q.text, lang),
+            "error": errors.get(f"answers.{q.id}"),
+            "options": [
+                {
+                    "id": o.id,
+                    "label": campaign.text(o.label, lang),
+                    "checked": given.get(q.id) == o.id,
+                }
+                for o in q.options
+            ],
+        }
+        for q in campaign.questions
+    }
+    # The walk as data, as the API serves it; the language step is the header's switch.
+    walk = []
+    for each in steps(campaign):
+        data = step_as_dict(each)
+        if isinstance(each, ChoiceStep):
+            data["question"] = questions[each.question.id]
+        if data["type"] != "language":
+            walk.append(data)
+    # The summary links to the first control of each field in error, in page order.
+    anchors = {"areas": f"area-{campaign.areas[0].id}", "comment": "comment"}
+    for q in campaign.questions:
+        anchors[f"answers.{q.id}"] = f"q-{q.id}-{q.options[0].id}"
+    summary = [(anchors.get(field, "survey"), message) for field, message in errors.items()]
+    script_data = {
+        "api": api_url(campaign),
+        "comment_check": f"/api/v1/campaigns/{campaign.id}/comment-check",
+        "lang": lang,
+        "source": source,
+        "steps": [step_as_dict(each) for each in steps(campaign)],
+        "resume": step,
+        "text": {
+            "next": _("Nästa"),
+            "back": _("Tillbaka"),
+            "skip": _("Hoppa över"),
+            "change": _("Ändra"),
+            "send_anyway": _("Skicka ändå"),
+            "step": _("Steg %(n)d av %(total)d"),
+            "chosen": chosen_counts(campaign.pick, translations),
+            "sending": _("Skickar …"),
+            "network": _("Svaret kunde inte skickas. Kontrollera anslutningen och försök igen."),
+            "no_comment": _("Ingen synpunkt"),
+            "no_answer": _("Inget svar"),
+            "comment_required": problem_message(
+                Problem("comment.required", "comment"), translations
+            ),
+            **area_messages(campaign, translations),
+        },
+    }
+    return {
+        **header_context(campaign, lang),
+        "intro": campaign.text(campaign.intro, lang),
+        "next_steps": campaign.text(campaign.next_steps, lang),
+        "action": f"/c/{campaign.id}/?lang={lang}",
+        "language_form": "survey",
+        "answer_id": answer_id,
+        "source": source,
+        "areas": areas,
+        "comment": (submission.comment if submission else None) or "",
+        "comment_warning": comment_warning,
+        "comment_ok": comment_ok,
+        "police_notice": police_notice(translations.gettext, lang),
+        "walk": walk,
+        "questions": list(questions.values()),
+        "errors": errors,
+        "summary": summary,
+        "script_data": script_data,
+    }
+
+
+def thanks_context(campaign: Campaign, lang: str, submission: Submission) -> dict[str, Any]:
+    """The thank-you page: what was stored, and what happens next."""
+    answers = []
+    for q in campaign.questions:
+        option = q.option(submission.answers.get(q.id, ""))
+        if option is not None:
+            answers.append((campaign.text(q.text, lang), campaign.text(option.label, lang)))
+    return {
+        **header_context(campaign, lang),
+        "next_steps": campaign.text(campaign.next_steps, lang),
+        "areas": [campaign.text(campaign.area(a).label, lang) for a in submission.areas],
+        "area_ids": list(submission.areas),
+        "comment": submission.comment,
+        "answers": answers,
+    }
+
+
+def closed_context(campaign: Campaign, lang: str, translations, now) -> dict[str, Any]:
+    """A campaign that is not open: when it runs, and that it takes no answers now."""
+    status = Problem("campaign.not_open", "campaign", {"status": campaign.status(now)})
+    return {**header_context(campaign, lang), "message": problem_message(status, translations)}
