@@ -55,6 +55,25 @@ def problem_message(problem: Problem, translations: NullTranslations) -> str:
         }
     if problem.code == "multi.repeated":
         return _("Samma alternativ är valt två gånger.")
+    if problem.code == "place.too_many":
+        most = params["max"]
+        return ngettext(
+            "Du kan markera högst %(n)d plats.", "Du kan markera högst %(n)d platser.", most
+        ) % {"n": most}
+    if problem.code == "place.none":
+        return _("Markera minst en plats, eller hoppa över frågan.")
+    if problem.code == "place.outside":
+        return _("Platsen ligger utanför kartan för den här enkäten.")
+    if problem.code == "place.not_a_point":
+        return _("Platsen ska ha en latitud och en longitud som tal.")
+    if problem.code == "place.zone_unknown":
+        return _("Det området finns inte på kartan.")
+    if problem.code == "place.missing":
+        return _("Varje plats ska vara en punkt eller ett område på kartan.")
+    if problem.code == "place.note_too_long":
+        return _("Anteckningen om platsen får vara högst %(max)d tecken lång.") % {
+            "max": params["max"]
+        }
     if problem.code == "campaign.not_open":
         if params.get("status") == "upcoming":
             return _("Enkäten har inte öppnat än.")

@@ -13,7 +13,7 @@ from functools import lru_cache
 from survey.campaign import Campaign
 from survey.response import Response
 from survey.timing import RECEIVED, Given, judge_time
-from survey.validation import Problem, check_content
+from survey.validation import Problem, check_content, stored_answers
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,8 @@ def stamped_or_refusal(
     problems = check_content(campaign, response)  # a response holds what was chosen
     if problems:
         return Refusal(tuple(problems))
+    if campaign.stores_answers_changed:
+        response = response.stamped(answers=stored_answers(campaign, response.answers))
     return response.stamped(
         campaign=campaign.id,
         submitted_at=response.submitted_at or stamp(now),

@@ -9,6 +9,7 @@ from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from survey.analysis import Analysis
+from survey.area_map import AreaMap
 
 Text = Mapping[str, str]
 """A text in every language of its campaign: language code to text."""
@@ -93,6 +94,13 @@ class Campaign:
     analysis: Analysis = field(default_factory=Analysis)
     # Closed early by staff: no answers from this instant on, whatever `closes` says.
     closed_at: datetime | None = None
+    # The part of the world the campaign asks about, for its place questions (`[map]`).
+    map: AreaMap | None = None
+
+    @cached_property
+    def stores_answers_changed(self) -> bool:
+        """Whether some answer is kept otherwise than given (a place question's points)."""
+        return any(question.kind == "place" for question in self.questions)
 
     @property
     def default_language(self) -> str:

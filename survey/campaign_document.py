@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from survey import toml_writer
+from survey.area_map import DEFAULT_PRECISION_M, AreaMap
 from survey.campaign import BACKGROUND, TOPIC, Campaign, Question
 from survey.kinds import kind_of
 
@@ -35,6 +36,7 @@ def campaign_document(campaign: Campaign) -> dict[str, Any]:
             "max_length": campaign.comment.max_length,
         },
         "areas": [{"id": a.id, "label": dict(a.label)} for a in campaign.areas],
+        "map": map_document(campaign.map) if campaign.map else None,
         "questions": [question_document(q) for q in campaign.questions] or None,
         "themes": [
             {"id": t.id, "keywords": list(t.keywords), "name": dict(t.name)}
@@ -52,6 +54,23 @@ def campaign_document(campaign: Campaign) -> dict[str, Any]:
             "shares": dict(reference.shares),
         }
     return {key: value for key, value in document.items() if value is not None}
+
+
+def map_document(area_map: AreaMap) -> dict[str, Any]:
+    """The `[map]` table: only what differs from the defaults."""
+    document: dict[str, Any] = {"bounds": [list(corner) for corner in area_map.bounds]}
+    if area_map.precision_m != DEFAULT_PRECISION_M:
+        document["precision_m"] = area_map.precision_m
+    if area_map.tiles:
+        document["tiles"] = area_map.tiles
+    if area_map.attribution:
+        document["attribution"] = area_map.attribution
+    if area_map.zones:
+        document["zones"] = [
+            {"id": z.id, "name": dict(z.name), "polygon": [list(p) for p in z.polygon]}
+            for z in area_map.zones
+        ]
+    return document
 
 
 def question_document(question: Question) -> dict[str, Any]:

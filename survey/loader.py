@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from survey.analysis_loader import ANALYSIS_KEYS, read_analysis
+from survey.area_map_loader import read_map
 from survey.campaign import (
     BACKGROUND,
     SECTIONS,
@@ -40,6 +41,7 @@ TOP_KEYS = {
     "comment",
     "questions",
     "closed_at",
+    "map",
     *ANALYSIS_KEYS,
 }
 MAX_COMMENT_LENGTH = 10_000
@@ -156,6 +158,7 @@ class _Reader:
             comment=self.comment(),
             questions=questions,
             analysis=read_analysis(self, questions),
+            map=read_map(self),
             organiser_names=names,
             closed_at=closed_at,
         )
@@ -244,7 +247,12 @@ class _Reader:
             if not isinstance(flags[key], bool):
                 raise self.fail(f"{path}.{key}", "must be true or false")
         options = []
-        for o_index, option in enumerate(self.require(table, "options", f"{path}.options", list)):
+        listed = (
+            self.require(table, "options", f"{path}.options", list)
+            if kind.needs_options or "options" in table
+            else []
+        )
+        for o_index, option in enumerate(listed):
             o_path = f"{path}.options[{o_index}]"
             if not isinstance(option, dict):
                 raise self.fail(o_path, "must be a table")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from survey.area_map import AreaMap
 from survey.campaign import Campaign, Question
 from survey.kinds import kind_of
 from survey.walk import step_as_dict, steps
@@ -31,6 +32,7 @@ def campaign_as_dict(campaign: Campaign, now: datetime | None = None) -> dict[st
         },
         "questions": [question_as_dict(question) for question in campaign.questions],
         "steps": [step_as_dict(step) for step in steps(campaign)],
+        "map": map_as_dict(campaign.map) if campaign.map else None,
     }
 
 
@@ -48,4 +50,19 @@ def question_as_dict(question: Question) -> dict[str, Any]:
             for o in question.options
         ],
         **kind_of(question).describe(question),
+    }
+
+
+def map_as_dict(area_map: AreaMap) -> dict[str, Any]:
+    """The campaign's map for the channels that draw it: bounds as `[[lat, lon], [lat, lon]]`
+    (south-west, north-east), zones as GeoJSON rings of `[lon, lat]`."""
+    return {
+        "bounds": [list(corner) for corner in area_map.bounds],
+        "precision_m": area_map.precision_m,
+        "tiles": area_map.tiles,
+        "attribution": area_map.attribution,
+        "zones": [
+            {"id": z.id, "name": dict(z.name), "polygon": [list(p) for p in z.polygon]}
+            for z in area_map.zones
+        ],
     }

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -13,10 +11,19 @@ from typing import Any, Protocol
 from survey.campaign import Campaign
 from survey.kinds import kind_of
 from survey.problem import Problem
+from survey.text_cleaning import clean_comment
+
+__all__ = [
+    "CHANNELS",
+    "Answers",
+    "Problem",
+    "check_content",
+    "clean_comment",
+    "stored_answers",
+    "validate",
+]
 
 CHANNELS = ("telegram", "kiosk", "web", "paper")
-# Control characters (Unicode category Cc) but tab and line feed, and lone surrogates (Cs).
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -26,16 +33,6 @@ class Answers:
     areas: tuple[str, ...]
     comment: str | None = None
     answers: Mapping[str, Any] = field(default_factory=dict)
-
-
-def clean_comment(text: str | None) -> str | None:
-    """Normalise a comment: NFC, no control characters but line breaks, trimmed; empty is None."""
-    if text is None:
-        return None
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = CONTROL.sub("", text)
-    text = text.strip()
-    return text or None
 
 
 def check_areas(campaign: Campaign, areas: tuple[str, ...] | list[str]) -> list[Problem]:
@@ -81,7 +78,7 @@ def check_answers(campaign: Campaign, answers: Mapping[str, Any]) -> list[Proble
         if question is None:
             problems.append(Problem("question.unknown", "answers", {"question": question_id}))
         else:
-            problems += kind_of(question).problems(question, value)
+            problems += kind_of(question).problems(campaign, question, value)
     for question in campaign.questions:
         if question.required and question.id not in answers:
             field = f"answers.{question.id}"
@@ -114,3 +111,13 @@ def validate(campaign: Campaign, answers: Answers, now: datetime | None = None) 
     if not campaign.is_open(now):
         problems.append(Problem("campaign.not_open", "campaign", {"status": campaign.status(now)}))
     return problems + check_content(campaign, answers)
+
+
+def stored_answers(campaign: Campaign, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Valid answers as they are kept (a place's point rounded, with its zone)."""
+    return {
+        question_id: kind_of(question).normalised(campaign, question, value)
+        if (question := campaign.question(question_id)) is not None
+        else value
+        for question_id, value in answers.items()
+    }

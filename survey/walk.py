@@ -244,7 +244,7 @@ class Draft:
                 return Problem(
                     "question.required", f"answers.{question.id}", {"question": question.id}
                 )
-            problems = kind_of(question).problems(question, self.answers[question.id])
+            problems = kind_of(question).problems(campaign, question, self.answers[question.id])
             return problems[0] if problems else None
         return None
 

@@ -43,7 +43,7 @@ GOOD = {"safe-evening": "rather-safe", "when-unsafe": ["evening", "night"]}
 
 def test_every_kind_is_known_and_the_campaign_validates():
     campaign = kinds_campaign()
-    assert {"choice", "scale", "multi"} == set(KINDS)
+    assert {"choice", "scale", "multi", "place"} == set(KINDS)
     kinds = {q.id: (q.kind, q.section, q.required, q.public) for q in campaign.questions}
     assert ("scale", "topic", True, True) == kinds["safe-evening"]
     assert ("multi", "topic", False, True) == kinds["when-unsafe"]
@@ -169,6 +169,8 @@ async def test_a_value_that_is_neither_an_option_nor_a_list_of_them_is_refused(k
     client, _, _ = kinds_client
     response = await post(client, an_answer({**GOOD, "when-unsafe": [1, 2]}))
     assert 422 == response.status
+    assert "answer.type" == (await response.json())["error"]
+    response = await post(client, an_answer({**GOOD, "when-unsafe": {"day": True}}))
     assert "field.type" == (await response.json())["error"]
 
 

@@ -123,8 +123,9 @@ def parse_submission(data: Any, campaign: Campaign) -> Submission:
     if channel not in PUBLIC_CHANNELS:
         raise BadPayload("channel.invalid", "channel")
     answers = _field(data, "answers", dict, required=False) or {}
-    if not all(type(v) is str or (type(v) is list and _texts(v)) for v in answers.values()):
-        raise BadPayload("field.type", "answers")  # an option id, or a list of them
+    # An option id, or a list (of option ids, or of places): each kind judges its own.
+    if not all(type(v) is str or type(v) is list for v in answers.values()):
+        raise BadPayload("field.type", "answers")
     source = _field(data, "source", str, required=False)
     if source is not None and not SOURCE_PATTERN.match(source):
         raise BadPayload("source.invalid", "source")

@@ -10,6 +10,7 @@ a question. The channels render a question by its kind (one renderer per channel
 - `scale`: ordered points, lowest first, then options with `scored = false` ("Vet inte");
   results give the distribution and the mean of the scored points, numbered 1, 2, 3, …
 - `multi`: pick between `min` and `max` of the options, each at most once.
+- `place`: up to `max` places on the campaign's map, each a point or a zone, with why.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from __future__ import annotations
 from survey.kinds.base import Kind
 from survey.kinds.choice import CHOICE
 from survey.kinds.multi import MULTI
+from survey.kinds.place import PLACE
 from survey.kinds.scale import SCALE
 
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (CHOICE, SCALE, MULTI)}
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (CHOICE, SCALE, MULTI, PLACE)}
 
 
 def kind_of(question) -> Kind:

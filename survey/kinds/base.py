@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from survey.campaign import Question
+from survey.campaign import Campaign, Question
 from survey.problem import Problem
 
 Value = str | list[str] | tuple[str, ...]
@@ -19,12 +19,13 @@ class Kind:
     # Keys a question of this kind may have in a campaign file, beyond the common ones.
     keys: frozenset[str] = frozenset()
     option_keys: frozenset[str] = frozenset({"id", "label"})
+    needs_options = True
 
     def read(self, reader: Any, table: dict[str, Any], path: str, options: list) -> dict:
         """Check the kind's own keys and rules; the fields of `Question` they set."""
         return {}
 
-    def problems(self, question: Question, value: Any) -> list[Problem]:
+    def problems(self, campaign: Campaign, question: Question, value: Any) -> list[Problem]:
         """What is wrong with `value` as an answer to `question` (empty: it is valid)."""
         field = f"answers.{question.id}"
         if type(value) is not str:
@@ -36,6 +37,10 @@ class Kind:
     def picked(self, value: Value) -> tuple[str, ...]:
         """The option ids an answer picks."""
         return (value,) if isinstance(value, str) else tuple(value)
+
+    def normalised(self, campaign: Campaign, question: Question, value: Any) -> Any:
+        """A valid answer as it is stored (most kinds keep it as given)."""
+        return value
 
     def mean(self, question: Question, counts: Mapping[str, int]) -> float | None:
         """The mean of the answers where they have one (a scale's points); else None."""

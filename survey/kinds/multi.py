@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from survey.campaign import Question
+from survey.campaign import Campaign, Question
 from survey.kinds.base import Kind, Value
 from survey.problem import Problem
 
@@ -36,7 +36,7 @@ class Multi(Kind):
             raise reader.fail(f"{path}.max", f"must not exceed the number of options ({limit})")
         return {"min": least, "max": most}
 
-    def problems(self, question: Question, value: Any) -> list[Problem]:
+    def problems(self, campaign: Campaign, question: Question, value: Any) -> list[Problem]:
         field = f"answers.{question.id}"
         if type(value) is not list or not all(type(item) is str for item in value):
             return [Problem("answer.type", field, {"question": question.id})]
