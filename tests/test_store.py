@@ -13,10 +13,10 @@ import uuid
 from storage import Outcome, open_database
 from storage.connection import connect, immediate
 from storage.drafts import write_drafts
+from storage.migrations import migrations
 from storage.moderation import CommentFilter, list_comments
 from storage.responses import count_tally, save_response
 from storage.results import background_counts
-from storage.schema import migrations
 from survey import Response
 
 AREAS = ("violence-public", "unsafe-places", "traffic")
