@@ -205,6 +205,7 @@ fi = "Yhteinen ryhmä on alkanut tavata nuoria keskustassa."
 """
 
 
+@pytest.mark.process
 async def test_importing_a_changed_promise_tells_the_resident_whose_area_moved(bot, tg, tmp_path):
     demo = Path(sample_promises.__file__).parent / "demo.toml"
     db = str(bot.settings.db)

@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.process
+
 WRITER = [sys.executable, "-m", "tests.store_writer"]
 ROOT = Path(__file__).resolve().parent.parent
 
