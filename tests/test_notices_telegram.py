@@ -12,7 +12,8 @@ import pytest
 import promises as sample_promises
 from tests.bot_harness import RunningBot, bot_settings_for, demo_walk, press, say
 from tests.fake_telegram import FakeTelegram
-from tests.notice_helpers import activity_moved, followup, record, rows, until
+from tests.notice_helpers import activity_moved, followup, record, rows
+from tests.waiting import until
 
 pytest_plugins = ["tests.bot_fixtures"]
 
