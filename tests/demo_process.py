@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import http.cookiejar
 import os
-import queue
 import re
 import subprocess
 import sys
-import threading
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 from tests.live_server import free_port
+from tests.process_output import OutputLines
 
 ROOT = Path(__file__).resolve().parent.parent
 # The last line of the demo's banner: once it is printed, the demo serves.
@@ -23,11 +21,7 @@ READY = "database:"
 
 class DemoProcess:
     """The demo started in `cwd` with `env` added to this environment; `printed` is what it
-    printed up to the end of its banner. Every test that starts the demo starts it here.
-
-    Its output is read by a thread of its own, so that a wait for a line has a deadline
-    that holds even when the demo prints nothing, and its pipe never fills up.
-    """
+    printed up to the end of its banner. Every test that starts the demo starts it here."""
 
     def __init__(self, cwd: Path, env: dict[str, str] | None = None, *args: str):
         self.port = free_port()
@@ -41,34 +35,13 @@ class DemoProcess:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        self._lines: queue.SimpleQueue[str | None] = queue.SimpleQueue()
-        self._reader = threading.Thread(target=self._read, name="demo-output", daemon=True)
-        self._reader.start()
+        self.output = OutputLines(self.process.stdout)
         try:
-            self.printed = self.printed_until(READY, timeout=90)
+            self.printed = self.output.until(READY, timeout=90)
         except BaseException:
             self.stop()
             raise
         self.password = re.search(r"staff login: demo-admin / (\S+)", self.printed).group(1)
-
-    def _read(self) -> None:
-        for line in self.process.stdout:
-            self._lines.put(line)
-        self._lines.put(None)  # the end of its output
-
-    def printed_until(self, text: str, timeout: float) -> str:
-        """What the demo prints from now up to the line with `text`; fails when the demo
-        ends first or `timeout` seconds pass, whether it prints or not."""
-        deadline = time.monotonic() + timeout
-        lines: list[str] = []
-        while not lines or text not in lines[-1]:
-            try:
-                line = self._lines.get(timeout=max(0.0, deadline - time.monotonic()))
-            except queue.Empty:
-                raise AssertionError(f"no {text!r} in {timeout} s:\n{''.join(lines)}") from None
-            assert line is not None, f"the demo ended before {text!r}:\n{''.join(lines)}"
-            lines.append(line)
-        return "".join(lines)
 
     def stop(self) -> None:
         self.process.terminate()
@@ -77,7 +50,7 @@ class DemoProcess:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=20)
-        self._reader.join(timeout=20)
+        self.output.join(timeout=20)
         self.process.stdout.close()
 
     def __enter__(self) -> DemoProcess:
