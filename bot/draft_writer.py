@@ -7,12 +7,17 @@ written together in one transaction. What that risks: if the process dies withou
 stopping (a crash, SIGKILL), the presses of that last fraction of a second; a stop writes
 everything first (`close`). Answers are never left waiting: storing, changing or deleting
 one commits at once, together with whatever is waiting for the same resident.
+
+The moment is asked of `call_later` (the event loop's by default): a test passes its own,
+and says when the delay is over.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
+from typing import Protocol
 
 from storage import Store
 from storage.drafts import DraftRow, write_drafts
@@ -20,20 +25,39 @@ from storage.drafts import DraftRow, write_drafts
 logger = logging.getLogger(__name__)
 
 
+class Timer(Protocol):
+    def cancel(self) -> None: ...
+
+
+CallLater = Callable[[float, Callable[[], None]], Timer]
+
+
+def loop_call_later(delay: float, callback: Callable[[], None]) -> Timer:
+    """The running event loop's timer."""
+    return asyncio.get_running_loop().call_later(delay, callback)
+
+
 class DraftWriter:
     """Drafts (and sessions) waiting to be written, keyed by (channel, pseudonym) row."""
 
-    def __init__(self, store: Store, channel: str, delay: float = 0.05) -> None:
+    def __init__(
+        self,
+        store: Store,
+        channel: str,
+        delay: float = 0.05,
+        call_later: CallLater = loop_call_later,
+    ) -> None:
         self._store, self._channel, self._delay = store, channel, delay
+        self._call_later = call_later
         self._pending: dict[str, DraftRow] = {}
-        self._timer: asyncio.TimerHandle | None = None
+        self._timer: Timer | None = None
         self._flushing: asyncio.Task | None = None
 
     def stage(self, key: str, campaign: str, data: str | None) -> None:
         """Write this row soon (None: delete it); a later stage of the same row wins."""
         self._pending[key] = (campaign, data)
         if self._timer is None and self._flushing is None:
-            self._timer = asyncio.get_running_loop().call_later(self._delay, self._start)
+            self._timer = self._call_later(self._delay, self._start)
 
     def waiting(self, key: str) -> DraftRow | None:
         """What waits to be written for this row, if anything (newer than the store's)."""
@@ -42,6 +66,12 @@ class DraftWriter:
     def take(self, keys: set[str]) -> dict[str, DraftRow]:
         """Remove and return what waits for these rows, to be written by the caller."""
         return {key: self._pending.pop(key) for key in keys if key in self._pending}
+
+    async def written(self) -> None:
+        """Wait for the batch being written, if any, to be in the store (rows that still wait
+        for their delay are not written by this)."""
+        if self._flushing is not None:
+            await asyncio.shield(self._flushing)
 
     def _start(self) -> None:
         self._timer = None
@@ -58,7 +88,7 @@ class DraftWriter:
         finally:
             self._flushing = None
             if self._pending and self._timer is None:
-                self._timer = asyncio.get_running_loop().call_later(self._delay, self._start)
+                self._timer = self._call_later(self._delay, self._start)
 
     async def close(self) -> None:
         """Write everything that waits (call before closing the store)."""

@@ -95,31 +95,6 @@ def _content(
     )
 
 
-def recomputed_texts(
-    campaign: str,
-    channel: str,
-    source: str | None,
-    locale: str,
-    areas: str,
-    comment: str | None,
-    answers: str,
-) -> tuple[str, str]:
-    """A stored answer's background answers text and fingerprint as this code writes them,
-    from its columns (for migrations that change either)."""
-    response = Response(
-        id="",
-        campaign=campaign,
-        channel=channel,
-        source=source,
-        locale=locale,
-        areas=tuple(json.loads(areas)),
-        comment=comment,
-        answers=json.loads(answers),
-    )
-    texts = response.stored_texts()
-    return texts[1], response.fingerprint(texts)
-
-
 @dataclass(frozen=True)
 class SaveRequest:
     """One response to store, and how (see `save_response`)."""

@@ -9,9 +9,9 @@ from typing import Any, TypeVar
 from storage import campaigns as campaign_rows
 from storage import drafts, responses, staff
 from storage.connection import connect
+from storage.migrations import migrate
 from storage.read_pool import ReadPool
 from storage.responses import Outcome
-from storage.schema import migrate
 from storage.staff import StaffAccount
 from storage.worker import DatabaseWorker
 from survey import Campaign, Response, Tally

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -62,8 +63,29 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "has_touch": True}
 
 
+# The Playwright fixtures, and the project's own that stand on them (`no_script_page`): a test
+# that uses any of them, directly or through another fixture, drives Chromium.
+PLAYWRIGHT = {"page", "context", "browser", "browser_type", "playwright", "new_context"}
+
+
 def pytest_collection_modifyitems(items):
-    """Browser tests last: once the sync Playwright fixtures start, they keep an event loop
-    running on the main thread for the rest of the session, which asyncio tests cannot share."""
-    playwright = {"page", "context", "browser", "browser_type", "playwright", "new_context"}
-    items.sort(key=lambda item: bool(playwright & set(getattr(item, "fixturenames", ()))))
+    """Mark the browser tests `browser`, and run them last: once the sync Playwright fixtures
+    start, they keep an event loop running on the main thread for the rest of the session,
+    which asyncio tests cannot share."""
+    for item in items:
+        if PLAYWRIGHT & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(autouse=True)
+def processes_only_where_marked(request, monkeypatch):
+    """A test that starts a process is marked `process` (or `browser`: Chromium is one), so
+    that the quick loop (`-m "not browser and not process"`) leaves out every such test."""
+    if request.node.get_closest_marker("process") or request.node.get_closest_marker("browser"):
+        return
+
+    def refuse(self, args, *rest, **options):
+        raise AssertionError(f"this test starts a process ({args!r}): mark it `process`")
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)

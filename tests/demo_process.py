@@ -7,19 +7,21 @@ import os
 import re
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 from tests.live_server import free_port
+from tests.process_output import OutputLines
 
 ROOT = Path(__file__).resolve().parent.parent
+# The last line of the demo's banner: once it is printed, the demo serves.
+READY = "database:"
 
 
 class DemoProcess:
     """The demo started in `cwd` with `env` added to this environment; `printed` is what it
-    printed up to the line with the staff login."""
+    printed up to the end of its banner. Every test that starts the demo starts it here."""
 
     def __init__(self, cwd: Path, env: dict[str, str] | None = None, *args: str):
         self.port = free_port()
@@ -33,19 +35,29 @@ class DemoProcess:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        lines: list[str] = []
-        deadline = time.monotonic() + 90
-        while not any("database:" in line for line in lines):
-            line = self.process.stdout.readline()
-            assert line and time.monotonic() < deadline, "".join(lines)
-            lines.append(line)
-        self.printed = "".join(lines)
+        self.output = OutputLines(self.process.stdout)
+        try:
+            self.printed = self.output.until(READY, timeout=90)
+        except BaseException:
+            self.stop()
+            raise
         self.password = re.search(r"staff login: demo-admin / (\S+)", self.printed).group(1)
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(timeout=20)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=20)
+        self.output.join(timeout=20)
         self.process.stdout.close()
+
+    def __enter__(self) -> DemoProcess:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
 
 
 class StaffBrowser:

@@ -8,6 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests.process_output import OutputLines
+
+pytestmark = pytest.mark.process
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -34,9 +40,10 @@ def test_a_backup_taken_while_answers_arrive_is_consistent(tmp_path):
         stdout=subprocess.PIPE,
         text=True,
     )
+    output = OutputLines(writer.stdout)
     try:
         for _ in range(200):  # answers are being stored
-            assert writer.stdout.readline()
+            assert output.next(timeout=60)
         copies = []
         for n in range(2):
             out = tmp_path / f"backup-{n}.db"
@@ -48,6 +55,7 @@ def test_a_backup_taken_while_answers_arrive_is_consistent(tmp_path):
     finally:
         writer.terminate()
         writer.wait(timeout=30)
+        output.join(timeout=30)
         writer.stdout.close()
     stored = ids_in(db)
     first, second = (ids_in(copy) for copy in copies)

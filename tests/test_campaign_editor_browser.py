@@ -26,6 +26,8 @@ from tests.kiosk_helpers import next_step, stored, wait_for_stored, walk_to_conf
 from tests.live_server import LiveServer
 from tests.staff_support import _HASH, PASSWORD
 
+pytestmark = pytest.mark.process
+
 ROOT = Path(__file__).resolve().parent.parent
 CAMPAIGN = "kil-2026"
 

@@ -13,11 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import aiohttp
+import pytest
 
 from survey.campaign_document import campaign_as_toml
 from tests.campaign_copies import demo_copy
 from tests.fake_telegram import FakeTelegram
 from tests.live_server import free_port
+
+pytestmark = pytest.mark.process
 
 ROOT = Path(__file__).resolve().parent.parent
 

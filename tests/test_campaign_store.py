@@ -42,6 +42,7 @@ def test_texts_with_quotes_newlines_and_control_characters_survive_the_file():
     assert campaign == parse_campaign(campaign_as_toml(campaign))
 
 
+@pytest.mark.process
 def test_export_passes_check_and_imports_into_a_fresh_database_as_the_same_campaign(tmp_path):
     first, second = tmp_path / "first.db", tmp_path / "second.db"
     assert (
@@ -67,6 +68,7 @@ def test_export_passes_check_and_imports_into_a_fresh_database_as_the_same_campa
     assert exported.read_text(encoding="utf-8") == again.stdout
 
 
+@pytest.mark.process
 def test_exporting_an_unknown_campaign_is_one_line(tmp_path):
     result = cli("campaigns", "export", "nothing-here", "--db", str(tmp_path / "x.db"))
     assert 1 == result.returncode

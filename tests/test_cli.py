@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from medborgardialog.cli import build_parser
 from tests.cli_process import ROOT, run_cli
 
@@ -32,6 +34,7 @@ def test_every_command_has_help_text():
     assert [] == list(undocumented(build_parser(), "medborgardialog"))
 
 
+@pytest.mark.process
 def test_help_lists_the_commands():
     result = run("--help")
     assert 0 == result.returncode
@@ -39,12 +42,14 @@ def test_help_lists_the_commands():
         assert command in result.stdout
 
 
+@pytest.mark.process
 def test_campaigns_check_lists_the_samples():
     result = run("campaigns", "check")
     assert 0 == result.returncode, result.stderr
     assert "karlstad-2016: ok (8 areas, pick 3, languages sv, en, ar, fi)" in result.stdout
 
 
+@pytest.mark.process
 def test_a_broken_campaign_file_is_one_line(tmp_path: Path):
     shutil.copy(ROOT / "campaigns" / "demo.toml", tmp_path / "demo.toml")
     text = (tmp_path / "demo.toml").read_text(encoding="utf-8")
@@ -57,6 +62,7 @@ def test_a_broken_campaign_file_is_one_line(tmp_path: Path):
     )
 
 
+@pytest.mark.process
 def test_staff_add_hashes_with_argon2id(tmp_path: Path):
     db = tmp_path / "staff.db"
     result = run(
@@ -72,6 +78,7 @@ def test_staff_add_hashes_with_argon2id(tmp_path: Path):
     assert "correct horse" not in db.read_bytes().decode("latin-1")
 
 
+@pytest.mark.process
 def test_staff_add_refuses_a_short_password(tmp_path: Path):
     result = run(
         "staff", "add", "kim", "--db", str(tmp_path / "s.db"), "--password-stdin", stdin="short\n"
@@ -82,6 +89,7 @@ def test_staff_add_refuses_a_short_password(tmp_path: Path):
     )
 
 
+@pytest.mark.process
 def test_export_json_has_the_design_shape(tmp_path: Path):
     db = tmp_path / "export.db"
     subprocess.run(
@@ -115,6 +123,7 @@ def test_export_json_has_the_design_shape(tmp_path: Path):
     } == set(data["responses"][0])
 
 
+@pytest.mark.process
 def test_export_errors_are_one_line(tmp_path: Path):
     missing = run(
         "export", "--db", str(tmp_path / "none.db"), "--campaign", "demo", "--format", "json"

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import re
 import sqlite3
-import sys
 
-from tests.demo_process import ROOT, DemoProcess, StaffBrowser
+import pytest
+
+from tests.demo_process import DemoProcess, StaffBrowser
 from tests.fake_telegram import FakeTelegram
-from tests.live_server import free_port
+
+pytestmark = pytest.mark.process
 
 
 def test_the_demo_reads_the_environment_and_brings_sample_answers(tmp_path):
@@ -71,32 +72,12 @@ def test_a_second_start_does_not_bring_the_sample_answers_back(tmp_path):
 async def test_with_a_bot_token_the_demo_runs_the_bot_too(tmp_path):
     """The README says the demo starts everything: with TELEGRAM_BOT_TOKEN, the bot too."""
     async with FakeTelegram() as tg:
-        port = free_port()
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "TELEGRAM_BOT_TOKEN": tg.token,
-            "TELEGRAM_API_URL": tg.url,
-        }
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "medborgardialog",
-            "demo",
-            "--port",
-            str(port),
-            "--no-sample-data",
-            cwd=tmp_path,
-            env=env,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
-        )
+        env = {"TELEGRAM_BOT_TOKEN": tg.token, "TELEGRAM_API_URL": tg.url}
+        # Started and stopped from a thread: the fake Bot API answers on this loop meanwhile.
+        demo = await asyncio.to_thread(DemoProcess, tmp_path, env, "--no-sample-data")
         try:
-            while b"database:" not in await asyncio.wait_for(process.stdout.readline(), 90):
-                pass
             user = tg.user(7001, language_code="sv")
             await user.start()
             await user.wait_for_text("Demo: Trygg och säker")
         finally:
-            process.terminate()
-            await process.wait()
+            await asyncio.to_thread(demo.stop)

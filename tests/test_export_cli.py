@@ -49,6 +49,7 @@ def db(tmp_path: Path, campaigns) -> Path:
     return path
 
 
+@pytest.mark.process
 def test_csv_for_swedish_excel(db: Path, tmp_path: Path):
     out = tmp_path / "svar.csv"
     result = run(
@@ -62,6 +63,7 @@ def test_csv_for_swedish_excel(db: Path, tmp_path: Path):
     assert out.read_bytes().count(b"\r\n") == 4
 
 
+@pytest.mark.process
 def test_comma_separated_on_request_to_standard_output(db: Path):
     result = run(
         "--db",
@@ -80,6 +82,7 @@ def test_comma_separated_on_request_to_standard_output(db: Path):
     assert ["1", "violence-public", "Våld i offentlig miljö", "3", "100.0"] == rows[1]
 
 
+@pytest.mark.process
 def test_xlsx_needs_a_file_and_writes_one(db: Path, tmp_path: Path):
     refused = run("--db", str(db), "--campaign", "karlstad-2016", "--format", "xlsx")
     assert 1 == refused.returncode
@@ -94,6 +97,7 @@ def test_xlsx_needs_a_file_and_writes_one(db: Path, tmp_path: Path):
     assert 4 == len(rows)
 
 
+@pytest.mark.process
 def test_json_in_the_documented_shape(db: Path, tmp_path: Path):
     out = tmp_path / "svar.json"
     result = run(
@@ -105,6 +109,7 @@ def test_json_in_the_documented_shape(db: Path, tmp_path: Path):
     assert 3 == data["participants"] == len(data["responses"])
 
 
+@pytest.mark.process
 def test_published_comments_and_the_audit_log(db: Path):
     result = run(
         "--db",
@@ -126,6 +131,7 @@ def test_published_comments_and_the_audit_log(db: Path):
     assert {"format": "csv", "table": "comments", "published": True} == json.loads(logged[-1][3])
 
 
+@pytest.mark.process
 def test_an_unknown_campaign_is_one_line(db: Path):
     result = run("--db", str(db), "--campaign", "nowhere", "--format", "csv")
     assert 1 == result.returncode

@@ -15,9 +15,9 @@ from storage.connection import immediate
 from storage.export_csv import csv_chunks
 from storage.export_tables import export_table
 from storage.export_xlsx import write_xlsx
+from storage.migrations import migrate
 from storage.moderation import add_tag, list_tags, moderate
 from storage.responses import save_response
-from storage.schema import migrate
 from survey import Response
 from survey.formula import FORMULA_STARTS
 from tests.export_readers import read_csv, read_xlsx

@@ -22,6 +22,8 @@ from storage.staff import add_staff, audit, hash_password
 from survey import Response
 from tests.cli_process import run_cli
 
+pytestmark = pytest.mark.process
+
 STAFF_TABLES = {"staff", "staff_sessions", "audit", "kiosk_keys", "drafts", "health_probe"}
 
 

@@ -57,6 +57,7 @@ def export(db: Path, out: Path, *args: str) -> None:
     assert 0 == result.returncode, result.stderr
 
 
+@pytest.mark.process
 def test_xlsx_has_local_date_times_an_autofilter_widths_and_text_as_typed(db, tmp_path):
     out = tmp_path / "svar.xlsx"
     export(db, out, "--format", "xlsx")
@@ -80,6 +81,7 @@ def test_xlsx_has_local_date_times_an_autofilter_widths_and_text_as_typed(db, tm
     assert 1.0 == first[header.index("Våld i offentlig miljö")].value
 
 
+@pytest.mark.process
 def test_csv_keeps_the_apostrophe_and_speaks_the_exports_language(db, tmp_path):
     out = tmp_path / "svar.csv"
     export(db, out, "--format", "csv", "--lang", "en")
@@ -93,6 +95,7 @@ def test_csv_keeps_the_apostrophe_and_speaks_the_exports_language(db, tmp_path):
     assert "2016-03-01 14:05:00" == rows[0][1]
 
 
+@pytest.mark.process
 def test_machine_names_for_scripts(db, tmp_path):
     out = tmp_path / "svar.csv"
     export(db, out, "--format", "csv", "--machine-names", "--lang", "fi")
@@ -101,6 +104,7 @@ def test_machine_names_for_scripts(db, tmp_path):
     assert "area_violence-public" in header
 
 
+@pytest.mark.process
 def test_a_language_the_campaign_does_not_offer_is_one_line(db, tmp_path):
     result = run_cli(
         "export", "--db", str(db), "--campaign", "karlstad-2016", "--format", "csv", "--lang", "de"

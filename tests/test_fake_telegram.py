@@ -31,6 +31,7 @@ from telegram.ext import (
 )
 
 from tests.fake_telegram import FakeTelegram
+from tests.waiting import until
 
 KEYBOARD = InlineKeyboardMarkup(
     [
@@ -246,8 +247,9 @@ async def test_wrong_token_is_unauthorized(tg: FakeTelegram) -> None:
 async def test_get_updates_long_poll_confirm_and_duplicates(tg: FakeTelegram) -> None:
     user = tg.user(7)
     async with Bot(tg.token, base_url=f"{tg.url}/bot") as bot:
+        polls = tg.count_calls("getUpdates")
         task = asyncio.create_task(bot.get_updates(timeout=5))
-        await asyncio.sleep(0.05)
+        await until(lambda: tg.count_calls("getUpdates") > polls, what="the long poll")
         sent = await user.send("/help me")
         updates = await asyncio.wait_for(task, 1)
         assert [u.update_id for u in updates] == [sent["update_id"]]
@@ -261,8 +263,9 @@ async def test_get_updates_long_poll_confirm_and_duplicates(tg: FakeTelegram) ->
         assert second["update_id"] == sent["update_id"] + 1
         updates = await bot.get_updates(offset=sent["update_id"] + 1, timeout=0)
         assert [u.message.text for u in updates] == ["next"]
+        polls = tg.count_calls("getUpdates")
         pending = asyncio.create_task(bot.get_updates(offset=second["update_id"] + 1, timeout=30))
-        await asyncio.sleep(0.05)
+        await until(lambda: tg.count_calls("getUpdates") > polls, what="the long poll")
         loop = asyncio.get_running_loop()
         started = loop.time()
         await tg.stop()  # releases the pending long poll at once
@@ -275,7 +278,7 @@ async def test_concurrent_get_updates_conflict_and_raw_bodies(tg: FakeTelegram) 
     base = f"{tg.url}/bot{tg.token}"
     async with ClientSession() as session:
         first = asyncio.create_task(session.post(f"{base}/getUpdates", json={"timeout": 5}))
-        await asyncio.sleep(0.05)
+        await until(lambda: tg.count_calls("getUpdates"), what="the first long poll")
         async with session.post(f"{base}/getUpdates", data={"timeout": "0"}) as resp:
             assert (await resp.json())["result"] == []
         async with await first as resp:

@@ -129,8 +129,8 @@ def test_notice_settings_from_the_environment():
 
 def test_the_bots_earlier_consents_move_into_subscriptions(tmp_path, campaigns):
     from storage.connection import connect, immediate
+    from storage.migrations import migrate, migrations
     from storage.responses import save_response, set_followup_consent
-    from storage.schema import migrate, migrations
     from survey import Response
 
     db = connect(tmp_path / "old.db")

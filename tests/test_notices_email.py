@@ -19,8 +19,9 @@ from storage.subscriptions import followup_answer_counts
 from tests.fake_clock import FakeClock
 from tests.live_server import free_port
 from tests.mail_server import MailServer
-from tests.notice_helpers import activity_moved, followup, record, rows, until
+from tests.notice_helpers import activity_moved, followup, record, rows
 from tests.promise_support import import_samples
+from tests.waiting import until
 
 LINK = re.compile(r"https?://\S+")
 

@@ -12,6 +12,8 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from medborgardialog.notice_sender import SenderOptions
 from medborgardialog.settings import load_secret
 from storage import open_database
@@ -21,6 +23,8 @@ from storage.subscriptions import NewSubscription, subscribe
 from tests.fake_telegram import FakeTelegram
 from tests.live_server import free_port
 from tests.notice_helpers import activity_moved, rows
+
+pytestmark = pytest.mark.process
 
 SUBSCRIBERS = 1000
 FIRST_CHAT = 800_000

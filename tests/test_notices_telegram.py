@@ -12,7 +12,8 @@ import pytest
 import promises as sample_promises
 from tests.bot_harness import RunningBot, bot_settings_for, demo_walk, press, say
 from tests.fake_telegram import FakeTelegram
-from tests.notice_helpers import activity_moved, followup, record, rows, until
+from tests.notice_helpers import activity_moved, followup, record, rows
+from tests.waiting import until
 
 pytest_plugins = ["tests.bot_fixtures"]
 
@@ -205,6 +206,7 @@ fi = "Yhteinen ryhmä on alkanut tavata nuoria keskustassa."
 """
 
 
+@pytest.mark.process
 async def test_importing_a_changed_promise_tells_the_resident_whose_area_moved(bot, tg, tmp_path):
     demo = Path(sample_promises.__file__).parent / "demo.toml"
     db = str(bot.settings.db)

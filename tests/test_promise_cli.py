@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
+
 from promises import SAMPLE_DIR
 from tests.test_cli import run
+
+pytestmark = pytest.mark.process
 
 FILIPSTAD = (SAMPLE_DIR / "filipstad-2017.toml").read_text(encoding="utf-8")
 

@@ -37,6 +37,7 @@ def test_an_address_that_is_not_http_or_https_is_refused_at_start(value):
         Settings.from_env(env={"MEDBORGARDIALOG_PUBLIC_URL": value})
 
 
+@pytest.mark.process
 def test_serve_names_the_bad_setting_instead_of_a_traceback(tmp_path):
     env = {**os.environ, "MEDBORGARDIALOG_PUBLIC_URL": "dialog.karlstad.se"}
     done = subprocess.run(

@@ -15,6 +15,8 @@ from playwright.sync_api import Page, expect
 from tests.karlstad_replay import SEED_ORDER, store_replay
 from tests.live_server import LiveServer
 
+pytestmark = pytest.mark.process
+
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISH = (sys.executable, "-m", "medborgardialog", "results", "publish")
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}

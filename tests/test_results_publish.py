@@ -65,6 +65,7 @@ async def test_unpublished_results_are_404_as_page_and_json(karlstad_db, open_cl
     assert 404 == unknown.status
 
 
+@pytest.mark.process
 async def test_publish_from_the_cli_shows_the_seed_ranking(karlstad_db, open_client):
     done = results_cli("publish", "karlstad-2016", "--db", str(karlstad_db))
     assert 0 == done.returncode, done.stderr
@@ -112,6 +113,7 @@ async def test_publish_from_the_cli_shows_the_seed_ranking(karlstad_db, open_cli
     assert "/c/karlstad-2016/results?lang=sv" in links
 
 
+@pytest.mark.process
 async def test_unpublish_takes_the_page_down(karlstad_db, open_client):
     assert 0 == results_cli("publish", "karlstad-2016", "--db", str(karlstad_db)).returncode
     clock = FakeClock()
@@ -126,6 +128,7 @@ async def test_unpublish_takes_the_page_down(karlstad_db, open_client):
     assert 404 == (await client.get("/c/karlstad-2016/results")).status
 
 
+@pytest.mark.process
 def test_publishing_an_unknown_campaign_fails_clearly(tmp_path):
     done = results_cli("publish", "nowhere", "--db", str(tmp_path / "x.db"))
     assert 1 == done.returncode

@@ -165,7 +165,10 @@ def test_payloads_in_comments_sources_and_themes_never_run(page: Page, server):
     assert PAYLOADS[0] in report  # a theme's name, shown as text
     page.goto(f"{server.url}/staff/c/demo/")
     assert PAYLOADS[1] in page.locator("main").inner_text()  # the paper answer's source
-    page.wait_for_timeout(5500)  # one round of the live update, which swaps in new HTML
+    # One round of the live update, which swaps in new HTML and then says when it updated.
+    live = page.locator("#live-status")
+    updated = live.get_attribute("data-updated-text").split("%(time)s")[0]
+    expect(live).to_contain_text(updated, timeout=15_000)
     assert [] == dialogs
 
 

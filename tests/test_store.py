@@ -13,11 +13,12 @@ import uuid
 from storage import Outcome, open_database
 from storage.connection import connect, immediate
 from storage.drafts import write_drafts
+from storage.migrations import migrations
 from storage.moderation import CommentFilter, list_comments
 from storage.responses import count_tally, save_response
 from storage.result_breakdowns import background_counts
-from storage.schema import migrations
 from survey import Response
+from tests.waiting import until
 
 AREAS = ("violence-public", "unsafe-places", "traffic")
 
@@ -240,14 +241,24 @@ async def test_one_failing_write_does_not_undo_the_others(store):
 
 async def in_one_batch(store, *saves):
     """Run the saves as one batch of the database thread: queued while it is kept busy."""
-    gate = threading.Event()
-    busy = asyncio.ensure_future(store.write(lambda db: gate.wait(10)))
-    await asyncio.sleep(0.05)
+    held, gate = threading.Event(), threading.Event()
+
+    def hold(db) -> None:
+        held.set()
+        gate.wait(10)
+
+    busy = asyncio.ensure_future(store.write(hold))
+    await until(held.is_set, what="the database thread to be busy")
     waiting = [asyncio.ensure_future(save) for save in saves]
-    await asyncio.sleep(0.05)
+    await until(lambda: len(saves) == queued(store), what="the saves to be queued")
     gate.set()
     await busy
     return await asyncio.gather(*waiting)
+
+
+def queued(store) -> int:
+    """How many calls wait for the database thread."""
+    return store._worker._queue.qsize()
 
 
 async def test_answers_committed_together_get_the_outcomes_of_one_by_one(store, campaigns):

@@ -8,6 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests.process_output import OutputLines
+
+pytestmark = pytest.mark.process
+
 WRITER = [sys.executable, "-m", "tests.store_writer"]
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,14 +53,16 @@ def test_sigkill_loses_no_acknowledged_answer(tmp_path: Path):
         stderr=subprocess.DEVNULL,
         text=True,
     )
+    output = OutputLines(writer.stdout)
     acknowledged = []
-    for line in writer.stdout:
+    while len(acknowledged) < 500:
+        line = output.next(timeout=60)
+        assert line is not None, "the writer ended early"
         acknowledged.append(line.strip())
-        if len(acknowledged) == 500:
-            writer.send_signal(signal.SIGKILL)
-            break
-    rest, _ = writer.communicate(timeout=30)
-    acknowledged += [line for line in rest.split() if len(line) == 36]
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(timeout=30)
+    acknowledged += [line.strip() for line in output.rest(timeout=30) if len(line.strip()) == 36]
+    writer.stdout.close()
     assert -signal.SIGKILL == writer.returncode
     missing = set(acknowledged) - stored_ids(db)
     assert set() == missing
