@@ -96,15 +96,24 @@ class LoopWatch:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_thread = 0
         self._handle: asyncio.TimerHandle | None = None
-        self._thread = threading.Thread(target=self._watch, name="loop-watch", daemon=True)
+        self._thread: threading.Thread | None = None
+        self._runs = 0  # an app may be served more than once (tests serve one app twice)
 
     def start(self) -> None:
+        self._runs += 1
+        if self._runs > 1:
+            return
         self._loop = asyncio.get_running_loop()
         self._loop_thread = threading.get_ident()
+        self._stop.clear()
         self._beat_now()
+        self._thread = threading.Thread(target=self._watch, name="loop-watch", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
+        self._runs -= 1
+        if self._runs > 0 or self._thread is None:
+            return
         self._stop.set()
         if self._handle is not None:
             self._handle.cancel()
