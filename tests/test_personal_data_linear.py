@@ -2,7 +2,8 @@
 
 Each check runs on 10,000 and on 100,000 characters of the same pattern: ten times the text
 may take about ten times as long, never a hundred (a pattern that backtracks would). The
-comparison is of the run's own two figures, not against a clock: a busy machine slows both.
+comparison is of the run's own two figures, in the CPU time of the thread that scans (which
+other work on the machine does not add to).
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ MOST = 30
 def fastest(fn, text: str, runs: int = 3) -> float:
     best = float("inf")
     for _ in range(runs):
-        started = time.perf_counter()
+        started = time.thread_time()
         fn(text)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.thread_time() - started)
     return best
 
 
@@ -37,7 +38,7 @@ def repeated(pattern: str, length: int) -> str:
     return (pattern * (length // len(pattern) + 1))[:length]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pattern=st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map("".join))
 @example(pattern="a")
 @example(pattern="1")
