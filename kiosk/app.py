@@ -40,6 +40,7 @@ from kiosk.keys import CAMPAIGNS, CATALOGS, CONFIG, SECRET, STORE
 from kiosk.kiosk_page import setup_kiosk
 from kiosk.language import language_middleware
 from kiosk.loop_watch import setup_loop_watch
+from kiosk.open_data import setup_open_data
 from kiosk.promise_pages import setup_promise_pages
 from kiosk.public_results import setup_public_results
 from kiosk.request_body import body_middleware
@@ -114,4 +115,5 @@ def create_app(
     setup_health(app)
     setup_info_pages(app)
     setup_loop_watch(app)
+    setup_open_data(app)  # last: it adds ETags and CORS to routes registered above
     return app
