@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.submission import PUBLIC_CHANNELS, SOURCE_PATTERN
+from locales import LANGUAGES
 from storage.submit import STORED
 from survey import walk
 from survey.promise import STATUSES as ACTIVITY_STATUSES
@@ -137,13 +138,19 @@ def component_schemas() -> dict[str, Schema]:
                         "description": "Exactly `pick` different area ids of the campaign",
                     },
                     "comment": nullable(STRING),
-                    "locale": {"type": "string", "description": "One of the campaign's languages"},
-                    "channel": {"enum": list(PUBLIC_CHANNELS)},
-                    "answers": {
-                        "type": "object",
-                        "description": "Question id to option id; a skipped question is left out",
-                        "additionalProperties": STRING,
+                    "locale": {
+                        "enum": list(LANGUAGES),
+                        "description": "One of the campaign's languages",
                     },
+                    "channel": {"enum": list(PUBLIC_CHANNELS)},
+                    "answers": nullable(
+                        {
+                            "type": "object",
+                            "description": "Question id to option id; a skipped question is "
+                            "left out (null: none answered)",
+                            "additionalProperties": STRING,
+                        }
+                    ),
                     "source": nullable({"type": "string", "pattern": SOURCE_PATTERN.pattern}),
                     "captured_at": nullable(INSTANT),
                     "started_at": nullable(INSTANT),
@@ -159,7 +166,7 @@ def component_schemas() -> dict[str, Schema]:
             },
             ["id", "status"],
         ),
-        "CommentCheck": obj({"comment": STRING, "locale": STRING}, ["comment"]),
+        "CommentCheck": obj({"comment": STRING, "locale": {"enum": list(LANGUAGES)}}, ["comment"]),
         "CommentWarnings": obj(
             {
                 "warnings": {
