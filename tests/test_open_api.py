@@ -286,3 +286,18 @@ async def test_the_api_page_lists_every_operation(client):
     for element in soup.find_all(["script", "link", "img"]):
         address = element.get("src") or element.get("href") or ""
         assert not address.startswith(("http:", "https:", "//")), address
+
+
+async def test_a_venue_is_refused_unless_it_fits_the_documented_pattern(client):
+    """`$` in Python also matches before a final line break, so "bibliotek\\n" was stored
+    as a venue although the documented pattern (ECMA 262: `$` at the end only) refuses it."""
+    found = await document(client)
+    schema = found["components"]["schemas"]["Answer"]["properties"]["source"]
+    pattern = schema["anyOf"][0]["pattern"]
+    for venue in ("bibliotek\n", "bibliotek\r\n", "-bibliotek", "a" * 65):
+        response = await client.post("/api/v1/campaigns/demo/responses", json=_answer(source=venue))
+        assert 422 == response.status, repr(venue)
+        assert "source.invalid" == (await response.json())["error"]
+    ok = await client.post("/api/v1/campaigns/demo/responses", json=_answer(source="bibliotek"))
+    assert 201 == ok.status
+    assert pattern.startswith("^") and pattern.endswith("$")
