@@ -46,7 +46,7 @@ PREFLIGHT_HEADERS = {
 _REMEMBERED = 512
 
 
-class _Digests:
+class Digests:
     """The ETag of each body recently sent, kept by the body's identity (and the body, so
     that the identity cannot be reused by another object while it is kept)."""
 
@@ -65,7 +65,8 @@ class _Digests:
         return value
 
 
-DIGESTS = _Digests()
+# One per app (set up by `setup_open_data`), like everything the app holds.
+DIGESTS = web.AppKey("open_data_digests", Digests)
 # What a 304 repeats: a cache updates the stored headers from it (RFC 9111, 4.3.4), so a
 # page's own policy must come along, or the API's "load nothing" would replace it.
 KEPT_ON_304 = frozenset(
@@ -97,7 +98,7 @@ def _finish(
     body = response.body
     if not isinstance(body, bytes):
         return response
-    etag = DIGESTS.etag(body)
+    etag = request.app[DIGESTS].etag(body)
     response.headers.setdefault(hdrs.CACHE_CONTROL, cache_control)
     response.etag = etag
     if not matches(request, etag):
@@ -132,6 +133,8 @@ def share_route(
     """Wrap the GET (and HEAD) handlers registered for `path`; with `cors`, add a preflight.
 
     For routes other modules register: called once they are all in the router."""
+    if DIGESTS not in app:
+        app[DIGESTS] = Digests()
     for resource in app.router.resources():
         if resource.canonical != path:
             continue
