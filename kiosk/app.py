@@ -24,7 +24,17 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
-from kiosk import answering, edge, follow, i18n, information, promises, results, staff
+from kiosk import (
+    answering,
+    edge,
+    follow,
+    i18n,
+    information,
+    open_data,
+    promises,
+    results,
+    staff,
+)
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, SECRET, STORE
 from kiosk.clock import CLOCK, Clock
 from kiosk.config import WebConfig
@@ -93,5 +103,6 @@ def create_app(
     app.router.add_static("/static/", STATIC_DIR, name="static")
     staff.add_routes(app)
     information.add_routes(app)
+    open_data.add_routes(app)  # after the routes it adds ETags and CORS to
     setup_loop_watch(app)  # last: it learns every view of the app when it starts
     return app

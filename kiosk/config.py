@@ -32,3 +32,5 @@ class WebConfig:
     body_timeout_seconds: float = 30.0
     # Reverse proxies whose X-Forwarded-For is believed (see kiosk.edge.client_address).
     trusted_proxies: tuple = ()
+    # The licence of the open data (MEDBORGARDIALOG_DATA_LICENCE): CC0 1.0 unless configured.
+    data_licence: str = "http://creativecommons.org/publicdomain/zero/1.0/"

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit, urlunsplit
 import campaigns as sample_campaigns
 
 DEFAULT_API_URL = "https://api.telegram.org"
+# The open data's licence unless MEDBORGARDIALOG_DATA_LICENCE names another: CC0 1.0.
+DEFAULT_DATA_LICENCE = "http://creativecommons.org/publicdomain/zero/1.0/"
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Settings:
     notice_grace_days: int = 90
     notice_poll_seconds: float = 2.0
     notice_lease_seconds: int = 30
+    data_licence: str = DEFAULT_DATA_LICENCE
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **flags) -> Settings:
@@ -72,6 +75,7 @@ class Settings:
             "organisation": env.get("MEDBORGARDIALOG_ORGANISATION") or None,
             "contact": env.get("MEDBORGARDIALOG_CONTACT") or None,
             "trusted_proxies": trusted_proxies(env.get("MEDBORGARDIALOG_TRUSTED_PROXIES")),
+            "data_licence": data_licence(env.get("MEDBORGARDIALOG_DATA_LICENCE")),
             **notice_settings(env),
         }
         for key, name in (
@@ -101,6 +105,18 @@ def public_url(value: str | None) -> str | None:
             f"MEDBORGARDIALOG_PUBLIC_URL must be an http:// or https:// address, not {value!r}"
         )
     return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
+
+
+def data_licence(value: str | None) -> str:
+    """The open data's licence as an address (a URI); ValueError unless it is http(s)://."""
+    if not value or not value.strip():
+        return DEFAULT_DATA_LICENCE
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(
+            f"MEDBORGARDIALOG_DATA_LICENCE must be the licence's http(s) address, not {value!r}"
+        )
+    return value.strip()
 
 
 def trusted_proxies(value: str | None) -> str | None:

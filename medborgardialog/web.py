@@ -30,6 +30,7 @@ def web_config(parts: Parts) -> WebConfig:
         secure_cookies=(settings.public_url or "").startswith("https://"),
         body_timeout_seconds=settings.body_timeout_seconds,
         trusted_proxies=trusted_networks(settings.trusted_proxies),
+        data_licence=settings.data_licence,
     )
 
 

@@ -38,10 +38,14 @@ class Hostile:
 # list is complete), and the values its placeholders are filled with.
 PUBLIC_ROUTES = (
     "/",
+    "/api/",
     "/api/v1/campaigns/{campaign}",
     "/api/v1/campaigns/{campaign}/comment-check",
     "/api/v1/campaigns/{campaign}/responses",
     "/api/v1/campaigns/{campaign}/results",
+    "/api/v1/campaigns/{campaign}/results.csv",
+    "/api/v1/dcat",
+    "/api/v1/openapi.json",
     "/api/v1/promises/{promise}",
     "/c/{campaign}",
     "/c/{campaign}/",

@@ -20,7 +20,7 @@ from tests.staff_support import _HASH, PASSWORD
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 LANGUAGES = ["sv", "ar"]
-PUBLIC = ["/", "/integritet", "/tillganglighet", "/c/karlstad-2016/", "/c/nowhere/"]
+PUBLIC = ["/", "/integritet", "/tillganglighet", "/c/karlstad-2016/", "/c/nowhere/", "/api/"]
 STAFF = [
     "/staff/",
     "/staff/c/demo/",

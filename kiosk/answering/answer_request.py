@@ -127,7 +127,7 @@ def parse_submission(data: Any, campaign: Campaign) -> Submission:
     if not all(type(v) is str or type(v) is list for v in answers.values()):
         raise BadPayload("field.type", "answers")
     source = _field(data, "source", str, required=False)
-    if source is not None and not SOURCE_PATTERN.match(source):
+    if source is not None and not SOURCE_PATTERN.fullmatch(source):
         raise BadPayload("source.invalid", "source")
     # Without captured_at the answer is judged when received, and a start alone says nothing.
     captured, started = _instant(data, "captured_at"), _instant(data, "started_at")

@@ -124,7 +124,7 @@ async def kiosk(request: web.Request) -> web.Response:
     if campaign is None:
         raise web.HTTPNotFound()
     source = request.query.get("source")
-    source = source if source and SOURCE_PATTERN.match(source) else None
+    source = source if source and SOURCE_PATTERN.fullmatch(source) else None
     key = request.query.get("key")
     if request.app[CONFIG].require_kiosk_key:
         source = await request.app[STORE].read(kiosk_key_source, campaign.id, key) if key else None

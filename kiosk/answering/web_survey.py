@@ -47,7 +47,7 @@ def campaign_or_404(request: web.Request) -> Campaign:
 
 def venue(request: web.Request, given: str | None) -> str | None:
     """A `?source=` on a survey link (the municipality's own tracking), unless keys rule."""
-    if request.app[CONFIG].require_kiosk_key or not given or not SOURCE_PATTERN.match(given):
+    if request.app[CONFIG].require_kiosk_key or not given or not SOURCE_PATTERN.fullmatch(given):
         return None
     return given
 

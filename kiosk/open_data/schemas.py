@@ -1,0 +1,289 @@
+"""The JSON Schemas (2020-12, as OpenAPI 3.1 uses them) of what the public API sends and takes.
+
+Every list of allowed values comes from the code that decides it (the channels the answer
+API takes, the outcomes of a submit, the steps of the walk, the statuses of an activity,
+the error codes of the error middleware), so the description cannot drift from them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.answering.answer_request import PUBLIC_CHANNELS, SOURCE_PATTERN
+from locales import LANGUAGES
+from storage.submit import STORED
+from survey import walk
+from survey.promises.promise import STATUSES as ACTIVITY_STATUSES
+
+Schema = dict[str, Any]
+
+STEP_TYPES = tuple(
+    name.removesuffix("Step").lower()
+    for name in dir(walk)
+    if name.endswith("Step") and name != "Step" and isinstance(getattr(walk, name), type)
+)
+CAMPAIGN_STATUSES = ("upcoming", "open", "closed")
+
+
+def ref(name: str) -> Schema:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def nullable(schema: Schema) -> Schema:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def obj(properties: dict[str, Schema], required: list[str] | None = None) -> Schema:
+    """An object with these properties, all required unless `required` says which."""
+    return {
+        "type": "object",
+        "required": list(properties) if required is None else required,
+        "properties": properties,
+    }
+
+
+STRING: Schema = {"type": "string"}
+INTEGER: Schema = {"type": "integer", "minimum": 0}
+DAY: Schema = {"type": "string", "format": "date"}
+INSTANT: Schema = {"type": "string", "format": "date-time"}
+STRINGS: Schema = {"type": "array", "items": STRING}
+
+
+def component_schemas() -> dict[str, Schema]:
+    """Every named schema of the document."""
+    text = {
+        "type": "object",
+        "description": "A text in each language it has: language code to text.",
+        "additionalProperties": STRING,
+    }
+    tally_row = obj(
+        {
+            "area": STRING,
+            "label": ref("Text"),
+            "votes": INTEGER,
+            "share": {"type": "number", "minimum": 0},
+            "rank": {"type": "integer", "minimum": 1},
+        }
+    )
+    step = obj(
+        {
+            "id": STRING,
+            "type": {"enum": list(STEP_TYPES)},
+            "required": {"type": "boolean"},
+            "returns_to": nullable(STRING),
+            "pick": {"type": "integer", "minimum": 1},
+            "max_length": {"type": "integer", "minimum": 1},
+            "question": STRING,
+            "options": STRINGS,
+            "prefer_not_to_say": nullable(STRING),
+        },
+        ["id", "type", "required", "returns_to"],
+    )
+    return {
+        "Text": text,
+        "Error": obj(
+            {
+                "error": {"type": "string", "description": "A stable code, e.g. campaign.unknown"},
+                "message": {"type": "string", "description": "In the request's language"},
+                "field": nullable(STRING),
+                "problems": {"type": "array", "items": ref("Problem")},
+            },
+            ["error", "message"],
+        ),
+        "Problem": obj(
+            {"code": STRING, "field": STRING, "params": {"type": "object"}, "message": STRING}
+        ),
+        "Campaign": obj(
+            {
+                "id": STRING,
+                "title": ref("Text"),
+                "intro": ref("Text"),
+                "next_steps": ref("Text"),
+                "organisers": STRINGS,
+                "organiser_names": {"type": "array", "items": ref("Text")},
+                "pick": {"type": "integer", "minimum": 1},
+                "opens": DAY,
+                "closes": nullable(DAY),
+                "status": {"enum": list(CAMPAIGN_STATUSES)},
+                "languages": STRINGS,
+                "areas": {"type": "array", "items": obj({"id": STRING, "label": ref("Text")})},
+                "comment": obj({"required": {"type": "boolean"}, "max_length": INTEGER}),
+                "questions": {
+                    "type": "array",
+                    "items": obj(
+                        {
+                            "id": STRING,
+                            "text": ref("Text"),
+                            "options": {
+                                "type": "array",
+                                "items": obj({"id": STRING, "label": ref("Text")}),
+                            },
+                        }
+                    ),
+                },
+                "steps": {"type": "array", "items": step},
+            }
+        ),
+        "Answer": {
+            **obj(
+                {
+                    "id": {
+                        "type": "string",
+                        "format": "uuid",
+                        "description": "Made by the client; sending it again stores nothing twice",
+                    },
+                    "areas": {
+                        "type": "array",
+                        "items": STRING,
+                        "description": "Exactly `pick` different area ids of the campaign",
+                    },
+                    "comment": nullable(STRING),
+                    "locale": {
+                        "enum": list(LANGUAGES),
+                        "description": "One of the campaign's languages",
+                    },
+                    "channel": {"enum": list(PUBLIC_CHANNELS)},
+                    "answers": nullable(
+                        {
+                            "type": "object",
+                            "description": "Question id to option id; a skipped question is "
+                            "left out (null: none answered)",
+                            "additionalProperties": STRING,
+                        }
+                    ),
+                    "source": nullable({"type": "string", "pattern": SOURCE_PATTERN.pattern}),
+                    "captured_at": nullable(INSTANT),
+                    "started_at": nullable(INSTANT),
+                },
+                ["id", "areas", "locale", "channel"],
+            ),
+        },
+        "Stored": obj(
+            {
+                "id": {"type": "string", "format": "uuid"},
+                "status": {"enum": sorted(status.value for status in STORED)},
+                "late": {"const": True},
+            },
+            ["id", "status"],
+        ),
+        "CommentCheck": obj({"comment": STRING, "locale": {"enum": list(LANGUAGES)}}, ["comment"]),
+        "CommentWarnings": obj(
+            {
+                "warnings": {
+                    "type": "array",
+                    "items": {"enum": ["name", "personnummer", "phone", "email"]},
+                },
+                "message": nullable(STRING),
+            }
+        ),
+        "TallyRow": tally_row,
+        "Results": obj(
+            {
+                "campaign": STRING,
+                "published_at": INSTANT,
+                "participants": INTEGER,
+                "channels": {"type": "object", "additionalProperties": INTEGER},
+                "venues": {
+                    "type": "object",
+                    "additionalProperties": {"type": "object", "additionalProperties": INTEGER},
+                },
+                "tally": {"type": "array", "items": ref("TallyRow")},
+                "flagged": INTEGER,
+                "tally_unflagged": {"type": "array", "items": ref("TallyRow")},
+                "themes": {"type": "array", "items": obj({"theme": STRING, "count": INTEGER})},
+                "summary": ref("Text"),
+                "comments": {
+                    "type": "array",
+                    "items": obj({"text": STRING, "areas": STRINGS, "themes": STRINGS}),
+                },
+                "representativeness": {"type": "object"},
+            },
+            [
+                "campaign",
+                "published_at",
+                "participants",
+                "channels",
+                "tally",
+                "flagged",
+                "tally_unflagged",
+                "themes",
+                "summary",
+                "comments",
+            ],
+        ),
+        "Promise": promise_schema(),
+        "Health": {
+            **obj({"status": {"enum": ["ok", "failing"]}}),
+            "additionalProperties": STRING,
+        },
+    }
+
+
+def promise_schema() -> Schema:
+    update = obj({"date": DAY, "status": {"enum": list(ACTIVITY_STATUSES)}, "text": ref("Text")})
+    activity = obj(
+        {
+            "id": STRING,
+            "text": ref("Text"),
+            "responsible": STRINGS,
+            "roles": {"type": "object", "additionalProperties": ref("Text")},
+            "areas": STRINGS,
+            "status": {"enum": list(ACTIVITY_STATUSES)},
+            "starts": nullable(DAY),
+            "ends": nullable(DAY),
+            "updates": {"type": "array", "items": update},
+        },
+        ["id", "text", "responsible", "areas", "status", "updates"],
+    )
+    followup = obj(
+        {
+            "planned": DAY,
+            "channels": ref("Text"),
+            "published_at": nullable(STRING),
+            "text": nullable(ref("Text")),
+            "done": {"type": "object", "additionalProperties": ref("Text")},
+        },
+        ["planned", "channels", "published_at", "text"],
+    )
+    return obj(
+        {
+            "id": STRING,
+            "title": ref("Text"),
+            "languages": STRINGS,
+            "parties": {"type": "array", "items": obj({"id": STRING, "name": ref("Text")})},
+            "valid_from": DAY,
+            "valid_until": nullable(DAY),
+            "until_replaced": {"type": "boolean"},
+            "replaces": STRINGS,
+            "published": nullable(DAY),
+            "campaigns": STRINGS,
+            "situation": nullable(ref("Text")),
+            "focus": {
+                "type": "array",
+                "items": obj(
+                    {
+                        "campaign": STRING,
+                        "area": STRING,
+                        "rank": INTEGER,
+                        "votes": nullable(INTEGER),
+                    }
+                ),
+            },
+            "goals": {"type": "array", "items": ref("Text")},
+            "activities": {"type": "array", "items": activity},
+            "followup": nullable(followup),
+        },
+        [
+            "id",
+            "title",
+            "parties",
+            "valid_from",
+            "valid_until",
+            "until_replaced",
+            "campaigns",
+            "focus",
+            "goals",
+            "activities",
+            "followup",
+        ],
+    )
