@@ -177,7 +177,7 @@ def test_small_counts_are_left_out_and_formulas_neutralised():
     votes[campaign.areas[1].id] = 3  # under five: left out, and the next smallest with it
     votes[campaign.areas[2].id] = 7
     tally = tally_from_counts(campaign, 50, 0, votes)
-    data = ResultsData(campaign, None, tally, 0, tally, {}, [], {}, [], None)
+    data = ResultsData(campaign, None, tally, 0, tally, {}, [], {}, [], None, [])
     rows = list(csv.DictReader(io.StringIO(results_csv(data).decode())))
     by_id = {row["id"]: row for row in rows}
     assert "" == by_id[campaign.areas[1].id]["count"] == by_id[campaign.areas[1].id]["share"]

@@ -78,7 +78,17 @@ def examples() -> dict[str, Any]:
     published = Publication(campaign.id, "2025-03-01T09:00:00Z", "")
     comment = PublicComment("Bättre belysning vid busshållplatsen.", (areas[1],), ())
     data = ResultsData(
-        campaign, published, tally, 0, tally, {}, [], {}, [comment], representativeness=None
+        campaign,
+        published,
+        tally,
+        0,
+        tally,
+        {},
+        [],
+        {},
+        [comment],
+        representativeness=None,
+        questions=[],
     )
     answer_id = "1f0c6a1e-4b7d-4f3a-9a57-1f2d3c4b5a69"
     return {

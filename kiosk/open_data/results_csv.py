@@ -38,8 +38,8 @@ def columns(campaign: Campaign) -> list[str]:
 
 
 def public_questions(campaign: Campaign) -> list:
-    """The background questions a campaign marks public (none unless it says so)."""
-    return [q for q in campaign.questions if getattr(q, "public", False)]
+    """The questions a campaign publishes counts of (places are counted by zone instead)."""
+    return [q for q in campaign.questions if q.public and q.kind != "place"]
 
 
 def _texts(campaign: Campaign, text) -> list[str]:

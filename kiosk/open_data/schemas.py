@@ -13,6 +13,8 @@ from kiosk.answering.answer_request import PUBLIC_CHANNELS, SOURCE_PATTERN
 from locales import LANGUAGES
 from storage.submit import STORED
 from survey import walk
+from survey.campaign import SECTIONS
+from survey.kinds import KINDS
 from survey.promises.promise import STATUSES as ACTIVITY_STATUSES
 
 Schema = dict[str, Any]
@@ -74,10 +76,91 @@ def component_schemas() -> dict[str, Schema]:
             "pick": {"type": "integer", "minimum": 1},
             "max_length": {"type": "integer", "minimum": 1},
             "question": STRING,
+            "kind": {"enum": list(KINDS)},
+            "section": {"enum": list(SECTIONS)},
             "options": STRINGS,
             "prefer_not_to_say": nullable(STRING),
+            "min": INTEGER,
+            "max": INTEGER,
+            "scored": STRINGS,
+            "note_max": INTEGER,
         },
         ["id", "type", "required", "returns_to"],
+    )
+    question = obj(
+        {
+            "id": STRING,
+            "kind": {"enum": list(KINDS)},
+            "section": {"enum": list(SECTIONS)},
+            "required": {"type": "boolean"},
+            "public": {"type": "boolean"},
+            "text": ref("Text"),
+            "options": {
+                "type": "array",
+                "items": obj(
+                    {"id": STRING, "label": ref("Text"), "scored": {"type": "boolean"}},
+                    ["id", "label"],
+                ),
+            },
+            "min": INTEGER,
+            "max": INTEGER,
+            "scored": STRINGS,
+            "note_max": INTEGER,
+        },
+        ["id", "kind", "section", "required", "public", "text", "options"],
+    )
+    position = {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
+    area_map = obj(
+        {
+            "bounds": {
+                "type": "array",
+                "description": "[[south, west], [north, east]], latitude first",
+                "items": position,
+                "minItems": 2,
+                "maxItems": 2,
+            },
+            "precision_m": {"type": "integer", "minimum": 1},
+            "tiles": nullable(STRING),
+            "attribution": nullable(STRING),
+            "zones": {
+                "type": "array",
+                "items": obj(
+                    {
+                        "id": STRING,
+                        "name": ref("Text"),
+                        "polygon": {
+                            "type": "array",
+                            "description": "A closed ring of [longitude, latitude]",
+                            "items": position,
+                        },
+                    }
+                ),
+            },
+        }
+    )
+    place = {
+        "type": "object",
+        "description": "A point (lat, lon: WGS84) or a zone of the campaign's map, with why",
+        "properties": {
+            "lat": {"type": "number"},
+            "lon": {"type": "number"},
+            "zone": STRING,
+            "option": STRING,
+            "note": {"type": "string", "maxLength": 280},
+        },
+        "additionalProperties": False,
+    }
+    counted = obj(
+        {
+            "id": STRING,
+            "kind": {"enum": list(KINDS)},
+            "answered": nullable(INTEGER),
+            "counts": {
+                "type": "array",
+                "items": obj({"option": STRING, "label": ref("Text"), "count": nullable(INTEGER)}),
+            },
+            "mean": nullable({"type": "number"}),
+        }
     )
     return {
         "Text": text,
@@ -108,20 +191,9 @@ def component_schemas() -> dict[str, Schema]:
                 "languages": STRINGS,
                 "areas": {"type": "array", "items": obj({"id": STRING, "label": ref("Text")})},
                 "comment": obj({"required": {"type": "boolean"}, "max_length": INTEGER}),
-                "questions": {
-                    "type": "array",
-                    "items": obj(
-                        {
-                            "id": STRING,
-                            "text": ref("Text"),
-                            "options": {
-                                "type": "array",
-                                "items": obj({"id": STRING, "label": ref("Text")}),
-                            },
-                        }
-                    ),
-                },
+                "questions": {"type": "array", "items": question},
                 "steps": {"type": "array", "items": step},
+                "map": nullable(ref("Map")),
             }
         ),
         "Answer": {
@@ -146,9 +218,17 @@ def component_schemas() -> dict[str, Schema]:
                     "answers": nullable(
                         {
                             "type": "object",
-                            "description": "Question id to option id; a skipped question is "
-                            "left out (null: none answered)",
-                            "additionalProperties": STRING,
+                            "description": "Question id to its answer, by the question's kind: "
+                            "an option id (choice, scale), a list of option ids (multi) or a "
+                            "list of places (place); a skipped question is left out (null: "
+                            "none answered)",
+                            "additionalProperties": {
+                                "anyOf": [
+                                    STRING,
+                                    STRINGS,
+                                    {"type": "array", "items": ref("Place")},
+                                ]
+                            },
                         }
                     ),
                     "source": nullable({"type": "string", "pattern": SOURCE_PATTERN.pattern}),
@@ -177,6 +257,8 @@ def component_schemas() -> dict[str, Schema]:
             }
         ),
         "TallyRow": tally_row,
+        "Map": area_map,
+        "Place": place,
         "Results": obj(
             {
                 "campaign": STRING,
@@ -197,6 +279,12 @@ def component_schemas() -> dict[str, Schema]:
                     "items": obj({"text": STRING, "areas": STRINGS, "themes": STRINGS}),
                 },
                 "representativeness": {"type": "object"},
+                "questions": {
+                    "type": "array",
+                    "description": "The public questions: counts per option (null: fewer "
+                    "than five), and a scale's mean",
+                    "items": counted,
+                },
             },
             [
                 "campaign",
