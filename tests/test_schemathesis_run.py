@@ -16,6 +16,8 @@ import pytest
 from tests.cli_process import ROOT, run_cli
 from tests.demo_process import DemoProcess
 
+pytestmark = pytest.mark.process
+
 EXAMPLES = 25
 SEED = 1
 RUN = "from schemathesis.cli import schemathesis; schemathesis()"
