@@ -42,6 +42,7 @@ PUBLIC_ROUTES = (
     "/api/v1/campaigns/{campaign}/comment-check",
     "/api/v1/campaigns/{campaign}/responses",
     "/api/v1/campaigns/{campaign}/results",
+    "/api/v1/campaigns/{campaign}/results/places.geojson",
     "/api/v1/promises/{promise}",
     "/c/{campaign}",
     "/c/{campaign}/",
