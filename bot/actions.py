@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from bot import around_walk
 from bot.callback_data import Action, campaign_token
-from bot.screens import comment_warning, language_screen
+from bot.screens import comment_warning, language_screen, place_label, place_why
 from bot.state import Changes
 from bot.turn import Turn
 from storage import Outcome
@@ -213,6 +213,100 @@ async def tick_option(turn: Turn, action: Action) -> None:
     turn.screen = turn.step_screen()
 
 
+def place_question_at(turn: Turn, number: int):
+    """The place question with this index, if the resident is at it; else None."""
+    campaign, draft = turn.campaign, turn.draft
+    question = campaign.questions[number] if number < len(campaign.questions) else None
+    if question is None or question.kind != "place" or draft.step != f"question:{question.id}":
+        return None
+    return question
+
+
+def add_place(turn: Turn, question, place: dict) -> None:
+    """Add a place to the question's answer as the kind takes it (or say why not), then say
+    what was stored and ask why there, if the question has reasons to choose from."""
+    places = [*(turn.draft.answers.get(question.id) or ()), place]
+    answered, problem = turn.draft.with_places(turn.campaign, question.id, places)
+    if problem is not None:
+        turn.refuse(problem)
+        return
+    turn.set_draft(answered)
+    view = turn.view()
+    stored = turn.tr._("Sparat: %(place)s.") % {
+        "place": place_label(turn.campaign, question, place, turn.tr)
+    }
+    if question.options:
+        turn.screen = place_why(view, question, stored)
+    else:
+        turn.screen = turn.step_screen().with_note(stored)
+
+
+async def tick_zone(turn: Turn, action: Action) -> None:
+    """Tick a zone of the map as a place (up to the question's max), or untick it (as the
+    button says: a second delivery changes nothing)."""
+    number, index = (int(part) for part in action.arg[:-1].split("-"))
+    question = place_question_at(turn, number)
+    area_map = turn.campaign.map
+    if question is None or area_map is None or index >= len(area_map.zones):
+        turn.stale()
+        return
+    zone = area_map.zones[index].id
+    places = list(turn.draft.answers.get(question.id) or ())
+    ticked = any(p.get("zone") == zone and "lat" not in p for p in places)
+    if ticked == action.arg.endswith("+"):
+        turn.screen = turn.step_screen()  # already so
+        return
+    if action.arg.endswith("+"):
+        add_place(turn, question, {"zone": zone})
+        return
+    kept = [p for p in places if not (p.get("zone") == zone and "lat" not in p)]
+    answered, problem = turn.draft.with_places(turn.campaign, question.id, kept)
+    if problem is not None:
+        turn.refuse(problem)
+        return
+    turn.set_draft(answered)
+    turn.screen = turn.step_screen()
+
+
+async def place_reason(turn: Turn, action: Action) -> None:
+    """Why the latest place was marked: one of the question's options."""
+    number, index = action.pair()
+    question = place_question_at(turn, number)
+    places = list(turn.draft.answers.get(question.id) or ()) if question else []
+    if question is None or not places or index >= len(question.options):
+        turn.stale()
+        return
+    places[-1] = {**places[-1], "option": question.options[index].id}
+    answered, problem = turn.draft.with_places(turn.campaign, question.id, places)
+    if problem is not None:
+        turn.refuse(problem)
+        return
+    turn.set_draft(answered)
+    stored = turn.tr._("Sparat: %(place)s.") % {
+        "place": place_label(turn.campaign, question, places[-1], turn.tr)
+    }
+    turn.screen = turn.step_screen().with_note(stored)
+
+
+async def no_reason(turn: Turn, action: Action) -> None:
+    """No why for the latest place: back to the places."""
+    if place_question_at(turn, action.index()) is None:
+        turn.stale()
+        return
+    turn.screen = turn.step_screen()
+
+
+async def clear_places(turn: Turn, action: Action) -> None:
+    """Remove every place given to the question, to start it again."""
+    question = place_question_at(turn, action.index())
+    if question is None:
+        turn.stale()
+        return
+    cleared, _problem = turn.draft.with_places(turn.campaign, question.id, [])
+    turn.set_draft(cleared)
+    turn.screen = turn.step_screen()
+
+
 async def skip_question(turn: Turn, action: Action) -> None:
     """Leave an optional background question unanswered (an answer given before goes)."""
     campaign, draft = turn.campaign, turn.draft
@@ -360,6 +454,10 @@ IN_CAMPAIGN: dict[str, tuple[Op, str | None]] = {
     "T": (tick_option, "question:"),
     "Y": (skip_question, "question:"),
     "M": (next_step, "question:"),
+    "Z": (tick_zone, "question:"),
+    "U": (place_reason, "question:"),
+    "J": (no_reason, "question:"),
+    "I": (clear_places, "question:"),
     "E": (change, ConfirmStep.id),
     "C": (send, ConfirmStep.id),
     "F": (consent, None),

@@ -82,6 +82,8 @@ def add_handlers(application: Application) -> None:
     joined_or_asked = filters.StatusUpdate.NEW_CHAT_MEMBERS | filters.COMMAND
     application.add_handler(CallbackQueryHandler(handlers.on_callback))
     application.add_handler(MessageHandler(private & filters.COMMAND, handlers.on_command))
+    located = filters.LOCATION | filters.VENUE
+    application.add_handler(MessageHandler(private & located, handlers.on_location))
     application.add_handler(MessageHandler(private & ~filters.COMMAND, handlers.on_message))
     application.add_handler(MessageHandler(edited & ~filters.COMMAND, handlers.on_edited))
     application.add_handler(MessageHandler(group & joined_or_asked, handlers.on_group))

@@ -35,6 +35,10 @@ ARGUMENTS: dict[str, str] = {
     "Q": r"(?:0|[1-9][0-9]?)-(?:0|[1-9][0-9]?)",  # question index - option index
     "T": r"(?:0|[1-9][0-9]?)-(?:0|[1-9][0-9]?)[+-]",  # several picks: tick (+) or untick (-)
     "M": r"",  # several picks: done
+    "Z": r"(?:0|[1-9][0-9]?)-(?:0|[1-9][0-9]?)[+-]",  # a place: tick (+) or untick (-) a zone
+    "U": r"(?:0|[1-9][0-9]?)-(?:0|[1-9][0-9]?)",  # the latest place: why (option index)
+    "J": r"(?:0|[1-9][0-9]?)",  # the latest place: no why, back to the places
+    "I": r"(?:0|[1-9][0-9]?)",  # remove every place given to the question
     "C": r"",  # confirm: send
     "E": r"[acq]",  # confirm: change areas, comment or background questions
     "F": r"[01][ts]",  # follow-up consent off / on, on the thank-you or the stored answer

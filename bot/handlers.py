@@ -19,7 +19,7 @@ from telegram import Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import actions, around_walk, commands, state
+from bot import actions, around_walk, commands, place_input, state
 from bot import callback_data as cd
 from bot.deps import BOT_DATA_KEY, BotDeps
 from bot.i18n import best_language
@@ -88,6 +88,7 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             await actions.apply(turn, action)
             if turn.stale_press and double_tap(query.data, message, action, turn.session.prompt):
                 turn.alert, turn.screen = None, None  # answered without a word
+            keyboard = turn.location_keyboard() if turn.screen is not None else None
             await turn.commit()
             # The answer and the edit go out together: a press costs one round trip, not two.
             answering = asyncio.ensure_future(answer(context, query, turn.alert, turn.popup))
@@ -100,6 +101,7 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
                     await new_prompt(
                         context, message.chat_id, turn, shown if screen.buttons else None
                     )
+                await reply_keyboard(context, message.chat_id, keyboard)
             finally:
                 await answering
     finally:
@@ -159,8 +161,10 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         if turn is None:
             return
         await body(turn, words[1:])
+        keyboard = turn.location_keyboard() if turn.screen is not None else None
         await turn.commit()
         await send(update, context, turn)
+        await reply_keyboard(context, update.effective_chat.id, keyboard)
 
 
 async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -169,8 +173,38 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         if turn is None:
             return
         await commands.typed(turn, Typed.of(update.message))
+        keyboard = turn.location_keyboard() if turn.screen is not None else None
         await turn.commit()
         await send(update, context, turn)
+        await reply_keyboard(context, update.effective_chat.id, keyboard)
+
+
+async def on_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A location (or a venue's) sent with "📍 Skicka plats": a point for the place question.
+
+    Only the point goes on, rounded to the map's grid; nothing else of the message is kept.
+    """
+    message = update.message
+    where = message.venue.location if message.venue is not None else message.location
+    async with resident_turn(update, context) as turn:
+        if turn is None:
+            return
+        await place_input.located(turn, where.latitude, where.longitude)
+        keyboard = turn.location_keyboard() if turn.screen is not None else None
+        await turn.commit()
+        await send(update, context, turn)
+        await reply_keyboard(context, update.effective_chat.id, keyboard)
+
+
+async def reply_keyboard(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, keyboard: tuple[str, dict] | None
+) -> None:
+    """Show or take away the reply keyboard with "📍 Skicka plats", in a message of its own
+    (one message carries one kind of keyboard, and the prompt's is inline)."""
+    if keyboard is None:
+        return
+    text, markup = keyboard
+    await call(context, "sendmessage", chat_id=chat_id, text=text, reply_markup=markup)
 
 
 async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -248,8 +248,11 @@ def comment_warning(view: View, kinds: tuple[str, ...]) -> Screen:
 
 def render_choice(step: ChoiceStep, view: View) -> Screen:
     """A question: one button per option ("prefer not to say" last). Several picks (`multi`)
-    are ticked and unticked, then "Klar"; one pick goes on at once."""
+    are ticked and unticked, then "Klar"; one pick goes on at once. A place question has its
+    own screen (`render_place`)."""
     tr, question = view.tr, step.question
+    if question.kind == "place":
+        return render_place(step, view)
     number = view.campaign.questions.index(question)
     current = view.draft.answers.get(question.id)
     if question.kind == "multi":
@@ -273,6 +276,95 @@ def render_choice(step: ChoiceStep, view: View) -> Screen:
         buttons.append((tr._("Hoppa över ▶"), view.data("Y", number)))
     parts = [question_head(step, view), view.text(question.text), hint]
     return Screen("\n\n".join(part for part in parts if part), rows(*buttons))
+
+
+def N_(message: str) -> str:
+    """A message id marked for translation where it is defined, translated where it is used."""
+    return message
+
+
+LOCATION_BUTTON = N_("📍 Skicka plats")
+
+
+def render_place(step: ChoiceStep, view: View) -> Screen:
+    """A place question: the map's zones as buttons, ticked and unticked up to the question's
+    max, and the places given so far; a point comes as a location, through the reply
+    keyboard's "📍 Skicka plats" (`location_keyboard`), which a message cannot carry along
+    with these buttons."""
+    tr, question, campaign = view.tr, step.question, view.campaign
+    number = campaign.questions.index(question)
+    places = list(view.draft.answers.get(question.id) or ())
+    zones = {place.get("zone") for place in places if "lat" not in place}
+    area_map = campaign.map
+    buttons: list[Button] = [
+        (f"{'✅' if zone.id in zones else '⬜'} {view.text(zone.name)}",
+         view.data("Z", f"{number}-{index}{'-' if zone.id in zones else '+'}"))
+        for index, zone in enumerate(area_map.zones if area_map else ())
+    ]  # fmt: skip
+    if places:
+        buttons.append((tr._("Klar ▶"), view.data("M")))
+        buttons.append((tr._("🗑 Ta bort platserna"), view.data("I", number)))
+    if not step.required:
+        buttons.append((tr._("Hoppa över ▶"), view.data("Y", number)))
+    hint = tr.ngettext(
+        "Tryck på en zon, eller skicka en plats med knappen %(button)s under skrivfältet. "
+        "Du kan ange en plats.",
+        "Tryck på zoner, eller skicka platser med knappen %(button)s under skrivfältet. "
+        "Du kan ange högst %(n)d platser.",
+        question.max,
+    ) % {"button": tr._(LOCATION_BUTTON), "n": question.max}
+    parts = [question_head(step, view), view.text(question.text), hint]
+    if places:
+        listed = "\n".join(
+            f"{n}. {place_label(campaign, question, place, tr)}"
+            for n, place in enumerate(places, 1)
+        )
+        parts.append(tr._("Dina platser:") + "\n" + listed)
+    return Screen("\n\n".join(part for part in parts if part), rows(*buttons))
+
+
+def place_label(campaign: Campaign, question, place: Mapping, tr: Tr) -> str:
+    """A place as the resident reads it: "Centrum, dålig belysning"."""
+    area_map = campaign.map
+    zone_id = place.get("zone")
+    if "lat" in place and area_map is not None:
+        zone_id = area_map.zone_at(place["lat"], place["lon"])
+    zone = area_map.zone(zone_id) if area_map is not None and zone_id else None
+    where = campaign.text(zone.name, tr.lang) if zone else tr._("En plats utanför zonerna")
+    option = question.option(place["option"]) if place.get("option") else None
+    if option is None:
+        return where
+    why = campaign.text(option.label, tr.lang)
+    return f"{where}, {why[:1].lower()}{why[1:]}"
+
+
+def place_why(view: View, question, stored: str) -> Screen:
+    """What was stored, and why there (the question's options), which may be skipped."""
+    tr = view.tr
+    number = view.campaign.questions.index(question)
+    buttons = [
+        (view.text(option.label), view.data("U", f"{number}-{index}"))
+        for index, option in enumerate(question.options)
+    ]
+    buttons.append((tr._("Hoppa över ▶"), view.data("J", number)))
+    text = "\n\n".join([stored, tr._("Varför just där? (frivilligt)")])
+    return Screen(text, rows(*buttons))
+
+
+def location_keyboard(tr: Tr, shown: bool) -> tuple[str, dict]:
+    """The message that brings the reply keyboard with "📍 Skicka plats" (a location can be
+    asked for only so, in a private chat), or that takes it away again."""
+    if shown:
+        markup = {
+            "keyboard": [[{"text": tr._(LOCATION_BUTTON), "request_location": True}]],
+            "resize_keyboard": True,
+            "is_persistent": True,
+        }
+        text = tr._("📍 Står du på platsen? Tryck på %(button)s nedanför skrivfältet.") % {
+            "button": tr._(LOCATION_BUTTON)
+        }
+        return text, markup
+    return tr._("📍 Klart med platserna."), {"remove_keyboard": True}
 
 
 def question_head(step: ChoiceStep, view: View) -> str:
@@ -312,6 +404,10 @@ def summary(campaign: Campaign, draft, tr: Tr) -> str:
     ]
     for question in campaign.questions:
         value = draft.answers.get(question.id, ())
+        if question.kind == "place":
+            places = "; ".join(place_label(campaign, question, p, tr) for p in value) or "–"
+            parts.append(f"{campaign.text(question.text, lang)} {places}")
+            continue
         picked = [question.option(o) for o in ((value,) if isinstance(value, str) else value)]
         labels = ", ".join(campaign.text(o.label, lang) for o in picked if o) or "–"
         parts.append(f"{campaign.text(question.text, lang)} {labels}")

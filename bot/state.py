@@ -52,10 +52,11 @@ class Session:
     parts: tuple[Part, ...] = ()
     collecting: bool = False
     refused_at: int | None = None  # when a message at Telegram's limit was refused (date)
+    located: bool = False  # the reply keyboard with "📍 Skicka plats" is shown
 
     def to_json(self) -> str:
         data: dict[str, Any] = {"locale": self.locale, "campaign": self.campaign}
-        for key in ("review", "source", "prompt", "collecting", "refused_at"):
+        for key in ("review", "source", "prompt", "collecting", "refused_at", "located"):
             if getattr(self, key):
                 data[key] = getattr(self, key)
         if self.parts:
@@ -83,6 +84,7 @@ class Session:
                 parts,
                 bool(data.get("collecting", False)),
                 refused_at,
+                bool(data.get("located", False)),
             )
         except (ValueError, TypeError, AttributeError):
             return cls()

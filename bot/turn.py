@@ -9,12 +9,12 @@ from typing import Any
 from bot import around_walk, state
 from bot.deps import BotDeps
 from bot.i18n import Tr, best_language
-from bot.screens import Screen, View, render
+from bot.screens import Screen, View, location_keyboard, render
 from bot.state import Changes, Keys, Session
 from locales.problems import problem_message
 from storage import Outcome
 from survey import AreasStep, Campaign, CommentStep, ConfirmStep, Draft, IntroStep, Problem
-from survey.walk import LanguageStep, new_draft, step_by_id
+from survey.walk import ChoiceStep, LanguageStep, new_draft, step_by_id
 
 
 @dataclass(frozen=True)
@@ -169,6 +169,21 @@ class Turn:
             draft = draft.advance(campaign)[0]
         self.set_draft(draft)
         self.screen = self.step_screen()
+
+    def location_keyboard(self) -> tuple[str, dict] | None:
+        """The message that shows or takes away the reply keyboard with "📍 Skicka plats",
+        if it must change: shown at a place question that takes another place, away
+        everywhere else. None when it stays as it is."""
+        campaign, draft = self.campaign, self.draft
+        wanted = False
+        if campaign is not None and draft is not None:
+            step = step_by_id(campaign, draft.step)
+            if isinstance(step, ChoiceStep) and step.question.kind == "place":
+                wanted = len(draft.answers.get(step.question.id) or ()) < step.question.max
+        if wanted == self.session.located:
+            return None
+        self.set_session(replace(self.session, located=wanted))
+        return location_keyboard(self.tr, wanted)
 
     def advance(self) -> None:
         """Leave the current step if it is complete, and show the next one."""

@@ -31,6 +31,21 @@ LABELS = {
     "status": N_("Granskning"),
     "themes": N_("Teman"),
     "redacted": N_("Text för publicering"),
+    "question": N_("Fråga"),
+    "n": N_("Platsens nummer"),
+    "lat": N_("Latitud"),
+    "lon": N_("Longitud"),
+    "zone": N_("Zon"),
+    "option": N_("Varför"),
+    "note": N_("Anteckning"),
+}
+# The parts of each place of a place question, in the export's columns `{question}.{n}.{part}`.
+PLACE_PARTS = {
+    "lat": N_("latitud"),
+    "lon": N_("longitud"),
+    "zone": N_("zon"),
+    "option": N_("varför"),
+    "note": N_("anteckning"),
 }
 
 
@@ -56,6 +71,13 @@ DESCRIPTIONS = {
     "votes": N_("Röster"),
     "share_percent": N_("Andel av deltagarna (%)"),
     "response_id": N_("Svarets id"),
+    "question": N_("Platsfrågans id"),
+    "n": N_("Platsens nummer i svaret (1, 2, …)"),
+    "lat": N_("Latitud (WGS84), avrundad till kartans rutnät; tom för en zon"),
+    "lon": N_("Longitud (WGS84), avrundad till kartans rutnät; tom för en zon"),
+    "zone": N_("Zonen platsen ligger i (id), tom utanför zonerna"),
+    "option": N_("Varför platsen markerades (svarsalternativets id)"),
+    "note": N_("Anteckningen om platsen: granskas inte, så den lämnas tom i kopian"),
 }
 
 
@@ -67,6 +89,7 @@ TABLE_DESCRIPTIONS = {
     "areas": N_("Områdena i enkätens ordning"),
     "response_areas": N_("Vilka områden varje svar valde"),
     "tally": N_("Röster per område, flest först"),
+    "places": N_("En rad per plats som invånarna markerade på kartan"),
 }
 
 

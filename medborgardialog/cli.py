@@ -61,8 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format",
         required=True,
-        choices=("csv", "xlsx", "json", "sqlite"),
-        help="file format; sqlite: an analyst copy for Datasette, with metadata.json beside it",
+        choices=("csv", "xlsx", "json", "geojson", "sqlite"),
+        help="file format; geojson: the places marked on the map (RFC 7946); "
+        "sqlite: an analyst copy for Datasette, with metadata.json beside it",
     )
     export.add_argument(
         "--out", help="output file (default: standard output; required for xlsx and sqlite)"

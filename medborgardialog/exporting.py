@@ -17,6 +17,7 @@ from medborgardialog.settings import Settings
 from storage import open_database
 from storage.connection import immediate
 from storage.export_csv import DELIMITERS, csv_chunks
+from storage.export_geojson import geojson_chunks
 from storage.export_json import json_export_chunks
 from storage.export_sqlite import write_analyst_copy
 from storage.export_tables import export_table
@@ -52,6 +53,10 @@ def run_export(settings: Settings, args: argparse.Namespace) -> int:
         if args.format == "json":
             with _output(args.out) as out:
                 for chunk in json_export_chunks(db, campaign):
+                    out.write(chunk)
+        elif args.format == "geojson":
+            with _output(args.out) as out:
+                for chunk in geojson_chunks(db, campaign):
                     out.write(chunk)
         elif args.format == "sqlite":
             write_analyst_copy(db, campaign, Path(args.out), lang, gettext)

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from locales.export_columns import column_label
+from locales.export_columns import PLACE_PARTS, column_label
 from storage.answer_flags import campaign_flags, flag_text
 from storage.connection import BUSY_TIMEOUT_SECONDS
 from storage.moderation import (
@@ -87,8 +87,9 @@ def export_table(
     area and answer labels from the campaign, column labels through `gettext` (Swedish
     without it), or the machine names for scripts."""
     lang = campaign.language(lang)
+    translate = gettext or (lambda message: message)
     if name == "responses":
-        table = responses_table(db, campaign, lang)
+        table = responses_table(db, campaign, lang, translate)
     elif name == "tally":
         table = tally_table(db, campaign, lang)
     elif name == "comments":
@@ -97,7 +98,6 @@ def export_table(
         raise ValueError(f"table must be one of {', '.join(TABLES)}")
     if machine_names:
         return replace(table, header=list(table.keys))
-    translate = gettext or (lambda message: message)
     header = [
         column_label(key, translate) if label is None else label
         for key, label in zip(table.keys, table.header, strict=True)
@@ -139,7 +139,9 @@ def utc_time(stamp: str) -> str:
     return stamp[:19].replace("T", " ")
 
 
-def responses_table(db: Database, campaign: Campaign, lang: str) -> Table:
+def responses_table(
+    db: Database, campaign: Campaign, lang: str, gettext: Gettext | None = None
+) -> Table:
     """One row per response: a column per area (1 if chosen, empty if not: what a
     spreadsheet's COUNT and pivot tables count), the comment and the background answers;
     sample answers marked in a last column when the campaign holds any."""
@@ -164,7 +166,7 @@ def responses_table(db: Database, campaign: Campaign, lang: str) -> Table:
         *([None] * 6),
         *(campaign.text(a.label, lang) for a in campaign.areas),
         None,
-        *(label for q in questions for label in question_labels(campaign, q, lang)),
+        *(label for q in questions for label in question_labels(campaign, q, lang, gettext)),
         None,
         None,
         *([None] if with_sample else []),
@@ -237,9 +239,19 @@ def responses_table(db: Database, campaign: Campaign, lang: str) -> Table:
     )
 
 
-def question_labels(campaign: Campaign, question: Question, lang: str) -> list[str]:
-    """A question's column headings: its text, or for each option of a multi, both."""
+def question_labels(
+    campaign: Campaign, question: Question, lang: str, gettext: Gettext | None = None
+) -> list[str]:
+    """A question's column headings: its text, for each option of a multi both, and for each
+    part of each place of a place question, "text 1: latitud" and so on."""
     text = campaign.text(question.text, lang)
+    if question.kind == "place":
+        translate = gettext or (lambda message: message)
+        return [
+            f"{text} {n}: {translate(PLACE_PARTS[part])}"
+            for n in range(1, question.max + 1)
+            for part in PLACE_PARTS
+        ]
     if len(kind_of(question).columns(question)) == 1:
         return [text]
     return [f"{text}: {campaign.text(o.label, lang)}" for o in question.options]

@@ -7,18 +7,25 @@ gives a reference.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from shapely.geometry.polygon import orient
 from sqlite_utils import Database
 
 from storage.answer_flags import campaign_flags, tally_without
 from storage.moderation import iter_comments, list_tags, published_text, themes_with_quotes
 from storage.publication import Publication, publication, summaries
 from storage.responses import count_tally
-from storage.result_breakdowns import QuestionCounts, background_counts, sources_by_channel
+from storage.result_breakdowns import (
+    QuestionCounts,
+    background_counts,
+    place_counts,
+    sources_by_channel,
+)
 from survey import Campaign, Tally
 from survey.kinds import kind_of
+from survey.place_counts import Grid, PlaceCounts
 from survey.suppression import THRESHOLD, suppress
 from survey.weighting import Representativeness, compare
 
@@ -45,6 +52,7 @@ class ResultsData:
     comments: list[PublicComment]
     representativeness: Representativeness | None
     questions: list[QuestionCounts]
+    places: list[PlaceCounts] = field(default_factory=list)
 
 
 def _representativeness(
@@ -86,6 +94,7 @@ def results_data(db: Database, campaign: Campaign) -> ResultsData:
         comments=comments,
         representativeness=_representativeness(campaign, questions),
         questions=questions,
+        places=place_counts(db, campaign),
     )
 
 
@@ -121,6 +130,7 @@ def results_json(data: ResultsData) -> dict[str, Any]:
             for c in data.comments
         ],
         "questions": public_questions(campaign, data.questions),
+        "places": public_places(campaign, data.places),
     }
     rep = data.representativeness
     if rep is not None:
@@ -171,3 +181,70 @@ def public_questions(campaign: Campaign, counted: list[QuestionCounts]) -> list[
 
 def _rounded(mean: float | None) -> float | None:
     return None if mean is None else round(mean, 2)
+
+
+def public_places(campaign: Campaign, counted: list[PlaceCounts]) -> list[dict[str, Any]]:
+    """Residents per zone and outside the zones, for each public place question; a count
+    under five is not shown (nor, where only one would be hidden, the next smallest)."""
+    shown = []
+    zones = campaign.map.zones if campaign.map else ()
+    for counts in counted:
+        question = campaign.question(counts.question)
+        if question is None or not question.public:
+            continue
+        *per_zone, outside = suppress(
+            [counts.zones.get(z.id, 0) for z in zones] + [counts.outside_zones]
+        )
+        shown.append(
+            {
+                "question": question.id,
+                "zones": [
+                    {"zone": z.id, "label": dict(z.name), "count": n}
+                    for z, n in zip(zones, per_zone, strict=True)
+                ],
+                "outside_zones": outside,
+            }
+        )
+    return shown
+
+
+def places_geojson(data: ResultsData) -> dict[str, Any]:
+    """The published places as GeoJSON (RFC 7946, `[longitude, latitude]`): each zone as its
+    polygon with the residents who marked a place in it (null under five), and beyond the
+    zones the grid cells where at least five residents marked a place. Never a point."""
+    campaign = data.campaign
+    features: list[dict[str, Any]] = []
+    if campaign.map is None:
+        return {"type": "FeatureCollection", "features": features}
+    grid = Grid.over(campaign.map)
+    counted = {c.question: c for c in data.places}
+    for shown in public_places(campaign, data.places):
+        question = shown["question"]
+        for zone, row in zip(campaign.map.zones, shown["zones"], strict=True):
+            # RFC 7946: an outer ring runs counter-clockwise, whichever way the file drew it.
+            ring = [list(p) for p in orient(zone.shape, 1.0).exterior.coords]
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Polygon", "coordinates": [ring]},
+                    "properties": {
+                        "question": question,
+                        "kind": "zone",
+                        "zone": zone.id,
+                        "label": row["label"],
+                        "count": row["count"],
+                    },
+                }
+            )
+        cells = counted[question].cells
+        for cell in sorted(cells):
+            if cells[cell] < THRESHOLD:
+                continue
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Polygon", "coordinates": [grid.ring(cell)]},
+                    "properties": {"question": question, "kind": "cell", "count": cells[cell]},
+                }
+            )
+    return {"type": "FeatureCollection", "features": features}

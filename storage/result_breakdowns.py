@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from survey import Campaign
 from survey.kinds import kind_of
+from survey.place_counts import PlaceCounts, count_places, place_questions
 
 
 def answers_per_day(db: Database, campaign: Campaign) -> list[tuple[date, int]]:
@@ -76,6 +77,20 @@ def background_counts(db: Database, campaign: Campaign) -> list[QuestionCounts]:
         )
         for q in campaign.questions
     ]
+
+
+def place_counts(db: Database, campaign: Campaign) -> list[PlaceCounts]:
+    """Residents per zone, outside the zones and per grid cell, for each place question
+    (`survey.place_counts`); only answers that hold a place question are read."""
+    questions = place_questions(campaign)
+    if not questions:
+        return []
+    needles = " OR ".join("instr(answers, ?) > 0" for _ in questions)
+    cursor = db.conn.execute(
+        f"SELECT answers FROM responses WHERE campaign = ? AND ({needles})",
+        (campaign.id, *(json.dumps(q.id) + ":" for q in questions)),
+    )
+    return count_places(campaign, ((json.loads(raw), 1) for (raw,) in cursor))
 
 
 def sources_by_channel(db: Database, campaign: Campaign) -> dict[str, list[tuple[str, int]]]:

@@ -11,6 +11,7 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from survey.acceptance import Refusal, stamped_or_refusal
@@ -49,7 +50,7 @@ def paper_response(
     locale: str,
     areas: Sequence[str],
     comment: str | None,
-    answers: Mapping[str, str],
+    answers: Mapping[str, Any],
     now: datetime,
     unknown: Sequence[Problem] = (),
 ) -> tuple[Response | None, list[Problem]]:
@@ -140,6 +141,37 @@ def _lookup(campaign: Campaign) -> tuple[dict[str, str], dict[str, dict[str, str
     return areas, options
 
 
+def zone_names(campaign: Campaign) -> dict[str, str]:
+    """Every way a cell may name a zone of the campaign's map: its id, or its name in any
+    of the campaign's languages (case does not matter)."""
+    area_map = campaign.map
+    if area_map is None:
+        return {}
+    return {
+        key.casefold(): zone.id for zone in area_map.zones for key in (zone.id, *zone.name.values())
+    }
+
+
+def places_from_text(
+    campaign: Campaign, question_id: str, text: str, zones: Mapping[str, str] | None = None
+) -> tuple[list[dict[str, str]], list[Problem]]:
+    """The places of a paper answer to a place question: zones by id or name in any
+    language, several separated by ";" ("Centrum; Kronoparken"); each zone once. A name
+    that is no zone of the map is an unknown answer (`paper.option`), naming it."""
+    zones = zone_names(campaign) if zones is None else zones
+    places: list[dict[str, str]] = []
+    problems: list[Problem] = []
+    for name in (part.strip() for part in text.split(";")):
+        if not name:
+            continue
+        zone = zones.get(name.casefold())
+        if zone is None:
+            problems.append(Problem("paper.option", question_id, {"value": name}))
+        elif {"zone": zone} not in places:
+            places.append({"zone": zone})
+    return places, problems
+
+
 def read_batch(
     campaign: Campaign,
     data: bytes,
@@ -162,6 +194,8 @@ def read_batch(
     if missing:
         raise PaperFileError("file.columns", {"columns": ", ".join(missing)})
     areas_by_name, options_by_name = _lookup(campaign)
+    place_ids = [q.id for q in campaign.questions if q.kind == "place"]
+    zones = zone_names(campaign)
     rows = []
     for cells in reader:
         if not any(c.strip() for c in cells):
@@ -178,8 +212,17 @@ def read_batch(
                 areas.append(area)
             elif value:
                 unknown.append(Problem("paper.area", "areas", {"value": value}))
-        answers = {}
+        answers: dict[str, Any] = {}
+        for question in place_ids:
+            places, wrong = places_from_text(
+                campaign, question, row.get(question.casefold(), ""), zones
+            )
+            unknown += wrong
+            if places:
+                answers[question] = places
         for question, names in options_by_name.items():
+            if question in place_ids:
+                continue
             value = row.get(question.casefold(), "")
             if value and value.casefold() in names:
                 answers[question] = names[value.casefold()]

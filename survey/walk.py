@@ -227,6 +227,22 @@ class Draft:
             value = [o.id for o in question.options if o.id in chosen]  # in the options' order
         return replace(self, answers={**self.answers, question_id: value}), None
 
+    def with_places(
+        self, campaign: Campaign, question_id: str, places: list[dict[str, Any]]
+    ) -> tuple[Draft, Problem | None]:
+        """Answer a place question with `places` as the kind takes them (`survey.kinds.place`),
+        refusing what it refuses; no places at all leaves the question unanswered."""
+        question = campaign.question(question_id)
+        if question is None or question.kind != "place":
+            return self, Problem("question.unknown", "answers", {"question": question_id})
+        answers = {k: v for k, v in self.answers.items() if k != question_id}
+        if not places:
+            return replace(self, answers=answers), None
+        problems = kind_of(question).problems(campaign, question, places)
+        if problems:
+            return self, problems[0]
+        return replace(self, answers={**answers, question_id: places}), None
+
     def problem_here(self, campaign: Campaign) -> Problem | None:
         """What keeps the resident from leaving the current step, if anything."""
         if self.step == AreasStep.id:

@@ -44,6 +44,7 @@ PUBLIC_ROUTES = (
     "/api/v1/campaigns/{campaign}/responses",
     "/api/v1/campaigns/{campaign}/results",
     "/api/v1/campaigns/{campaign}/results.csv",
+    "/api/v1/campaigns/{campaign}/results/places.geojson",
     "/api/v1/dcat",
     "/api/v1/openapi.json",
     "/api/v1/promises/{promise}",

@@ -27,17 +27,17 @@ from survey import Campaign
 CACHE_CONTROL = "no-cache"
 
 
-def _campaign(request: web.Request) -> Campaign | None:
+def campaign_in(request: web.Request) -> Campaign | None:
     return request.app[CAMPAIGNS].get(request.match_info["campaign"])
 
 
-def _bodies(text: str) -> tuple[bytes, bytes]:
+def bodies_of(text: str) -> tuple[bytes, bytes]:
     """A body as it is, and gzipped: compressed once, sent to every browser that takes it."""
     body = text.encode()
     return body, gzip.compress(body, compresslevel=6, mtime=0)
 
 
-def _send(request: web.Request, bodies: tuple[bytes, bytes], content_type: str) -> web.Response:
+def send_body(request: web.Request, bodies: tuple[bytes, bytes], content_type: str) -> web.Response:
     headers = {"Cache-Control": CACHE_CONTROL, "Vary": "Accept-Encoding"}
     body = bodies[0]
     if "gzip" in request.headers.get("Accept-Encoding", ""):
@@ -48,38 +48,38 @@ def _send(request: web.Request, bodies: tuple[bytes, bytes], content_type: str) 
 
 async def results_page(request: web.Request) -> web.Response:
     """The published results of a campaign, in the reader's language; printable as the report."""
-    campaign = _campaign(request)
+    campaign = campaign_in(request)
     if campaign is None:
         return error_page(request, 404, _("Sidan finns inte."))
     lang = current_language()
 
     def render(data: ResultsData) -> tuple[bytes, bytes]:
         context = results_context(data, lang)
-        return _bodies(aiohttp_jinja2.render_string("results/page.html", request, context))
+        return bodies_of(aiohttp_jinja2.render_string("results/page.html", request, context))
 
     data, bodies = await request.app[RESULTS_CACHE].rendered(
         request.app[STORE], campaign, ("page", lang), render
     )
     if data.publication is None:
         return error_page(request, 404, _("Resultatet är inte publicerat."))
-    return _send(request, bodies, "text/html")
+    return send_body(request, bodies, "text/html")
 
 
 async def results_api(request: web.Request) -> web.Response:
     """The published results as JSON (the shape in docs/contract.md)."""
-    campaign = _campaign(request)
+    campaign = campaign_in(request)
     if campaign is None:
         return json_error(404, "campaign.unknown", _("Den enkäten finns inte."))
 
     def render(data: ResultsData) -> tuple[bytes, bytes]:
-        return _bodies(json.dumps(results_json(data), ensure_ascii=False))
+        return bodies_of(json.dumps(results_json(data), ensure_ascii=False))
 
     data, bodies = await request.app[RESULTS_CACHE].rendered(
         request.app[STORE], campaign, "json", render
     )
     if data.publication is None:
         return json_error(404, "results.not_published", _("Resultatet är inte publicerat."))
-    return _send(request, bodies, "application/json")
+    return send_body(request, bodies, "application/json")
 
 
 async def published_results(request: web.Request) -> list[tuple[str, str]]:

@@ -115,6 +115,18 @@ class FakeUser:
         self._log(f"> <photo> {caption or ''}")
         return await self.tg._enqueue({"message": message}, self)
 
+    async def send_location(
+        self, latitude: float, longitude: float, venue: str | None = None
+    ) -> dict:
+        """Share a location (as "📍 Skicka plats" on a reply keyboard does), or a venue there."""
+        location = {"latitude": latitude, "longitude": longitude}
+        fields: dict[str, Any] = {"location": location}
+        if venue is not None:
+            fields["venue"] = {"location": location, "title": venue, "address": "Storgatan 1"}
+        message = self._message(**fields)
+        self._log(f"> <location> {latitude}, {longitude} {venue or ''}")
+        return await self.tg._enqueue({"message": message}, self)
+
     async def edit(self, message_id: int, text: str) -> dict:
         """Edit a message the user sent earlier to read `text`."""
         message = self._message(text=text, edit_date=int(time.time()))

@@ -1,4 +1,4 @@
-"""Downloads of a campaign's answers: CSV, XLSX and JSON, streamed as they are read.
+"""Downloads of a campaign's answers: CSV, XLSX, JSON and GeoJSON, streamed as they are read.
 
 Each export reads through a connection of its own on a thread of its own, inside one read
 transaction: a consistent snapshot that never holds up the answers arriving meanwhile.
@@ -21,6 +21,7 @@ from kiosk.i18n import gettext
 from kiosk.staff.access.auth import staff_user
 from kiosk.staff.layout import campaign_of, render
 from storage.export_csv import DELIMITERS, csv_chunks
+from storage.export_geojson import geojson_chunks
 from storage.export_json import json_export_chunks
 from storage.export_tables import TABLES, export_table, open_export_reader
 from storage.export_xlsx import write_xlsx
@@ -30,6 +31,7 @@ FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json; charset=utf-8",
+    "geojson": "application/geo+json; charset=utf-8",
 }
 FILE_CHUNK = 256 * 1024
 
@@ -58,7 +60,7 @@ def _choice(request: web.Request, campaign: Campaign) -> tuple[str, str, str, bo
         table not in TABLES
         or fmt not in FORMATS
         or delimiter not in DELIMITERS
-        or (fmt == "json" and table != "responses")
+        or (fmt in ("json", "geojson") and table != "responses")
         or (published and table != "comments")
     ):
         raise web.HTTPNotFound(text=gettext("Den exporten finns inte."))
@@ -108,9 +110,10 @@ async def download(request: web.Request) -> web.StreamResponse:
                     await on_thread(lambda: write_xlsx(build(), target))
                     await response.prepare(request)
                     await _send(response, _file_chunks(target), on_thread)
-            elif fmt == "json":
+            elif fmt in ("json", "geojson"):
                 await response.prepare(request)
-                chunks = json_export_chunks(db, campaign)
+                make = json_export_chunks if fmt == "json" else geojson_chunks
+                chunks = make(db, campaign)
                 await _send(response, (c.encode("utf-8") for c in chunks), on_thread)
             else:
                 built = await on_thread(build)
