@@ -31,6 +31,7 @@ OPEN_DATA = (
     "/api/v1/campaigns/{campaign}",
     "/api/v1/campaigns/{campaign}/results",
     "/api/v1/campaigns/{campaign}/results.csv",
+    "/api/v1/campaigns/{campaign}/results/places.geojson",
     "/api/v1/promises/{promise}",
     "/api/v1/dcat",
 )

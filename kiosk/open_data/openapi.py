@@ -263,6 +263,27 @@ def operations() -> dict[str, dict[str, dict]]:
                 ),
             }
         },
+        "/api/v1/campaigns/{campaign}/results/places.geojson": {
+            "get": {
+                "operationId": "getResultsPlaces",
+                "tags": ["open data"],
+                "summary": N_("Var de svarande markerade platser, som GeoJSON"),
+                "description": N_(
+                    "Kartans områden med hur många som markerade en plats i dem, och utanför "
+                    "områdena rutor där minst fem gjorde det; aldrig en enskild persons punkt. "
+                    "404 tills resultatet är publicerat."
+                ),
+                "parameters": campaign,
+                "responses": _responses(
+                    READ,
+                    _response(
+                        "200",
+                        {"application/geo+json": {"schema": ref("PlacesCollection")}},
+                        ETAG,
+                    ),
+                ),
+            }
+        },
         "/api/v1/promises/{promise}": {
             "get": {
                 "operationId": "getPromise",

@@ -258,6 +258,23 @@ def component_schemas() -> dict[str, Schema]:
         ),
         "TallyRow": tally_row,
         "Map": area_map,
+        "PlacesCollection": obj(
+            {
+                "type": {"const": "FeatureCollection"},
+                "features": {
+                    "type": "array",
+                    "items": obj(
+                        {
+                            "type": {"const": "Feature"},
+                            "geometry": obj(
+                                {"type": {"const": "Polygon"}, "coordinates": {"type": "array"}}
+                            ),
+                            "properties": {"type": "object"},
+                        }
+                    ),
+                },
+            }
+        ),
         "Place": place,
         "Results": obj(
             {
