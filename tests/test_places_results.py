@@ -7,7 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 import shapely
+from rdflib import Graph
+from rdflib.namespace import DCAT
 from shapely.geometry import shape
+from yarl import URL
 
 from kiosk.app import create_app
 from kiosk.config import WebConfig
@@ -139,3 +142,17 @@ async def test_places_geojson_is_served_from_memory(places_client):
     await store.save_response(places_answer(point(LONELY)))
     again = await (await client.get("/api/v1/campaigns/places/results/places.geojson")).read()
     assert first == again
+
+
+async def test_the_catalogue_gives_the_maps_bounds_and_the_places_as_geojson(places_client):
+    client, store = places_client
+    await seed(store)
+    await store.write(publish, "places", "kim", datetime.now(UTC))
+    response = await client.get("/api/v1/dcat")
+    assert 200 == response.status
+    graph = Graph().parse(data=await response.text(), format="turtle")
+    boxes = [str(box) for box in graph.objects(None, DCAT.bbox)]
+    assert ["POLYGON((13.4 59.33, 13.62 59.33, 13.62 59.43, 13.4 59.43, 13.4 59.33))"] == boxes
+    downloads = [str(url) for url in graph.objects(None, DCAT.downloadURL)]
+    [geojson] = [URL(url) for url in downloads if url.endswith("/results/places.geojson")]
+    assert 200 == (await client.get(geojson.path)).status

@@ -28,6 +28,7 @@ from locales import Catalogs
 from storage.promises import list_promises
 from storage.publication import published_campaigns
 from survey import Campaign
+from survey.area_map import AreaMap
 from survey.promises.promise import Promise
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -38,10 +39,16 @@ LANGUAGE = {
     lang: URIRef(EU + "language/" + code)
     for lang, code in {"sv": "SWE", "en": "ENG", "ar": "ARA", "fi": "FIN"}.items()
 }
-FILE_TYPE = {"json": URIRef(EU + "file-type/JSON"), "csv": URIRef(EU + "file-type/CSV")}
+FILE_TYPE = {
+    "json": URIRef(EU + "file-type/JSON"),
+    "csv": URIRef(EU + "file-type/CSV"),
+    "geojson": URIRef(EU + "file-type/GEOJSON"),
+}
+GEOSPARQL = Namespace("http://www.opengis.net/ont/geosparql#")
 MEDIA_TYPE = {
     "json": URIRef("https://www.iana.org/assignments/media-types/application/json"),
     "csv": URIRef("https://www.iana.org/assignments/media-types/text/csv"),
+    "geojson": URIRef("https://www.iana.org/assignments/media-types/application/geo+json"),
 }
 CC0 = "http://creativecommons.org/publicdomain/zero/1.0/"
 
@@ -196,6 +203,21 @@ class CatalogueGraph:
         )
         self._distribution(dataset, "json", f"/api/v1/campaigns/{campaign.id}/results", "JSON")
         self._distribution(dataset, "csv", f"/api/v1/campaigns/{campaign.id}/results.csv", "CSV")
+        if campaign.map is not None:
+            self._spatial(dataset, campaign.map)
+        if any(question.kind == "place" for question in campaign.questions):
+            path = f"/api/v1/campaigns/{campaign.id}/results/places.geojson"
+            self._distribution(dataset, "geojson", path, "GeoJSON")
+
+    def _spatial(self, dataset: URIRef, area_map: AreaMap) -> None:
+        """The campaign's map as the dataset's spatial coverage: its bounds as a WKT box."""
+        g = self.graph
+        where = BNode()
+        w, s, e, n = area_map.west, area_map.south, area_map.east, area_map.north
+        box = f"POLYGON(({w} {s}, {e} {s}, {e} {n}, {w} {n}, {w} {s}))"
+        g.add((dataset, DCTERMS.spatial, where))
+        g.add((where, RDF.type, DCTERMS.Location))
+        g.add((where, DCAT.bbox, Literal(box, datatype=GEOSPARQL.wktLiteral)))
 
     def add_promise(self, promise: Promise, updated_at: str) -> None:
         """A dataset of a public promise, as JSON."""
