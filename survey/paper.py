@@ -15,12 +15,16 @@ from zoneinfo import ZoneInfo
 
 from survey.acceptance import Refusal, stamped_or_refusal
 from survey.campaign import Campaign
+from survey.kinds.base import Value
 from survey.response import Response
 from survey.timing import Given
 from survey.validation import Problem, check_content, clean_comment
 
 SOURCE_LENGTH = 100
 MAX_ROWS = 5000
+# In a batch file, the options of a multi in one cell: "Kväll; Natt" (quoted in a file
+# separated by semicolons, as a spreadsheet saves it).
+PICKS_SEPARATOR = ";"
 
 
 def stamp(day: date, campaign: Campaign) -> str:
@@ -49,7 +53,7 @@ def paper_response(
     locale: str,
     areas: Sequence[str],
     comment: str | None,
-    answers: Mapping[str, str],
+    answers: Mapping[str, Value],
     now: datetime,
     unknown: Sequence[Problem] = (),
 ) -> tuple[Response | None, list[Problem]]:
@@ -88,7 +92,14 @@ def paper_response(
     if all(p.field == "date" for p in found):  # wrong date or none: say what else is wrong
         found += check_content(campaign, candidate.answer_set())
     skip_areas = any(p.field == "areas" for p in unknown)
-    problems += [p for p in found if not (skip_areas and p.field == "areas")]
+    # A required question whose answer was unknown is said once, as unknown.
+    misread = {f"answers.{p.field}" for p in unknown if p.code == "paper.option"}
+    problems += [
+        p
+        for p in found
+        if not (skip_areas and p.field == "areas")
+        and not (p.code == "question.required" and p.field in misread)
+    ]
     return None, problems
 
 
@@ -140,6 +151,34 @@ def _lookup(campaign: Campaign) -> tuple[dict[str, str], dict[str, dict[str, str
     return areas, options
 
 
+def _answers(
+    campaign: Campaign,
+    row: Mapping[str, str],
+    options_by_name: Mapping[str, Mapping[str, str]],
+    unknown: list[Problem],
+) -> dict[str, Value]:
+    """The row's answers, each option named by id or label in any language; a multi's
+    options in one cell, separated by semicolons. An empty cell is a skipped question."""
+    answers: dict[str, Value] = {}
+    for question in campaign.questions:
+        names = options_by_name[question.id]
+        value = row.get(question.id.casefold(), "")
+        if question.kind == "multi":
+            parts = [part.strip() for part in value.split(PICKS_SEPARATOR) if part.strip()]
+        else:
+            parts = [value] if value else []
+        if not parts:
+            continue
+        wrong = [part for part in parts if part.casefold() not in names]
+        for part in wrong:
+            unknown.append(Problem("paper.option", question.id, {"value": part}))
+        if wrong:
+            continue
+        picked = [names[part.casefold()] for part in parts]
+        answers[question.id] = picked if question.kind == "multi" else picked[0]
+    return answers
+
+
 def read_batch(
     campaign: Campaign,
     data: bytes,
@@ -178,13 +217,7 @@ def read_batch(
                 areas.append(area)
             elif value:
                 unknown.append(Problem("paper.area", "areas", {"value": value}))
-        answers = {}
-        for question, names in options_by_name.items():
-            value = row.get(question.casefold(), "")
-            if value and value.casefold() in names:
-                answers[question] = names[value.casefold()]
-            elif value:
-                unknown.append(Problem("paper.option", question, {"value": value}))
+        answers = _answers(campaign, row, options_by_name, unknown)
         day = parse_day(row["date"]) if row.get("date") else default_day
         response, problems = paper_response(
             campaign,
