@@ -41,7 +41,10 @@ def usage(db: Database, campaign_id: str) -> Usage:
         "SELECT DISTINCT areas, answers FROM responses WHERE campaign = ?", (campaign_id,)
     ):
         areas.update(json.loads(chosen))
-        options.update(json.loads(answered or "{}").items())
+        for question, value in json.loads(answered or "{}").items():
+            # One option id, or a list of them (a multi).
+            picked = value if isinstance(value, list) else [value]
+            options.update((question, option) for option in picked if isinstance(option, str))
     return Usage(answers, frozenset(areas), frozenset(options))
 
 

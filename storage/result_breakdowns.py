@@ -93,6 +93,56 @@ def place_counts(db: Database, campaign: Campaign) -> list[PlaceCounts]:
     return count_places(campaign, ((json.loads(raw), 1) for (raw,) in cursor))
 
 
+@dataclass
+class OptionSplit:
+    """How many in one group (a channel, or a venue of one) answered a question, and how
+    many picked each option (each counted once per resident)."""
+
+    answered: int
+    options: dict[str, int]
+
+    def add(self, picked: set[str], n: int) -> None:
+        self.answered += n
+        for option in picked:
+            self.options[option] = self.options.get(option, 0) + n
+
+
+@dataclass(frozen=True)
+class QuestionSplits:
+    """One question's answers by channel, and by venue (channel, venue) where one is known."""
+
+    question: str
+    by_channel: dict[str, OptionSplit]
+    by_venue: dict[tuple[str, str], OptionSplit]
+
+
+def question_splits(db: Database, campaign: Campaign) -> list[QuestionSplits]:
+    """One `QuestionSplits` per question, in the campaign's order (every kind)."""
+    channels: dict[str, dict[str, OptionSplit]] = {q.id: {} for q in campaign.questions}
+    venues: dict[str, dict[tuple[str, str], OptionSplit]] = {q.id: {} for q in campaign.questions}
+    # One row per channel, venue and distinct answers.
+    for channel, source, answers, n in db.conn.execute(
+        "SELECT channel, source, answers, count(*) FROM responses WHERE campaign = ? "
+        "GROUP BY channel, source, answers",
+        (campaign.id,),
+    ):
+        for question_id, value in json.loads(answers or "{}").items():
+            question = campaign.question(question_id)
+            if question is None:
+                continue
+            groups = [channels[question_id].setdefault(channel, OptionSplit(0, {}))]
+            if source is not None:
+                key = (channel, source)
+                groups.append(venues[question_id].setdefault(key, OptionSplit(0, {})))
+            picked = set(kind_of(question).picked(value))
+            for group in groups:
+                group.add(picked, n)
+    return [
+        QuestionSplits(q.id, by_channel=channels[q.id], by_venue=venues[q.id])
+        for q in campaign.questions
+    ]
+
+
 def sources_by_channel(db: Database, campaign: Campaign) -> dict[str, list[tuple[str, int]]]:
     """The venues (kiosk places, workshops) of each channel, most answers first."""
     found: dict[str, list[tuple[str, int]]] = {}

@@ -1,9 +1,10 @@
 """Which changes a campaign may take once residents have answered it.
 
 Areas and options may be relabelled, added and reordered, but one that has answers may not
-be removed or given another id, and how many areas to pick may not change: the answers
-already given would no longer mean what they meant. Dates may move; the editor warns how
-many answers then fall outside the period.
+be removed or given another id, whatever the question's kind; a question keeps its kind,
+and how many areas to pick may not change: the answers already given would no longer mean
+what they meant. Dates may move; the editor warns how many answers then fall outside the
+period.
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ def refused_changes(old: Campaign, new: Campaign, usage: Usage) -> list[ChangePr
             problems.append(ChangeProblem("change.area_removed", "areas", {"area": area.id}))
     for question in old.questions:
         kept = new.question(question.id)
+        if kept is not None and kept.kind != question.kind:
+            at = next(i for i, q in enumerate(new.questions) if q.id == question.id)
+            params = {"question": question.id, "kind": question.kind}
+            problems.append(ChangeProblem("change.kind", f"questions[{at}].kind", params))
         for option in question.options:
             if (question.id, option.id) not in usage.options:
                 continue

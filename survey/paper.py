@@ -11,17 +11,20 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from survey.acceptance import Refusal, stamped_or_refusal
 from survey.campaign import Campaign
+from survey.kinds.base import Value
 from survey.response import Response
 from survey.timing import Given
 from survey.validation import Problem, check_content, clean_comment
 
 SOURCE_LENGTH = 100
 MAX_ROWS = 5000
+# In a batch file, the options of a multi in one cell: "Kväll; Natt" (quoted in a file
+# separated by semicolons, as a spreadsheet saves it).
+PICKS_SEPARATOR = ";"
 
 
 def stamp(day: date, campaign: Campaign) -> str:
@@ -50,7 +53,7 @@ def paper_response(
     locale: str,
     areas: Sequence[str],
     comment: str | None,
-    answers: Mapping[str, Any],
+    answers: Mapping[str, Value],
     now: datetime,
     unknown: Sequence[Problem] = (),
 ) -> tuple[Response | None, list[Problem]]:
@@ -89,7 +92,14 @@ def paper_response(
     if all(p.field == "date" for p in found):  # wrong date or none: say what else is wrong
         found += check_content(campaign, candidate.answer_set())
     skip_areas = any(p.field == "areas" for p in unknown)
-    problems += [p for p in found if not (skip_areas and p.field == "areas")]
+    # A required question whose answer was unknown is said once, as unknown.
+    misread = {f"answers.{p.field}" for p in unknown if p.code == "paper.option"}
+    problems += [
+        p
+        for p in found
+        if not (skip_areas and p.field == "areas")
+        and not (p.code == "question.required" and p.field in misread)
+    ]
     return None, problems
 
 
@@ -172,6 +182,42 @@ def places_from_text(
     return places, problems
 
 
+def _answers(
+    campaign: Campaign,
+    row: Mapping[str, str],
+    options_by_name: Mapping[str, Mapping[str, str]],
+    unknown: list[Problem],
+    zones: Mapping[str, str],
+) -> dict[str, Value]:
+    """The row's answers, each option named by id or label in any language; a multi's
+    options in one cell, separated by semicolons; a place question's zones likewise (by
+    id or name). An empty cell is a skipped question."""
+    answers: dict[str, Value] = {}
+    for question in campaign.questions:
+        names = options_by_name[question.id]
+        value = row.get(question.id.casefold(), "")
+        if question.kind == "place":
+            places, wrong = places_from_text(campaign, question.id, value, zones)
+            unknown += wrong
+            if places:
+                answers[question.id] = places
+            continue
+        if question.kind == "multi":
+            parts = [part.strip() for part in value.split(PICKS_SEPARATOR) if part.strip()]
+        else:
+            parts = [value] if value else []
+        if not parts:
+            continue
+        wrong = [part for part in parts if part.casefold() not in names]
+        for part in wrong:
+            unknown.append(Problem("paper.option", question.id, {"value": part}))
+        if wrong:
+            continue
+        picked = [names[part.casefold()] for part in parts]
+        answers[question.id] = picked if question.kind == "multi" else picked[0]
+    return answers
+
+
 def read_batch(
     campaign: Campaign,
     data: bytes,
@@ -194,7 +240,6 @@ def read_batch(
     if missing:
         raise PaperFileError("file.columns", {"columns": ", ".join(missing)})
     areas_by_name, options_by_name = _lookup(campaign)
-    place_ids = [q.id for q in campaign.questions if q.kind == "place"]
     zones = zone_names(campaign)
     rows = []
     for cells in reader:
@@ -212,22 +257,7 @@ def read_batch(
                 areas.append(area)
             elif value:
                 unknown.append(Problem("paper.area", "areas", {"value": value}))
-        answers: dict[str, Any] = {}
-        for question in place_ids:
-            places, wrong = places_from_text(
-                campaign, question, row.get(question.casefold(), ""), zones
-            )
-            unknown += wrong
-            if places:
-                answers[question] = places
-        for question, names in options_by_name.items():
-            if question in place_ids:
-                continue
-            value = row.get(question.casefold(), "")
-            if value and value.casefold() in names:
-                answers[question] = names[value.casefold()]
-            elif value:
-                unknown.append(Problem("paper.option", question, {"value": value}))
+        answers = _answers(campaign, row, options_by_name, unknown, zones)
         day = parse_day(row["date"]) if row.get("date") else default_day
         response, problems = paper_response(
             campaign,

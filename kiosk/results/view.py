@@ -8,13 +8,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from kiosk.campaign_header import header_context
 from kiosk.i18n import gettext as _
 from locales import format_number as number
 from locales import format_share as percent
-from storage.published_results import ResultsData
-from survey import Campaign, Tally
+from storage.published_results import ResultsData, public_questions
+from survey import Campaign, Question, Tally
 from survey.weighting import Representativeness
 
 CHANNELS = ("web", "kiosk", "telegram", "paper")
@@ -30,6 +31,18 @@ def channel_label(channel: str) -> str:
         "paper": _("Papper och workshop"),
     }
     return names.get(channel, channel)
+
+
+def mean_text(question: Question, mean: float | None, lang: str) -> str | None:
+    """A scale's mean as the pages say it ("medelvärde 2,4 på en skala 1–4"); None where
+    there is none to show."""
+    if mean is None:
+        return None
+    top = sum(1 for option in question.options if option.scored)
+    return _("medelvärde %(mean)s på en skala 1–%(top)s") % {
+        "mean": format_decimal(mean, format="0.0", locale=lang),
+        "top": number(top, lang),
+    }
 
 
 @dataclass(frozen=True)
@@ -91,6 +104,34 @@ def _representativeness(campaign: Campaign, rep: Representativeness, lang: str) 
     }
 
 
+def public_question_rows(data: ResultsData, lang: str) -> list[dict[str, Any]]:
+    """The public questions as the page shows them (`public_questions`: a count under five
+    is None), in `lang`: each option's count or "färre än 5", and a scale's mean."""
+    campaign = data.campaign
+    few = _("färre än 5")
+    shown = []
+    for found in public_questions(campaign, data.questions):
+        question = campaign.question(found["id"])
+        answered = found["answered"]
+        shown.append(
+            {
+                "id": question.id,
+                "kind": question.kind,
+                "text": campaign.text(question.text, lang),
+                "answered": number(answered, lang) if answered is not None else few,
+                "rows": [
+                    (
+                        campaign.text(question.option(row["option"]).label, lang),
+                        number(row["count"], lang) if row["count"] is not None else few,
+                    )
+                    for row in found["counts"]
+                ],
+                "mean": mean_text(question, found["mean"], lang),
+            }
+        )
+    return shown
+
+
 def results_context(data: ResultsData, lang: str) -> dict[str, Any]:
     """Everything `results/page.html` shows."""
     campaign = data.campaign
@@ -133,6 +174,7 @@ def results_context(data: ResultsData, lang: str) -> dict[str, Any]:
         "approved_count": len(data.comments),
         "approved_text": number(len(data.comments), lang),
         "quoted_text": number(min(len(data.comments), QUOTED_COMMENTS), lang),
+        "questions": public_question_rows(data, lang),
         "representativeness": _representativeness(campaign, data.representativeness, lang)
         if data.representativeness
         else None,

@@ -16,20 +16,24 @@ from kiosk.app_keys import STORE
 from kiosk.clock import app_clock
 from kiosk.i18n import gettext
 from kiosk.results.view import channel_label as channel_name
-from kiosk.results.view import rank_rows
+from kiosk.results.view import mean_text, rank_rows
 from kiosk.staff.chart import BarChart, ColumnChart, bar_chart, day_chart
 from locales import format_number as number
 from locales import format_share as percent
 from locales import text_direction
 from storage.responses import count_tally
 from storage.result_breakdowns import (
+    OptionSplit,
     QuestionCounts,
+    QuestionSplits,
     answers_per_day,
     background_counts,
+    question_splits,
     sources_by_channel,
 )
-from survey import Campaign, Tally
-from survey.suppression import suppress
+from survey import Campaign, Question, Tally
+from survey.kinds import kind_of
+from survey.suppression import THRESHOLD, suppress
 from survey.validation import CHANNELS
 
 # As often as the results page asks (its poll, kiosk.staff.results.live.POLL_SECONDS): counting
@@ -45,6 +49,7 @@ class Counts:
     per_day: list[tuple[date, int]]
     background: list[QuestionCounts]
     sources: dict[str, list[tuple[str, int]]]
+    splits: list[QuestionSplits] = field(default_factory=list)
 
 
 @dataclass
@@ -68,6 +73,7 @@ def _count_all(db, campaign: Campaign) -> Counts:
         answers_per_day(db, campaign),
         background_counts(db, campaign),
         sources_by_channel(db, campaign),
+        question_splits(db, campaign),
     )
 
 
@@ -120,20 +126,57 @@ def per_day_chart(per_day: list[tuple[date, int]], lang: str) -> ColumnChart:
 
 
 @dataclass(frozen=True)
+class SplitTable:
+    """A question's options down, groups (channels or venues) across: people per cell."""
+
+    groups: list[str]
+    answered: list[str]  # people in each group who answered
+    rows: list[tuple[str, list[str]]]  # option, people per group
+
+
+@dataclass(frozen=True)
 class BackgroundTable:
-    """One background question: people per option, and the areas each group chose."""
+    """One question: people per option, the areas each group chose, and the answers by
+    channel and by venue; a scale's mean."""
 
     question: str
     rows: list[tuple[str, str, str]]  # option, people, share of participants
     areas: list[str]
     crossed: list[tuple[str, list[str]]]  # option, votes per area
+    id: str = ""
+    kind: str = "choice"
+    mean: str | None = None
+    by_channel: SplitTable | None = None
+    by_venue: SplitTable | None = None
+
+
+def split_table(
+    campaign: Campaign, question: Question, groups: list[tuple[str, OptionSplit]], lang: str
+) -> SplitTable | None:
+    """The options by group, each group's column suppressed as a table of its own (a
+    group of fewer than five shows none of its cells)."""
+    if not groups:
+        return None
+    columns = []
+    for _name, split in groups:
+        raw = [split.options.get(o.id, 0) for o in question.options]
+        columns.append(suppress(raw) if split.answered >= THRESHOLD else [None] * len(raw))
+    return SplitTable(
+        groups=[name for name, _split in groups],
+        answered=[shown(n, lang) for n in suppress([split.answered for _n, split in groups])],
+        rows=[
+            (campaign.text(option.label, lang), [shown(column[i], lang) for column in columns])
+            for i, option in enumerate(question.options)
+        ],
+    )
 
 
 def background_tables(campaign: Campaign, counted: Counts, lang: str) -> list[BackgroundTable]:
-    """The background questions with every count under five suppressed."""
+    """Every question with every count under five suppressed."""
     tables = []
     participants = counted.tally.participants
     area_ids = [a.id for a in campaign.areas]
+    splits = {split.question: split for split in counted.splits}
     for question_counts in counted.background:
         question = campaign.question(question_counts.question)
         options = list(question.options)
@@ -153,12 +196,35 @@ def background_tables(campaign: Campaign, counted: Counts, lang: str) -> list[Ba
             cells = suppress([by_area.get(a, 0) for a in area_ids]) if group is not None else []
             texts = [shown(n, lang) for n in cells] if group is not None else ["<5"] * len(area_ids)
             crossed.append((campaign.text(option.label, lang), texts))
+        split = splits.get(question.id)
+        by_channel = by_venue = None
+        if split is not None:
+            channels = [
+                (channel_name(ch), split.by_channel[ch])
+                for ch in CHANNELS
+                if ch in split.by_channel
+            ]
+            venues = [
+                (f"{venue} ({channel_name(ch)})", found)
+                for (ch, venue), found in sorted(split.by_venue.items())
+            ]
+            by_channel = split_table(campaign, question, channels, lang)
+            by_venue = split_table(campaign, question, venues, lang)
+        mean = None
+        if question_counts.answered >= THRESHOLD:
+            found = kind_of(question).mean(question, question_counts.options)
+            mean = mean_text(question, found, lang)
         tables.append(
             BackgroundTable(
                 question=campaign.text(question.text, lang),
                 rows=rows,
                 areas=[campaign.text(a.label, lang) for a in campaign.areas],
                 crossed=crossed,
+                id=question.id,
+                kind=question.kind,
+                mean=mean,
+                by_channel=by_channel,
+                by_venue=by_venue,
             )
         )
     return tables

@@ -2,8 +2,9 @@
 fields: a problem the loader finds at `areas[2].label.en` is shown beside `area-2.label.en`.
 
 The form holds one row per area, organiser, question, option and theme, plus empty rows to
-add one; a row may be removed (its box ticked) or moved (its number changed). "Prefer not to
-say" ends every question's options, added where it is missing.
+add one; a row may be removed (its box ticked) or moved (its number changed). A question
+has a kind, a section and its rules beside its text; "prefer not to say" ends every
+background choice's options, added where it is missing.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from survey.campaign import PREFER_NOT_TO_SAY
+from survey.campaign import BACKGROUND, PREFER_NOT_TO_SAY, TOPIC
 
 ROW_NAMES = {"areas": "area", "organisers": "organiser", "questions": "question"}
 ROW_NAMES |= {"options": "option", "themes": "theme"}
@@ -123,26 +124,48 @@ def read_form(form, document: dict[str, Any], offered: tuple[str, ...], prefer) 
 
 
 def _question(form, index: int, languages: list[str], prefer) -> dict | None:
+    """One question of any kind (`survey.kinds`). Only what differs from a file's defaults
+    is written; `min`, `max` and `scored` are written whenever given, so that the loader
+    says so beside the field where the kind takes none."""
     prefix = f"question-{index}"
-    question = {
-        "id": _text(form, f"{prefix}.id"),
-        "text": _texts(form, f"{prefix}.text", languages),
-    }
+    kind = _text(form, f"{prefix}.kind") or "choice"
+    section = _text(form, f"{prefix}.section") or BACKGROUND
+    question: dict[str, Any] = {"id": _text(form, f"{prefix}.id")}
+    if kind != "choice":
+        question["kind"] = kind
+    if section != BACKGROUND:
+        question["section"] = section
+    if form.get(f"{prefix}.required") == "on":
+        question["required"] = True
+    public = form.get(f"{prefix}.public") == "on"
+    if public != (section == TOPIC):
+        question["public"] = public
+    for key in ("min", "max"):
+        if value := _text(form, f"{prefix}.{key}"):
+            question[key] = _number(value)
+    question["text"] = _texts(form, f"{prefix}.text", languages)
+    # "Prefer not to say" ends a background choice; another kind or a topic question has
+    # only the options staff give it.
+    ends_with_prefer = kind == "choice" and section == BACKGROUND
     options, prefer_label = [], None
     for o in _rows(form, f"{prefix}.option"):
         option_prefix = f"{prefix}.option-{o}"
-        option = {
-            "id": _text(form, f"{option_prefix}.id"),
-            "label": _texts(form, f"{option_prefix}.label", languages),
-        }
-        if option["id"] == PREFER_NOT_TO_SAY:
+        option: dict[str, Any] = {"id": _text(form, f"{option_prefix}.id")}
+        if form.get(f"{option_prefix}.unscored") == "on":
+            option["scored"] = False
+        option["label"] = _texts(form, f"{option_prefix}.label", languages)
+        if option["id"] == PREFER_NOT_TO_SAY and (
+            ends_with_prefer or form.get(f"{option_prefix}.fixed") == "on"
+        ):
             prefer_label = option["label"]
         elif not _blank(option):
             options.append(option)
-    if _blank(question) and not options:
+    if not any(question.get(key) for key in ("id", "text")) and not options:
         return None
-    label = {lang: (prefer_label or {}).get(lang) or prefer[lang] for lang in languages}
-    question["options"] = [*options, {"id": PREFER_NOT_TO_SAY, "label": label}]
+    if ends_with_prefer:
+        label = {lang: (prefer_label or {}).get(lang) or prefer[lang] for lang in languages}
+        options.append({"id": PREFER_NOT_TO_SAY, "label": label})
+    question["options"] = options
     return question
 
 

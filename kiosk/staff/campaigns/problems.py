@@ -29,7 +29,7 @@ class FieldProblem:
         return field_id(self.field)
 
 
-def _says(problem: str) -> str:
+def _says(problem: str, key: str = "") -> str:
     missing = re.fullmatch(r"missing language '(\w+)'", problem)
     if missing:
         name = Locale.parse(missing.group(1)).get_display_name(current_language())
@@ -57,13 +57,36 @@ def _says(problem: str) -> str:
         (r"must name where the figures come from", gettext("Ange varifrån siffrorna kommer.")),
         (r"lists a place twice", gettext("En plats står två gånger.")),
         (r"must be a list of words", gettext("Skriv orden åtskilda med kommatecken.")),
+        (r"must be one of .*", gettext("Välj ett av alternativen.")),
+        (r"must have at least two options", gettext("Ge frågan minst två svarsalternativ.")),
+        (r"must be at least 1", gettext("Ska vara minst 1.")),
+        (r"must not exceed max \((\d+)\)", gettext("Får inte vara större än det högsta (%(n)s).")),
+        (
+            r"must not exceed the number of options \((\d+)\)",
+            gettext("Får inte vara fler än svarsalternativen (%(n)s)."),
+        ),
+        (
+            r"a scale needs at least two scored points",
+            gettext("En skala behöver minst två punkter som räknas."),
+        ),
+        (
+            r"options with scored = false come last",
+            gettext("Alternativ som inte är en punkt på skalan (som ”Vet inte”) står sist."),
+        ),
     ]
+    if problem == "is not a known key":
+        if key.endswith((".min", ".max")):
+            return gettext("Gäller bara frågor med flera val.")
+        if key.endswith(".scored"):
+            return gettext("Gäller bara skalor.")
     for pattern, message in patterns:
         match = re.fullmatch(pattern, problem)
         if not match:
             continue
         if message is None:
             return gettext("Ska vara mellan 1 och %(n)s.") % {"n": match.group(1)}
+        if match.groups():
+            return message % {"n": match.group(1)}
         return message
     return gettext("Ogiltigt värde (%(problem)s).") % {"problem": problem}
 
@@ -74,7 +97,7 @@ def field_problem(error: CampaignError) -> FieldProblem:
     missing = re.fullmatch(r"missing language '(\w+)'", error.problem)
     if missing:
         key = f"{key}.{missing.group(1)}"
-    return FieldProblem(field_name(key) or "id", _says(error.problem))
+    return FieldProblem(field_name(key) or "id", _says(error.problem, key))
 
 
 def change_problem(problem: ChangeProblem) -> FieldProblem:
@@ -87,6 +110,10 @@ def change_problem(problem: ChangeProblem) -> FieldProblem:
         message = gettext(
             "Området %(area)s har svar: det kan byta namn men inte tas bort eller få ett annat id."
         ) % {"area": problem.params["area"]}
+    elif problem.code == "change.kind":
+        message = gettext("Frågan %(question)s har svar: den kan inte byta sort.") % {
+            "question": problem.params["question"]
+        }
     else:
         message = (
             gettext(
@@ -95,4 +122,4 @@ def change_problem(problem: ChangeProblem) -> FieldProblem:
             )
             % problem.params
         )
-    return FieldProblem(problem.field, message)
+    return FieldProblem(field_name(problem.field), message)

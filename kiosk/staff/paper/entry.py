@@ -16,6 +16,7 @@ from locales.problems import problem_message
 from storage.staff import audit
 from storage.submit import Status, store_accepted
 from survey import Campaign, Problem
+from survey.kinds.base import Value
 from survey.paper import SOURCE_LENGTH, paper_response, parse_day
 
 
@@ -60,7 +61,13 @@ def describe(request: web.Request, problem: Problem) -> str:
     }
     if problem.code in messages:
         return messages[problem.code]
-    return problem_message(problem, request.app[CATALOGS].get(current_language()))
+    message = problem_message(problem, request.app[CATALOGS].get(current_language()))
+    # A resident sees the problem at its question; here the question is named.
+    question = campaign_of(request).question(str(params.get("question", "")))
+    if question is None:
+        return message
+    text = campaign_of(request).text(question.text, current_language())
+    return gettext("%(question)s %(problem)s") % {"question": text, "problem": message}
 
 
 def form_context(request: web.Request, campaign: Campaign, values: dict, problems=()) -> dict:
@@ -74,11 +81,15 @@ def form_context(request: web.Request, campaign: Campaign, values: dict, problem
         "date_problem": next((describe(request, p) for p in problems if p.field == "date"), None),
         "areas": [(a.id, campaign.text(a.label, lang)) for a in campaign.areas],
         "questions": [
-            (
-                q.id,
-                campaign.text(q.text, lang),
-                [(o.id, campaign.text(o.label, lang)) for o in q.options],
-            )
+            {
+                "id": q.id,
+                "kind": q.kind,
+                "text": campaign.text(q.text, lang),
+                "options": [(o.id, campaign.text(o.label, lang)) for o in q.options],
+                "min": q.min,
+                "max": q.max,
+                "required": q.required,
+            }
             for q in campaign.questions
         ],
         "locales": campaign.languages,
@@ -109,6 +120,21 @@ async def paper_form(request: web.Request) -> web.Response:
     return render(request, "staff/paper.html", form_context(request, campaign, values))
 
 
+def form_answers(campaign: Campaign, form) -> dict[str, Value]:
+    """The answers ticked and chosen in the form: a multi's boxes as a list of option ids,
+    any other kind its one option; a question left blank is skipped (its key left out)."""
+    answers: dict[str, Value] = {}
+    for question in campaign.questions:
+        name = f"q.{question.id}"
+        if question.kind == "multi":
+            picked = [str(value) for value in form.getall(name, []) if value]
+            if picked:
+                answers[question.id] = picked
+        elif form.get(name):
+            answers[question.id] = str(form[name])
+    return answers
+
+
 async def paper_submit(request: web.Request) -> web.Response:
     """Store one paper answer, or show the form again with what to correct."""
     campaign = campaign_of(request)
@@ -124,9 +150,7 @@ async def paper_submit(request: web.Request) -> web.Response:
         "locale": str(form.get("locale", campaign.default_language)),
         "areas": [str(a) for a in form.getall("area", [])],
         "comment": str(form.get("comment", "")),
-        "answers": {
-            q.id: str(form[f"q.{q.id}"]) for q in campaign.questions if form.get(f"q.{q.id}")
-        },
+        "answers": form_answers(campaign, form),
     }
     response, problems = paper_response(
         campaign,
