@@ -34,6 +34,8 @@ PLACES = [
     None,
 ]
 
+pytestmark = pytest.mark.process  # the exports are run as the command line runs them
+
 
 def stored_places(campaign, places):
     return stored_answers(campaign, {"unsafe-places": places})["unsafe-places"]
