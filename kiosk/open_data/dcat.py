@@ -13,6 +13,7 @@ and every distribution is one of the public read-only routes.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -319,7 +320,9 @@ async def dcat_view(request: web.Request) -> web.Response:
     found = cache.made.get(key)
     if found is None or now - found[0] >= FRESH_SECONDS:
         graph = await catalogue_graph(request)
-        body = graph.serialize(format=FORMATS[media]).encode()
+        # rdflib takes its time (the first time it also loads its serialisers): not on the loop.
+        text = await asyncio.to_thread(graph.serialize, format=FORMATS[media])
+        body = text.encode()
         found = cache.made[key] = (now, body)
     return web.Response(
         body=found[1], content_type=media, charset="utf-8", headers={"Vary": "Accept"}
