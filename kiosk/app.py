@@ -24,7 +24,7 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
-from kiosk import answering, edge, follow, i18n, information, promises, results, staff
+from kiosk import answering, edge, follow, i18n, information, promises, results, staff, walks
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, SECRET, STORE
 from kiosk.clock import CLOCK, Clock
 from kiosk.config import WebConfig
@@ -88,7 +88,7 @@ def create_app(
     app[STORAGE_ALARM] = StorageAlarm(clock)
     setup_templates(app)
     app.on_response_prepare.append(add_security_headers)
-    for room in (answering, edge, promises, results, follow):
+    for room in (answering, edge, promises, results, follow, walks):
         room.add_routes(app)
     app.router.add_static("/static/", STATIC_DIR, name="static")
     staff.add_routes(app)
