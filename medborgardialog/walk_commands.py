@@ -37,7 +37,9 @@ def add_walk_commands(commands) -> None:
     status = actions.add_parser("status", help="set a place's status (rejected needs --reason)")
     status.add_argument("walk", help="walk id")
     status.add_argument("point", help="point id")
-    status.add_argument("--status", required=True, choices=STATUSES)
+    status.add_argument(
+        "--status", required=True, choices=STATUSES, help="new, planned, fixed or rejected"
+    )
     status.add_argument("--responsible", help="a party of the promise, or another body by name")
     status.add_argument("--reason", help="the public reason (required for rejected)")
     add_common(status)

@@ -194,7 +194,7 @@ def list_points(db: Database, walk_id: str) -> list[WalkPoint]:
     rows = db.conn.execute(
         f"SELECT {POINT_COLUMNS} FROM walk_points p LEFT JOIN walk_photos ph "
         "ON ph.walk = p.walk AND ph.point = p.id WHERE p.walk = ? "
-        "ORDER BY p.captured_at, p.created_at",
+        "ORDER BY p.captured_at, p.created_at, p.id",
         (walk_id,),
     )
     return [_point(row) for row in rows]

@@ -256,10 +256,11 @@ async def test_the_published_walk_shows_notes_and_photos_only_once_approved(
     assert 0 == len(Image.open(io.BytesIO(await public.read())).getexif())
     geo = await client.get(f"/api/v1/walks/{walk.id}/points.geojson")
     assert "application/geo+json" == geo.content_type
-    features = (await geo.json())["features"]
-    assert [13.505, 59.38] == [round(c, 3) for c in features[0]["geometry"]["coordinates"]]
-    assert "Lampan är trasig" == features[0]["properties"]["note"]
-    assert None is features[1]["properties"]["note"]
+    features = {f["id"]: f for f in (await geo.json())["features"]}
+    coordinates = features[first]["geometry"]["coordinates"]
+    assert [13.505, 59.38] == [round(c, 3) for c in coordinates]
+    assert "Lampan är trasig" == features[first]["properties"]["note"]
+    assert None is features[marked[1]["id"]]["properties"]["note"]
     page = await client.get(f"/p/demo/walks/{walk.id}")
     assert 200 == page.status
     html = await page.text()
