@@ -46,7 +46,7 @@ def test_three_places_marked_offline_are_each_stored_once(
     site, store, walk, key = walk_site
     context = browser.new_context(**{**browser_context_args, "viewport": PHONE, "is_mobile": True})
     page = context.new_page()
-    page.goto(f"{site.url}/w/{walk.id}/?k={key}")
+    page.goto(f"{site.url}/w/{walk.id}/?k={key}&lang=sv")
     expect(page.locator("#walk-map.leaflet-container")).to_be_visible()
     context.set_offline(True)
     categories = ["lighting", "vegetation", "litter"]
@@ -81,7 +81,7 @@ def test_a_place_by_zone_when_the_map_is_no_use(browser: Browser, browser_contex
     site, store, walk, key = walk_site
     context = browser.new_context(**{**browser_context_args, "viewport": PHONE, "is_mobile": True})
     page = context.new_page()
-    page.goto(f"{site.url}/w/{walk.id}/?k={key}")
+    page.goto(f"{site.url}/w/{walk.id}/?k={key}&lang=sv")
     page.locator("#zone").select_option(label="Norrstrand")
     page.locator("input[name=category][value=people]").check()
     page.locator("#save").click()
