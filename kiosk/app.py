@@ -34,6 +34,7 @@ from kiosk import (
     promises,
     results,
     staff,
+    walks,
 )
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, SECRET, STORE
 from kiosk.clock import CLOCK, Clock
@@ -98,7 +99,7 @@ def create_app(
     app[STORAGE_ALARM] = StorageAlarm(clock)
     setup_templates(app)
     app.on_response_prepare.append(add_security_headers)
-    for room in (answering, edge, promises, results, follow):
+    for room in (answering, edge, promises, results, follow, walks):
         room.add_routes(app)
     app.router.add_static("/static/", STATIC_DIR, name="static")
     staff.add_routes(app)

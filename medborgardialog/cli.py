@@ -17,6 +17,7 @@ from medborgardialog.command_base import CommandError, add_common
 from medborgardialog.promise_commands import add_promise_commands, cmd_promises
 from medborgardialog.results_commands import add_results_commands, cmd_results
 from medborgardialog.settings import Settings
+from medborgardialog.walk_commands import add_walk_commands, cmd_walks
 from survey import CampaignError
 from survey.loader import ID_PATTERN
 
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_promise_commands(commands)
     add_results_commands(commands)
     add_backup_command(commands)
+    add_walk_commands(commands)
     return parser
 
 
@@ -209,6 +211,7 @@ COMMANDS = {
     "promises": cmd_promises,
     "results": cmd_results,
     "backup": cmd_backup,
+    "walks": cmd_walks,
 }
 
 

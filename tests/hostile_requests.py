@@ -48,6 +48,10 @@ PUBLIC_ROUTES = (
     "/api/v1/dcat",
     "/api/v1/openapi.json",
     "/api/v1/promises/{promise}",
+    "/api/v1/walks/{walk}",
+    "/api/v1/walks/{walk}/points",
+    "/api/v1/walks/{walk}/points.geojson",
+    "/api/v1/walks/{walk}/points/{point}/photo",
     "/c/{campaign}",
     "/c/{campaign}/",
     "/c/{campaign}/follow",
@@ -69,14 +73,19 @@ PUBLIC_ROUTES = (
     "/p/{promise}",
     "/p/{promise}/",
     "/p/{promise}/qr.svg",
+    "/p/{promise}/walks/{walk}",
     "/staff",
     "/staff/language",
     "/staff/login",
     "/static/{filename}",
     "/tillganglighet",
+    "/w/{walk}",
+    "/w/{walk}/",
 )
 PROMISES = ["demo", "filipstad-2017", "nope", "", "%ff", "..", "x" * 300, "\u00e5"]
 TOKENS = ["", "x", "a" * 500, "%00", "..%2f..", "gAAAAABkZXNpZ25lZA==", "\u00e5\u00e4"]
+WALKS = ["nosuch", "", "%ff", "..", "x" * 300, "\u00e5", "0123456789"]
+POINTS = [str(uuid.UUID(int=1)), "nope", "", "%00", "x" * 300]
 STATIC = ["site.css", "kiosk/main.js", "../kiosk/app.py", "%2e%2e/secret", "nope.css", ""]
 
 
@@ -87,6 +96,8 @@ def route_path(rng: random.Random, route: str) -> str:
         .replace("{promise}", rng.choice(PROMISES))
         .replace("{token}", rng.choice(TOKENS))
         .replace("{filename}", rng.choice(STATIC))
+        .replace("{walk}", rng.choice(WALKS))
+        .replace("{point}", rng.choice(POINTS))
     )
 
 

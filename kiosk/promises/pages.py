@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+from datetime import date
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -19,10 +20,12 @@ from kiosk.promises.attract import setup_promise_attract
 from kiosk.promises.cache import PROMISE_CACHE, PromiseCache
 from kiosk.promises.home import current_promises
 from kiosk.promises.qr import public_address, qr_svg
-from kiosk.promises.view import promise_view
+from kiosk.promises.view import Dates, promise_view
+from kiosk.promises.walk_pages import setup_walk_pages
 from locales import language_name
 from storage.promises import StoredPromise, get_promise, replacing_promise
 from storage.subscriptions import followup_answer_counts
+from storage.walks import activity_walks
 from survey.promises.notice_text import followup_options
 from survey.promises.promise import Promise
 from survey.promises.serialize import promise_as_dict
@@ -55,6 +58,42 @@ async def noticed_difference(request: web.Request, promise: Promise) -> list[tup
     return [(label, counts.get(answer, 0)) for answer, label in followup_options(gettext)]
 
 
+async def walks_by_activity(request: web.Request, promise: Promise) -> dict[str, list[dict]]:
+    """The published walks of each activity, as the promise's JSON carries them."""
+    found = await request.app[STORE].read(activity_walks, promise.id)
+    return {
+        activity: [
+            {
+                "id": walk.id,
+                "title": walk.title,
+                "date": walk.date.isoformat(),
+                "points": counted.points,
+                "fixed": counted.fixed,
+            }
+            for walk, counted in walks
+        ]
+        for activity, walks in found.items()
+    }
+
+
+def walks_summary(walks: list[dict], lang: str) -> dict | None:
+    """What an activity's line on the page says of its walks: how many, places, fixed."""
+    if not walks:
+        return None
+    dates = Dates(lang)
+    points = sum(w["points"] for w in walks)
+    fixed = sum(w["fixed"] for w in walks)
+    return {
+        "n": len(walks),
+        "n_text": dates.number(len(walks)),
+        "points": points,
+        "points_text": dates.number(points),
+        "fixed": fixed,
+        "fixed_text": dates.number(fixed),
+        "walks": [{**w, "day": dates.day(date.fromisoformat(w["date"]))} for w in walks],
+    }
+
+
 async def promise_page(request: web.Request) -> web.Response:
     """One promise: what residents said, what is promised, how it is going, the follow-up."""
     lang = request[LANGUAGE]
@@ -68,6 +107,9 @@ async def promise_page(request: web.Request) -> web.Response:
             promise, request.app[CAMPAIGNS], promise.language(lang), today, quiet_after, gettext
         )
         context["languages"] = [(code, language_name(code)) for code in promise.languages]
+        walks = await walks_by_activity(request, promise)
+        for activity in context["activities"]:
+            activity["walks"] = walks_summary(walks.get(activity["id"], []), context["lang"])
         context["quiet_after"] = quiet_after
         context["noticed"] = await noticed_difference(request, promise)
         newer = await request.app[STORE].read(replacing_promise, promise.id, today)
@@ -88,7 +130,11 @@ async def promise_json(request: web.Request) -> web.Response:
 
     async def make() -> bytes:
         promise = await public_promise(request)
-        return _dumps(promise_as_dict(promise)).encode()
+        data = promise_as_dict(promise)
+        walks = await walks_by_activity(request, promise)
+        for activity in data["activities"]:
+            activity["walks"] = walks.get(activity["id"], [])
+        return _dumps(data).encode()
 
     body = await request.app[PROMISE_CACHE].get(key, make)
     return web.Response(body=body, content_type="application/json", charset="utf-8")
@@ -122,3 +168,4 @@ def setup_promise_pages(app: web.Application) -> None:
     app.router.add_get("/p/{promise}/qr.svg", promise_qr)
     app.router.add_get("/api/v1/promises/{promise}", promise_json)
     setup_promise_attract(app)
+    setup_walk_pages(app)

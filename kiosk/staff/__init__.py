@@ -13,7 +13,7 @@ them as `request.app[KEY]`.
 
 from aiohttp import web
 
-from kiosk.staff import access, campaigns, comments, paper, promises, results
+from kiosk.staff import access, campaigns, comments, paper, promises, results, walks
 from kiosk.staff.access.auth import staff_middleware
 from kiosk.staff.figures import COUNTS_CACHE, CountsCache
 from kiosk.staff.results import live
@@ -25,7 +25,7 @@ def add_routes(app: web.Application) -> None:
     """Mount the staff pages and their middlewares at /staff/ on `app`."""
     app[COUNTS_CACHE] = CountsCache()
     staff = web.Application(middlewares=[staff_middleware(app)])
-    for room in (access, results, comments, paper, promises, campaigns):
+    for room in (access, results, comments, paper, promises, campaigns, walks):
         room.add_routes(app, staff)
     # Without the slash, outside the sub-application (whose prefix is /staff/).
     app.router.add_get(PREFIX, live.root, name="staff.root")

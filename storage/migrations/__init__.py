@@ -24,6 +24,7 @@ from storage.migrations.m009_health_probe import m009_health_probe
 from storage.migrations.m009_sample_data import m009_sample_data
 from storage.migrations.m010_campaigns_in_store import m010_campaigns_in_store
 from storage.migrations.m011_cheaper_fingerprints import m011_cheaper_fingerprints
+from storage.migrations.m012_walks import m012_walks
 
 IN_ORDER = (
     m001_initial,
@@ -38,6 +39,7 @@ IN_ORDER = (
     m009_sample_data,
     m010_campaigns_in_store,
     m011_cheaper_fingerprints,
+    m012_walks,
 )
 
 migrations = Migrations("medborgardialog")
