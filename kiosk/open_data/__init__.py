@@ -33,6 +33,8 @@ OPEN_DATA = (
     "/api/v1/campaigns/{campaign}/results.csv",
     "/api/v1/campaigns/{campaign}/results/places.geojson",
     "/api/v1/promises/{promise}",
+    "/api/v1/walks/{walk}",
+    "/api/v1/walks/{walk}/points.geojson",
     "/api/v1/dcat",
 )
 # Public pages: an ETag and a 304, no CORS. Kiosk pages, the web survey's form and staff
@@ -42,6 +44,7 @@ PUBLIC_PAGES = (
     "/c/{campaign}/results",
     "/p/",
     "/p/{promise}/",
+    "/p/{promise}/walks/{walk}",
     "/tillganglighet",
     "/integritet",
 )

@@ -16,6 +16,8 @@ from survey import walk
 from survey.campaign import SECTIONS
 from survey.kinds import KINDS
 from survey.promises.promise import STATUSES as ACTIVITY_STATUSES
+from survey.promises.walks import CATEGORIES as WALK_CATEGORIES
+from survey.promises.walks import STATUSES as WALK_STATUSES
 
 Schema = dict[str, Any]
 
@@ -258,6 +260,64 @@ def component_schemas() -> dict[str, Schema]:
         ),
         "TallyRow": tally_row,
         "Map": area_map,
+        "WalkPoint": obj(
+            {
+                "id": {"type": "string", "format": "uuid"},
+                "lat": {"type": "number"},
+                "lon": {"type": "number"},
+                "category": {"enum": list(WALK_CATEGORIES)},
+                "note": nullable({"type": "string", "maxLength": 280}),
+                "captured_at": nullable(INSTANT),
+            },
+            ["id", "lat", "lon", "category"],
+        ),
+        "WalkPointStored": obj(
+            {"id": STRING, "status": STRING, "warnings": STRINGS}, ["id", "status"]
+        ),
+        "Walk": obj(
+            {
+                "id": STRING,
+                "title": STRING,
+                "date": DAY,
+                "promise": STRING,
+                "activity": STRING,
+                "points": {
+                    "type": "array",
+                    "items": obj(
+                        {
+                            "id": STRING,
+                            "lat": {"type": "number"},
+                            "lon": {"type": "number"},
+                            "category": {"enum": list(WALK_CATEGORIES)},
+                            "status": {"enum": list(WALK_STATUSES)},
+                            "responsible": nullable(STRING),
+                            "reason": nullable(STRING),
+                            "note": nullable(STRING),
+                            "photo": nullable(STRING),
+                            "updated_at": nullable(STRING),
+                        }
+                    ),
+                },
+            }
+        ),
+        "PointsCollection": obj(
+            {
+                "type": {"const": "FeatureCollection"},
+                "features": {
+                    "type": "array",
+                    "items": obj(
+                        {
+                            "type": {"const": "Feature"},
+                            "geometry": obj(
+                                {"type": {"const": "Point"}, "coordinates": {"type": "array"}}
+                            ),
+                            "properties": {"type": "object"},
+                        },
+                        ["type", "geometry", "properties"],
+                    ),
+                },
+            }
+        ),
         "PlacesCollection": obj(
             {
                 "type": {"const": "FeatureCollection"},
