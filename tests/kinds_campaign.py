@@ -20,3 +20,12 @@ def kinds_campaign_text(campaign_id: str = "kinds") -> str:
 
 def kinds_campaign(campaign_id: str = "kinds") -> Campaign:
     return parse_campaign(kinds_campaign_text(campaign_id), f"{campaign_id}.toml")
+
+
+def kinds_folder(folder: Path, with_demo: bool = False) -> Path:
+    """A campaigns folder with the kinds campaign (and the demo beside it, if asked)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "kinds.toml").write_text(kinds_campaign_text(), encoding="utf-8")
+    if with_demo:
+        (folder / "demo.toml").write_text((SAMPLE_DIR / "demo.toml").read_text(encoding="utf-8"))
+    return folder
