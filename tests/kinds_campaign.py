@@ -12,9 +12,16 @@ from survey.loader import parse_campaign
 KIND_QUESTIONS = (Path(__file__).parent / "kinds_questions.toml").read_text(encoding="utf-8")
 
 
+# Where the demo's own (optional) copies of the two questions begin: the kinds campaign asks
+# its own instead, the scale required.
+DEMO_TOPIC = "# The topic questions, asked right after the areas"
+
+
 def kinds_campaign_text(campaign_id: str = "kinds") -> str:
-    """The demo's campaign file under another id, with the two kinds' questions added."""
+    """The demo's campaign file under another id, with the two kinds' questions: the scale
+    required, the multi optional."""
     text = (SAMPLE_DIR / "demo.toml").read_text(encoding="utf-8")
+    text = text.split(DEMO_TOPIC, 1)[0]
     return text.replace('id = "demo"', f'id = "{campaign_id}"', 1) + "\n" + KIND_QUESTIONS
 
 

@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.bot_harness import RunningBot, bot_settings_for, campaign_walk, demo_walk
 from tests.fake_telegram import FakeTelegram
 from tests.kinds_campaign import kinds_folder
-from tests.kiosk_helpers import KIOSK, wait_for_stored
+from tests.kiosk_helpers import KIOSK, past_topic_questions, wait_for_stored
 from tests.kiosk_helpers import next_step as kiosk_next
 from tests.live_server import LiveServer
 
@@ -74,6 +74,8 @@ def walk_web(page: Page, server, walk: Walk) -> None:
     for area in AREAS:
         page.locator(f"label[for=area-{area}]").click()
     step_button("Nästa")
+    step_button("Hoppa över")  # the two optional topic questions
+    step_button("Hoppa över")
     if walk.comment is None:
         step_button("Hoppa över")
     else:
@@ -118,6 +120,7 @@ def walk_kiosk(page: Page, server, walk: Walk) -> None:
     for index in AREA_INDEXES:
         page.locator(".tile").nth(index).tap()
     kiosk_next(page)
+    past_topic_questions(page)
     if walk.comment is not None:
         page.fill("#comment", walk.comment)
     kiosk_next(page)
