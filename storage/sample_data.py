@@ -51,6 +51,18 @@ def _weighted(rng: random.Random, pairs) -> str:
     return rng.choices(values, weights)[0]
 
 
+def _sample_answer(rng: random.Random, question) -> str | list[str]:
+    """A made-up answer to a scale (leaning to the safer points) or to a multi (between its
+    `min` and `max` options, in the options' order)."""
+    if question.kind == "multi":
+        count = rng.randint(question.min, question.max)
+        picked = set(rng.sample([o.id for o in question.options], count))
+        return [o.id for o in question.options if o.id in picked]
+    weights = [1 + i for i in range(len(question.options))]
+    weights[-1] = 1 if not question.options[-1].scored else weights[-1]
+    return rng.choices([o.id for o in question.options], weights)[0]
+
+
 def sample_responses(
     campaign: Campaign, now: datetime, count: int = SAMPLE_COUNT, seed: int = 2016
 ) -> list[tuple[Response, str | None]]:
@@ -60,6 +72,9 @@ def sample_responses(
     area_ids = [a.id for a in campaign.areas]
     # Some areas matter more to residents than others, as in every real dialogue.
     weights = [len(area_ids) - i + rng.random() * 3 for i in range(len(area_ids))]
+    # The answers to the topic questions (a scale, several picks) come from a generator of
+    # their own, so the rest of the sample stays as it was before the demo asked them.
+    topic_rng = random.Random(seed + 1)  # noqa: S311 (made-up answers, not secrets)
     made = []
     for n in range(count):
         areas: list[str] = []
@@ -76,7 +91,10 @@ def sample_responses(
             comment = rng.choice(COMMENTS.get(locale, COMMENTS["sv"]))
         answers = {}
         for question in campaign.questions:
-            if rng.random() < 0.8:
+            if question.kind != "choice":
+                if topic_rng.random() < 0.9:
+                    answers[question.id] = _sample_answer(topic_rng, question)
+            elif rng.random() < 0.8:
                 answers[question.id] = rng.choice(question.options).id
         at = now - timedelta(days=rng.random() * SAMPLE_DAYS)
         if channel == "paper":

@@ -120,25 +120,71 @@ async def answered(user: FakeUser, action: Awaitable[T], settle: float = 0.1) ->
     return done
 
 
+Answer = int | tuple[int, ...] | None
+# The demo's optional topic questions (how safe, and when), asked right after the areas: their
+# index in the campaign's questions.
+DEMO_TOPIC = (2, 3)
+
+
+async def skip_topic(user: FakeUser, campaign_id: str = "demo", settle: float = 0.1) -> None:
+    """Skip the demo's two topic questions, as a resident does who is not asked to answer."""
+    for question in DEMO_TOPIC:
+        await press(user, campaign_id, "Y", question, settle)
+
+
+async def answer_question(
+    user: FakeUser, campaign_id: str, question: int, answer: Answer, settle: float = 0.1
+) -> None:
+    """Answer the question at index `question` of the campaign's questions: None skips it
+    (an optional one), an option's index picks it, a tuple of them ticks each (a multi)
+    and then "Klar"."""
+    if answer is None:
+        await press(user, campaign_id, "Y", question, settle)
+    elif isinstance(answer, tuple):
+        for option in answer:
+            await press(user, campaign_id, "T", f"{question}-{option}+", settle)
+        await press(user, campaign_id, "M", settle=settle)
+    else:
+        await press(user, campaign_id, "Q", f"{question}-{answer}", settle)
+
+
+async def campaign_walk(
+    user: FakeUser,
+    campaign_id: str,
+    areas: tuple[int, ...],
+    topic: dict[int, Answer],
+    comment: str | None,
+    background: dict[int, Answer],
+    settle: float = 0.1,
+) -> None:
+    """A whole walk from /start to the thank-you: the areas, the topic questions (by their
+    index in the campaign's questions), the comment, the background questions, send."""
+    await say(user, "/start", settle)
+    for index in areas:  # the intro heads the areas; the last one needed goes on
+        await press(user, campaign_id, "A", index, settle)
+    for question, answer in topic.items():
+        await answer_question(user, campaign_id, question, answer, settle)
+    if comment is None:
+        await press(user, campaign_id, "S", settle=settle)
+    else:
+        await say(user, comment, settle)
+        await press(user, campaign_id, "K", settle=settle)
+    for question, answer in background.items():
+        await answer_question(user, campaign_id, question, answer, settle)
+    await press(user, campaign_id, "C", settle=settle)
+
+
 async def demo_walk(
     user: FakeUser,
     areas: tuple[int, ...] = (0, 2, 5),
     comment: str | None = "Mer belysning i parken, tack.",
     answers: tuple[int | None, ...] = (1, 7),
     settle: float = 0.1,
+    topic: tuple[Answer, Answer] = (None, None),
 ) -> None:
-    """A whole walk through the demo campaign, from /start to the thank-you."""
-    await say(user, "/start", settle)
-    for index in areas:  # the intro heads the areas; the last one needed goes on
-        await press(user, "demo", "A", index, settle)
-    if comment is None:
-        await press(user, "demo", "S", settle=settle)
-    else:
-        await say(user, comment, settle)
-        await press(user, "demo", "K", settle=settle)
-    for question, option in enumerate(answers):
-        if option is None:  # an optional question skipped
-            await press(user, "demo", "Y", question, settle)
-        else:
-            await press(user, "demo", "Q", f"{question}-{option}", settle)
-    await press(user, "demo", "C", settle=settle)
+    """A whole walk through the demo campaign, from /start to the thank-you: the background
+    `answers` (age, district) by option index; the topic questions (how safe, when: the
+    questions at index 2 and 3) skipped unless given."""
+    background = dict(enumerate(answers))
+    topics = dict(zip(DEMO_TOPIC, topic, strict=True))
+    await campaign_walk(user, "demo", areas, topics, comment, background, settle)

@@ -18,6 +18,7 @@ from campaigns import SAMPLE_DIR
 from locales import Catalogs
 from storage import Store
 from survey import Campaign, load_campaigns
+from survey.campaign import TOPIC
 from tests.bot_harness import data
 from tests.fake_telegram import ApiError, FakeTelegram, FakeUser
 from tests.fake_telegram.server import _error_response
@@ -92,6 +93,15 @@ class Chats:
         await self.say(user, "/start")
         for index in areas:
             await self.press(user, data("demo", "A", f"{index}+"))  # the third goes on
+        await self.past_topic(user)
+
+    async def past_topic(self, user: FakeUser, campaign_id: str = "demo") -> None:
+        """Skip the campaign's optional topic questions (the demo's how safe, and when), which
+        come right after the areas."""
+        campaign = self.deps.campaigns[campaign_id]
+        for index, question in enumerate(campaign.questions):
+            if question.section == TOPIC:
+                await self.press(user, data(campaign_id, "Y", index))
 
     def calls(self, method: str) -> list[dict]:
         return [params for name, params in self.tg.calls if name.lower() == method.lower()]

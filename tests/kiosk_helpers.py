@@ -29,6 +29,15 @@ def next_step(page: Page) -> None:
     page.locator(".nav .primary").tap()
 
 
+def past_topic_questions(page: Page) -> None:
+    """Next on the demo's two optional topic questions (how safe, when), right after the
+    areas: both left unanswered."""
+    expect(page.locator(".screen-choice .choices.scale")).to_be_visible()
+    next_step(page)
+    expect(page.locator(".screen-choice .tiles.multi")).to_be_visible()
+    next_step(page)
+
+
 def walk_to_confirm(page: Page, tiles: tuple[int, ...] = (0, 1, 2)) -> None:
     """From the attract screen, in Swedish: three areas, then every optional step skipped,
     up to the summary."""

@@ -57,6 +57,8 @@ async def test_a_double_tap_on_the_third_area_klar_or_skicka_is_answered_silentl
     await chats.press(user, data("demo", "A", "2+"))  # the third area goes on
     await chats.do(user.press(data("demo", "A", "2+"), message=areas))  # the same keyboard again
     assert not user.alerts[-1].get("text")
+    assert "Hur trygg känner du dig" in user.last_text
+    await chats.past_topic(user)
     assert "Vill du lämna en synpunkt" in user.last_text
     await chats.say(user, "Mer ljus.")
     received = dict(user.last, reply_markup=dict(user.last["reply_markup"]))

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot import callback_data as cd
 from bot.state import CHANNEL, Keys
-from tests.bot_harness import answered, data, press, say
+from tests.bot_harness import answered, data, press, say, skip_topic
 
 pytest_plugins = ["tests.bot_fixtures"]
 
@@ -36,10 +36,12 @@ forged = st.one_of(
 
 
 async def at_three_areas(user) -> None:
-    """Three areas ticked (the third goes on to the comment), and back at the areas."""
+    """Three areas ticked (the third goes on, past the topic questions to the comment), and
+    back at the areas."""
     await say(user, "/start")
     for index in CHOSEN:
         await press(user, "demo", "A", index)
+    await skip_topic(user)
     await press(user, "demo", "H")
 
 

@@ -41,6 +41,7 @@ async def test_a_deep_link_records_its_source_on_the_answer(chats):
     assert user.last_text.startswith("Demo: Trygg och säker")
     for index in (0, 1, 2):
         await chats.press(user, data("demo", "A", f"{index}+"))
+    await chats.past_topic(user)
     await chats.press(user, data("demo", "S"))
     for question in (0, 1):
         await chats.press(user, data("demo", "Y", question))

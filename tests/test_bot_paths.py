@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.bot_harness import answered, press, say
+from tests.bot_harness import answered, press, say, skip_topic
 
 pytest_plugins = ["tests.bot_fixtures"]
 
@@ -12,6 +12,7 @@ async def test_a_poster_walk_with_a_comment_in_two_messages_and_an_edit(bot, tg)
     await say(user, "/start Demo--station")
     for index in (0, 2, 5):
         await press(user, "demo", "A", index)
+    await skip_topic(user)
     first = await answered(user, user.send("Mörkt vid"))
     await say(user, "busshållplatsen.")
     assert user.last_text.startswith("Synpunkten är mottagen, 26 tecken.")

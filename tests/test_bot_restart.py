@@ -8,7 +8,7 @@ from bot.state import Session
 from storage.drafts import write_drafts
 from survey import IntroStep
 from survey.walk import new_draft
-from tests.bot_harness import answered, press, say
+from tests.bot_harness import answered, press, say, skip_topic
 
 pytest_plugins = ["tests.bot_fixtures"]
 
@@ -22,7 +22,8 @@ async def test_a_restart_mid_walk_continues_from_the_draft(bot, tg):
     await bot.restart()  # a new PTB application and store on the same database file
 
     await press(user, "demo", "A", 6)  # on the message the old process sent
-    assert "3. Trafikbrott" in user.last_text  # the third area went on to the comment
+    assert "Hur trygg känner du dig" in user.last_text  # the third area went on
+    await skip_topic(user)
     await bot.stop()
     await user.send("Skrivet medan boten var nere")  # Telegram keeps it until the bot is back
     await bot.start()
@@ -46,6 +47,7 @@ async def test_the_same_update_twice_changes_and_stores_nothing_twice(bot, tg):
     assert "1 av 3 valda" in user.last_text
     for index in (1, 2):
         await press(user, "demo", "A", index)
+    await skip_topic(user)
     typed = await answered(user, user.send("En gång"))
     tg.push_update(typed)
     await user.wait_idle()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from locales import Catalogs
-from tests.bot_harness import answered, data, demo_walk, press, say
+from tests.bot_harness import answered, data, demo_walk, press, say, skip_topic
 
 pytest_plugins = ["tests.bot_fixtures"]
 
@@ -82,7 +82,8 @@ async def test_a_full_walk_in_arabic(bot, tg):
     for index in (1, 3):
         await press(user, "demo", "A", index)
     assert "\u20682\u2069 من \u20683\u2069" in user.last_text  # numbers isolated
-    await press(user, "demo", "A", 4)  # the third: on to the comment, saying which were chosen
+    await press(user, "demo", "A", 4)  # the third: on to the topic questions, then the comment
+    await skip_topic(user)
     assert "\u20681\u2069. الأماكن التي تثير الشعور بعدم الأمان" in user.last_text
     assert "\u2068112\u2069" in user.last_text and "\u2068114 14\u2069" in user.last_text
     await say(user, "نحتاج إلى إضاءة أفضل في الحديقة")
@@ -135,7 +136,8 @@ async def test_areas_are_ticked_in_place_the_third_goes_on_and_a_fourth_is_refus
     assert "2 av 3 valda" in user.last_text
     await answered(user, user.press_data(data("demo", "N")))  # an old "Klar" with two
     assert "Välj 3 områden." == user.alerts[-1]["text"] and user.alerts[-1]["show_alert"]
-    await press(user, "demo", "A", 2)  # the third: on to the comment, in the same message
+    await press(user, "demo", "A", 2)  # the third: on to the topic questions, then the comment
+    await skip_topic(user)
     assert user.last_text.startswith(
         "Dina områden:\n1. Våld i offentlig miljö\n2. Otrygga miljöer\n"
         "3. Narkotika- och alkoholrelaterad brottslighet\n\nVill du lämna en synpunkt"
@@ -150,7 +152,8 @@ async def test_areas_are_ticked_in_place_the_third_goes_on_and_a_fourth_is_refus
     await press(user, "demo", "A", 1)
     assert "2 av 3 valda" in user.last_text
     assert "Klar ▶" not in [row[0][0] for row in user.buttons()]
-    await press(user, "demo", "A", 3)
+    await press(user, "demo", "A", 3)  # the third again: on, past the topic questions
+    await skip_topic(user)
     assert "2. Narkotika- och alkoholrelaterad brottslighet\n3. Stölder och inbrott" in (
         user.last_text
     )
@@ -163,6 +166,7 @@ async def test_a_too_long_comment_is_refused_and_the_chat_keeps_it(bot, tg):
     await say(user, "/start")
     for index in (0, 1, 2):
         await press(user, "demo", "A", index)
+    await skip_topic(user)
     await say(user, "x" * 2001)
     assert "högst 2000 tecken lång (din är 2001)" in user.last_text
     reply = [params for name, params in tg.calls if name.lower() == "sendmessage"][-1]
@@ -178,6 +182,7 @@ async def test_the_comment_can_be_skipped_and_changed_from_the_summary(bot, tg):
     await say(user, "/start")
     for index in (0, 1, 2):
         await press(user, "demo", "A", index)
+    await skip_topic(user)
     await say(user, "Hej")  # the comment
     await press(user, "demo", "K")
     await say(user, "Hallå")  # not at the comment step any more: pointed to the buttons
@@ -203,12 +208,13 @@ async def test_the_comment_can_be_skipped_and_changed_from_the_summary(bot, tg):
 
 async def test_a_walk_stays_within_the_bot_api_budget(bot, tg):
     """At most two calls per button press (answer, edit), one per command, and two per part
-    of the comment (the receipt, and the spent keyboard above it taken away): 18 in all."""
+    of the comment (the receipt, and the spent keyboard above it taken away): 22 in all."""
     user = tg.user(1007, language_code="sv")
     before = message_calls(tg)
     await demo_walk(user)
     presses = sum(1 for line in user.transcript if line.startswith("* press"))
     typed = sum(1 for line in user.transcript if line.startswith("> "))
-    assert (7, 2) == (presses, typed)  # three areas, Klar, two answers, Skicka; /start, comment
-    assert message_calls(tg) - before <= 2 * presses + 1 + 2 <= 18
+    # Three areas, two topic questions skipped, Klar, two answers, Skicka; /start, comment.
+    assert (9, 2) == (presses, typed)
+    assert message_calls(tg) - before <= 2 * presses + 1 + 2 <= 22
     assert presses == tg.count_calls("answerCallbackQuery")

@@ -51,7 +51,7 @@ def test_every_kiosk_screen_meets_wcag_21_aa(page: Page, server, language):
             check(page, "personal data warning", seen)
             page.locator(".dialog-host .primary").tap()
         elif screen == "choice":
-            page.locator(".choice").first.tap()
+            page.locator(".screen-choice .choice, .screen-choice .tile").first.tap()
             next_step(page)
         else:
             next_step(page)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.kiosk_helpers import KIOSK, next_step, wait_for_stored
+from tests.kiosk_helpers import KIOSK, next_step, past_topic_questions, wait_for_stored
 from tests.live_server import LiveServer
 
 CHECK = "**/api/v1/campaigns/*/comment-check"
@@ -27,6 +27,7 @@ def to_comment(page: Page, server, language: str = "svenska") -> None:
     for index in (0, 1, 2):
         page.locator(".tile").nth(index).tap()
     next_step(page)
+    past_topic_questions(page)
     expect(page.locator(".screen-comment")).to_be_visible()
 
 

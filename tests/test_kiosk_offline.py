@@ -89,7 +89,9 @@ def test_a_reload_while_the_server_is_down_still_takes_an_answer(page: Page, set
         # Only the page and its static files were kept: no answer, no API call.
         paths = cached_paths(page)
         assert "/kiosk/demo/" in paths
-        assert all(p == "/kiosk/demo/" or p.startswith("/static/kiosk/") for p in paths)
+        assert "/static/shared/walk.js" in paths
+        kept = ("/static/kiosk/", "/static/shared/")
+        assert all(p == "/kiosk/demo/" or p.startswith(kept) for p in paths)
     finally:
         server.stop()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kiosk.app import STATIC_DIR, TEMPLATES_DIR
+from survey.kinds import KINDS
 from survey.walk import STEP_TYPES, steps
 
 
@@ -28,3 +29,16 @@ def test_every_step_type_has_a_place_in_the_web_form(campaigns):
     assert types - {"language"} == rendered
     assert 'data-step="{{ step.id }}"' in template
     assert "_language_switch.html" in (TEMPLATES_DIR / "_campaign_header.html").read_text()
+
+
+def renderers(script: str, start: str) -> set[str]:
+    block = script[script.index(start) :]
+    block = block[: block.index("};")]
+    return set(re.findall(r"^  (\w+)[:,(]", block, re.MULTILINE))
+
+
+def test_every_question_kind_has_a_kiosk_and_a_web_renderer():
+    kiosk = (STATIC_DIR / "kiosk" / "screens.js").read_text()
+    web = (STATIC_DIR / "survey.js").read_text()
+    assert set(KINDS) <= renderers(kiosk, "export const kinds = {")
+    assert set(KINDS) <= renderers(web, "const kinds = {")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.kiosk_helpers import KIOSK, next_step, wait_for_stored
+from tests.kiosk_helpers import KIOSK, next_step, past_topic_questions, wait_for_stored
 from tests.kiosk_steps import change_steps, describe_steps, described
 from tests.live_server import LiveServer
 
@@ -25,6 +25,7 @@ def begin(page: Page, server, tiles=(0, 1, 2)) -> None:
     for index in tiles:
         page.locator(".tile").nth(index).tap()
     next_step(page)
+    past_topic_questions(page)
 
 
 def test_a_change_from_the_summary_returns_to_the_summary(page: Page, server):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.kiosk_helpers import KIOSK, next_step, wait_for_stored
+from tests.kiosk_helpers import KIOSK, next_step, past_topic_questions, wait_for_stored
 from tests.live_server import LiveServer
 
 
@@ -39,6 +39,7 @@ def test_a_swedish_walk_by_taps_is_stored_with_the_venue(page: Page, server):
     expect(page.locator(".counter")).to_have_text("2 av 3 valda")
     tiles.nth(1).tap()
     next_step(page)
+    past_topic_questions(page)
     type_keys(page, ["h", "e", "j"])
     page.get_by_role("button", name="Mellanslag").tap()
     type_keys(page, ["å", "ä", "ö"])
@@ -72,6 +73,7 @@ def test_an_arabic_walk_is_right_to_left_with_an_arabic_keyboard(page: Page, ser
     for index in (4, 6, 7):
         page.locator(".tile").nth(index).tap()
     next_step(page)
+    past_topic_questions(page)
     expect(page.locator(".keyboard")).to_contain_text("ض")
     type_keys(page, ["س", "ل", "ا", "م"])
     next_step(page)
@@ -96,6 +98,7 @@ def test_a_comment_with_markup_is_shown_as_text(page: Page, server):
     for index in (0, 1, 2):
         page.locator(".tile").nth(index).tap()
     next_step(page)
+    past_topic_questions(page)
     payload = "<script>alert(1)</script><b>fet</b>"
     page.fill("#comment", payload)
     while page.locator(".screen-confirm").count() == 0:

@@ -222,7 +222,10 @@ async def test_a_batch_without_the_area_columns_stores_nothing(client, store, ca
 async def test_the_batch_template_has_the_campaigns_columns(client):
     response = await client.get("/staff/c/demo/paper/template.csv")
     text = (await response.read()).decode("utf-8-sig")
-    assert text.startswith("source;date;area_1;area_2;area_3;comment;age;district;locale\r\n")
+    columns = (
+        "source;date;area_1;area_2;area_3;comment;age;district;safe-evening;when-unsafe;locale"
+    )
+    assert text.startswith(columns + "\r\n")
 
 
 async def test_the_report_in_the_campaigns_language_or_another(client, store):

@@ -110,7 +110,7 @@ async def test_background_answers_are_counted_per_option_and_by_the_areas_chosen
     )
     for answer in (young, other_order, older, response(answers={})):
         await store.save_response(answer)
-    age, district = await store.read(background_counts, campaigns["demo"])
+    age, district, *_topic = await store.read(background_counts, campaigns["demo"])
     assert (3, {"20-34": 2, "65-plus": 1}) == (age.answered, age.options)
     assert {
         "20-34": dict.fromkeys(AREAS, 2),

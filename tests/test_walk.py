@@ -144,7 +144,7 @@ def test_areas_step_needs_exactly_pick_to_advance(campaigns):
     for area in ("traffic", "unsafe-places", "drugs-alcohol"):
         draft, _ = draft.toggle_area(demo, area)
     moved, problem = draft.advance(demo)
-    assert ("comment", None) == (moved.step, problem)
+    assert ("question:safe-evening", None) == (moved.step, problem)  # the topic questions next
 
 
 def test_a_too_long_comment_is_not_kept(campaigns):

@@ -14,6 +14,7 @@ from tests.live_server import LiveServer
 
 NOTICE = "Vid nödläge: ring 112. För andra polisärenden: ring 114 14."
 PHONE_COMMENT = "Ring mig på 070-123 45 67 om belysningen"
+SUMMARY = "Steg 8 av 8"  # intro, areas, two topic questions, comment, age, district, summary
 
 
 @pytest.fixture
@@ -48,9 +49,16 @@ def next_step(page: Page) -> None:
     page.locator(".step.current").get_by_role("button", name="Nästa").click()
 
 
+def skip_topic_questions(page: Page) -> None:
+    """Past the demo's two optional topic questions (how safe, when), right after the areas."""
+    for question in ("safe-evening", "when-unsafe"):
+        expect(page.locator(f"#q-{question}")).to_be_visible()
+        page.locator(".step.current").get_by_role("button", name="Hoppa över").click()
+
+
 def walk_to_summary(page: Page) -> None:
-    for _ in range(6):
-        if page.locator(".progress").inner_text() == "Steg 6 av 6":
+    for _ in range(8):
+        if page.locator(".progress").inner_text() == SUMMARY:
             return
         next_step(page)
     raise AssertionError(f"not at the summary: {page.locator('.progress').inner_text()}")
@@ -68,6 +76,7 @@ def test_optional_steps_are_skipped_and_prefer_not_to_say_is_an_answer(page: Pag
     expect(current.get_by_role("button", name="Hoppa över")).to_have_count(0)  # areas: required
     choose_areas(page)
     next_step(page)
+    skip_topic_questions(page)
     page.fill("#comment", "Mer ljus")
     page.locator(".step.current").get_by_role("button", name="Hoppa över").click()
     expect(page.locator("#q-age .step-heading")).to_be_focused()
@@ -89,20 +98,20 @@ def test_a_change_from_the_summary_returns_to_the_summary(page: Page, server):
     next_step(page)
     choose_areas(page)
     next_step(page)
-    for _ in range(3):
+    for _ in range(5):  # the optional steps left empty, skipped by Next
         next_step(page)
-    expect(page.locator(".progress")).to_have_text("Steg 6 av 6")
+    expect(page.locator(".progress")).to_have_text(SUMMARY)
     page.locator('[data-change="areas"]').get_by_role("button", name="Ändra").click()
     expect(page.locator("#areas .step-heading")).to_be_focused()
     page.locator("label[for=area-traffic]").click()
     page.locator("label[for=area-drugs-alcohol]").click()
     next_step(page)
-    expect(page.locator(".progress")).to_have_text("Steg 6 av 6")
+    expect(page.locator(".progress")).to_have_text(SUMMARY)
     expect(page.locator(".summary")).to_contain_text("Narkotika- och alkoholrelaterad")
     page.locator('[data-change="question:district"]').get_by_role("button", name="Ändra").click()
     page.locator("label[for=q-district-norrstrand]").click()
     next_step(page)
-    expect(page.locator(".progress")).to_have_text("Steg 6 av 6")
+    expect(page.locator(".progress")).to_have_text(SUMMARY)
     expect(page.locator('[data-summary="q-district"]')).to_have_text("Norrstrand")
     page.get_by_role("button", name="Skicka svar").click()
     expect(page.get_by_role("heading", name="Tack för ditt svar!")).to_be_visible()
@@ -124,6 +133,7 @@ def test_a_required_comment_and_its_length_come_from_the_data(page: Page, strict
     next_step(page)
     choose_areas(page)
     next_step(page)
+    skip_topic_questions(page)
     expect(page.locator(".step.current").get_by_role("button", name="Hoppa över")).to_have_count(0)
     expect(page.locator("#comment-hint")).to_contain_text("Högst 40 tecken")
     next_step(page)
@@ -149,12 +159,13 @@ def test_with_javascript_a_comment_with_a_phone_number_is_warned_about(page: Pag
     next_step(page)
     choose_areas(page)
     next_step(page)
+    skip_topic_questions(page)
     page.fill("#comment", PHONE_COMMENT)
     next_step(page)
     # Asked of the comment check service at once, or (when it cannot be asked) of the server
     # when the answer is sent: wait for the one or the other.
     warning = page.locator("#comment-warning")
-    expect(warning.or_(page.locator(".progress", has_text="Steg 4 av 6")).first).to_be_visible()
+    expect(warning.or_(page.locator(".progress", has_text="Steg 6 av 8")).first).to_be_visible()
     if warning.is_hidden():
         walk_to_summary(page)
         page.get_by_role("button", name="Skicka svar").click()

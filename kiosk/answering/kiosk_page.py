@@ -16,7 +16,12 @@ from aiohttp import web
 
 from kiosk.answering.answer_request import SOURCE_PATTERN
 from kiosk.answering.kiosk_status import kiosk_status, operator_texts
-from kiosk.answering.survey_context import api_url, area_messages, chosen_counts
+from kiosk.answering.survey_context import (
+    api_url,
+    area_messages,
+    chosen_counts,
+    question_texts,
+)
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, STORE
 from kiosk.edge.errors import error_page
 from kiosk.edge.language import use_language
@@ -87,6 +92,7 @@ def kiosk_texts(campaign: Campaign, translations, lang: str) -> dict[str, Any]:
         "refused": _("Svar som servern inte tog emot: %(n)d"),
         "kiosk_status": _("Kioskens status"),
         **area_messages(campaign, translations),
+        "questions": {q.id: question_texts(q, translations) for q in campaign.questions},
     }
 
 

@@ -10,6 +10,7 @@ from kiosk.i18n import gettext as _
 from locales.problems import problem_message
 from locales.shared_texts import police_notice
 from survey import Campaign, ChoiceStep, Problem, steps
+from survey.campaign import Question
 from survey.validation import check_areas
 from survey.walk import step_as_dict
 
@@ -35,6 +36,33 @@ def area_messages(campaign: Campaign, translations) -> dict[str, str]:
         "areas_count": problem_message(count, translations),
         "too_many": problem_message(too_many, translations),
     }
+
+
+def picked(value) -> tuple[str, ...]:
+    """The option ids an answer (one id, a list of them, or none) picks."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+
+def question_texts(question: Question, translations) -> dict[str, str]:
+    """What a channel says about a question's rules, in words: required or optional, how
+    many to pick (a multi), and the problems a script finds before the server would."""
+    _ = translations.gettext
+
+    def problem(code: str) -> str:
+        params = {"question": question.id, "min": question.min, "max": question.max}
+        return problem_message(Problem(code, f"answers.{question.id}", params), translations)
+
+    texts = {
+        "hint": _("Obligatorisk fråga") if question.required else _("Frivillig fråga"),
+        "required": problem("question.required"),
+    }
+    if question.kind == "multi":
+        texts["pick"] = _("Välj %(min)d–%(max)d.") % {"min": question.min, "max": question.max}
+        texts["too_few"] = problem("multi.too_few")
+        texts["too_many"] = problem("multi.too_many")
+    return texts
 
 
 def survey_context(
@@ -67,11 +95,13 @@ def survey_context(
             "id": q.id,
             "text": campaign.text(q.text, lang),
             "error": errors.get(f"answers.{q.id}"),
+            **question_texts(q, translations),
             "options": [
                 {
                     "id": o.id,
                     "label": campaign.text(o.label, lang),
-                    "checked": given.get(q.id) == o.id,
+                    "checked": o.id in picked(given.get(q.id)),
+                    "unscored": not o.scored,
                 }
                 for o in q.options
             ],
@@ -98,6 +128,7 @@ def survey_context(
         "source": source,
         "steps": [step_as_dict(each) for each in steps(campaign)],
         "resume": step,
+        "questions": {q.id: question_texts(q, translations) for q in campaign.questions},
         "text": {
             "next": _("Nästa"),
             "back": _("Tillbaka"),
@@ -141,9 +172,10 @@ def thanks_context(campaign: Campaign, lang: str, submission: Submission) -> dic
     """The thank-you page: what was stored, and what happens next."""
     answers = []
     for q in campaign.questions:
-        option = q.option(submission.answers.get(q.id, ""))
-        if option is not None:
-            answers.append((campaign.text(q.text, lang), campaign.text(option.label, lang)))
+        options = [q.option(o) for o in picked(submission.answers.get(q.id))]
+        labels = [campaign.text(o.label, lang) for o in options if o is not None]
+        if labels:
+            answers.append((campaign.text(q.text, lang), ", ".join(labels)))
     return {
         **header_context(campaign, lang),
         "next_steps": campaign.text(campaign.next_steps, lang),

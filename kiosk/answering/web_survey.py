@@ -102,7 +102,15 @@ def read_form(campaign: Campaign, form, lang: str, source: str | None) -> Submis
     except BadPayload:
         answer_id = str(uuid.uuid4())
     areas = tuple(a for a in form.getall("areas", []) if isinstance(a, str))
-    answers = {q.id: text(f"q-{q.id}") for q in campaign.questions if text(f"q-{q.id}")}
+    answers: dict[str, str | list[str]] = {}
+    for q in campaign.questions:
+        name = f"q-{q.id}"
+        if q.kind == "multi":  # a list of the ticked; none ticked is the question skipped
+            ticked = [v for v in form.getall(name, []) if isinstance(v, str) and v]
+            if ticked:
+                answers[q.id] = ticked
+        elif text(name):
+            answers[q.id] = text(name)
     return Submission(
         id=answer_id,
         locale=lang,

@@ -1,28 +1,46 @@
 // The web survey with JavaScript: the same form, walked one step at a time and sent
-// through the JSON API. What each step allows (how many areas, whether it may be skipped,
-// the comment's length, where a change from the summary returns to) comes from the walk's
-// data in the page (the same as GET /api/v1/campaigns/{id} serves); the server still judges
-// the answer. Every text comes translated from the page's data block.
+// through the JSON API. The order of the steps, what each allows (how many areas or options,
+// whether it may be skipped) and where a change from the summary returns to are the shared
+// walk's (shared/walk.js), driven by the steps in the page's data block (the same as
+// GET /api/v1/campaigns/{id} serves); the server still judges the answer. Every text comes
+// translated from the page's data block.
 // A language button still posts the form to the server, which shows it again in that
 // language with everything kept; the walk then goes on at the step it was on.
-"use strict";
+import { button, fill } from "./shared/dom.js";
+import { changeable, empty, most, problemWith, skippable, Walk } from "./shared/walk.js";
 
-(function () {
-  const form = document.getElementById("survey");
-  const dataBlock = document.getElementById("survey-data");
-  const errorSummary = document.getElementById("error-summary");
-  // A form shown again with the server's errors stays whole: every error is in view.
-  if (!form || !dataBlock || !errorSummary.hidden) return;
-  const data = JSON.parse(dataBlock.textContent);
+const form = document.getElementById("survey");
+const dataBlock = document.getElementById("survey-data");
+const errorSummary = document.getElementById("error-summary");
+// A form shown again with the server's errors stays whole: every error is in view.
+if (form && dataBlock && errorSummary.hidden) enhance(JSON.parse(dataBlock.textContent));
+
+// How the form asks a question of each kind (survey/kinds): the value it holds, and
+// clearing it. A choice and a scale are radio groups, a multi a group of checkboxes.
+const kinds = {
+  choice: {
+    value: (inputs) => inputs.find((input) => input.checked && input.value)?.value,
+    clear: (inputs) => inputs.forEach((input) => (input.checked = false)),
+  },
+  scale: null,
+  multi: {
+    value: (inputs) => inputs.filter((input) => input.checked).map((input) => input.value),
+    clear: (inputs) => inputs.forEach((input) => (input.checked = false)),
+  },
+};
+kinds.scale = kinds.choice;
+
+function enhance(data) {
   const text = data.text;
-  const rules = new Map(data.steps.map((step) => [step.id, step]));
-  const steps = Array.from(form.querySelectorAll(".step"));
-  const ids = steps.map((step) => step.dataset.step);
+  // The language step is the header's language switch; every other step is in the form.
+  const walk = new Walk(data.steps.filter((step) => step.type !== "language"));
+  const sections = new Map(
+    Array.from(form.querySelectorAll(".step"), (section) => [section.dataset.step, section]),
+  );
+  const areasStep = walk.steps[walk.indexOf("areas")];
   const areaBoxes = Array.from(form.querySelectorAll('input[name="areas"]'));
-  const areasStep = ids.indexOf("areas");
-  const pick = rules.get("areas").pick;
   const areasError = document.getElementById("areas-error");
-  const counter = form.querySelector(".counter");
+  const counter = document.querySelector("#areas .counter");
   const comment = document.getElementById("comment");
   const commentError = document.getElementById("comment-error");
   const warning = document.getElementById("comment-warning");
@@ -31,33 +49,36 @@
   const progress = document.createElement("p");
   const stepField = document.createElement("input");
   let sending = false;
-  // Set while a step opened from the summary is changed: leaving it returns there.
-  let changing = false;
   // The comment text the resident chose to send despite a warning.
   let confirmedComment = warning.hidden ? null : comment.value.trim();
   // Without the comment check service, the server checks the comment on a plain post.
   let serverChecks = false;
 
-  function fill(template, values) {
-    return template.replace(/%\((\w+)\)[ds]/g, (match, name) => String(values[name]));
-  }
-
-  function button(label, className, onClick) {
-    const element = document.createElement("button");
-    element.type = "button";
-    element.className = className;
-    element.textContent = label;
-    element.addEventListener("click", onClick);
-    return element;
+  function inputsOf(step) {
+    return Array.from(form.querySelectorAll(`input[name="q-${step.question}"]`));
   }
 
   function chosen() {
     return areaBoxes.filter((box) => box.checked);
   }
 
+  // What the resident gave on a step: the areas' ids, the comment, a question's answer.
+  function given(step) {
+    if (step.type === "areas") return chosen().map((box) => box.value);
+    if (step.type === "comment") return comment.value.trim();
+    if (step.type === "choice") return kinds[step.kind].value(inputsOf(step));
+    return undefined;
+  }
+
   function showCount() {
     counter.hidden = false;
-    counter.textContent = text.chosen[Math.min(chosen().length, pick)];
+    counter.textContent = text.chosen[Math.min(chosen().length, areasStep.pick)];
+  }
+
+  function errorOf(step) {
+    if (step.type === "areas") return areasError;
+    if (step.type === "comment") return commentError;
+    return document.getElementById(`q-${step.question}-error`);
   }
 
   function showError(element, message) {
@@ -65,15 +86,21 @@
     element.querySelector(".error-text").textContent = message || "";
   }
 
-  function labelOf(input) {
-    return form.querySelector(`label[for="${input.id}"]`).textContent;
+  function message(step, code) {
+    const question = data.questions[step.question] || {};
+    const messages = {
+      "areas.count": text.areas_count,
+      "areas.too_many": text.too_many,
+      "comment.required": text.comment_required,
+      "question.required": question.required,
+      "multi.too_few": question.too_few,
+      "multi.too_many": question.too_many,
+    };
+    return messages[code] || "";
   }
 
-  function changeButton(stepId) {
-    return button(text.change, "button change", () => {
-      changing = true;
-      go(ids.indexOf(stepId));
-    });
+  function labelOf(input) {
+    return form.querySelector(`label[for="${input.id}"]`).textContent;
   }
 
   function fillSummary() {
@@ -86,38 +113,51 @@
     form.querySelector('[data-summary="areas"]').replaceChildren(areas);
     form.querySelector('[data-summary="comment"]').textContent =
       comment.value.trim() || text.no_comment;
-    for (const cell of form.querySelectorAll('[data-summary^="q-"]')) {
-      const picked = form.querySelector(`input[name="${cell.dataset.summary}"]:checked`);
-      cell.textContent = picked && picked.value ? labelOf(picked) : text.no_answer;
+    for (const step of walk.steps.filter((each) => each.type === "choice")) {
+      const picked = inputsOf(step).filter((input) => input.checked && input.value);
+      const cell = form.querySelector(`[data-summary="q-${step.question}"]`);
+      cell.textContent = picked.length ? picked.map(labelOf).join(", ") : text.no_answer;
     }
     for (const cell of form.querySelectorAll("[data-change]")) {
       cell.querySelector(".change")?.remove();
-      if (rules.get(cell.dataset.change)?.returns_to) cell.append(changeButton(cell.dataset.change));
+      const step = walk.steps[walk.indexOf(cell.dataset.change)];
+      if (step && changeable(step)) {
+        cell.append(button(text.change, "button change", () => change(step.id)));
+      }
     }
     form.querySelector(".summary").hidden = false;
   }
 
-  function show(index) {
-    steps.forEach((step, i) => step.classList.toggle("current", i === index));
-    progress.textContent = fill(text.step, { n: index + 1, total: steps.length });
-    stepField.value = ids[index];
-    if (ids[index] === "confirm") fillSummary();
+  function show() {
+    const step = walk.step;
+    sections.forEach((section, id) => section.classList.toggle("current", id === step.id));
+    progress.textContent = fill(text.step, { n: walk.index + 1, total: walk.steps.length });
+    stepField.value = step.id;
+    if (step.type === "confirm") fillSummary();
   }
 
-  function go(index) {
-    show(index);
-    steps[index].querySelector(".step-heading").focus();
+  function focusStep() {
+    sections.get(walk.step.id).querySelector(".step-heading").focus();
   }
 
-  // Where the walk goes after the step at `index`: on, or back to where a change returns.
-  function leave(index) {
-    const returnsTo = rules.get(ids[index]).returns_to;
-    if (changing && returnsTo) {
-      changing = false;
-      go(ids.indexOf(returnsTo));
-    } else {
-      go(index + 1);
+  function change(id) {
+    if (walk.change(id)) {
+      show();
+      focusStep();
     }
+  }
+
+  function previous() {
+    walk.previous();
+    show();
+    focusStep();
+  }
+
+  // On to the next step, or back to the summary after a change.
+  function leave() {
+    walk.next();
+    show();
+    focusStep();
   }
 
   function showWarning(message) {
@@ -134,7 +174,7 @@
   function sendAnyway() {
     confirmedComment = comment.value.trim();
     showWarning("");
-    leave(ids.indexOf("comment"));
+    leave();
   }
 
   // The warnings the comment check service gives, or null when it cannot be asked.
@@ -157,57 +197,51 @@
   // While the comment is being checked, a second press of Next must not leave the step twice.
   let checking = false;
 
-  async function leaveComment(index) {
+  async function leaveComment() {
     if (checking) return;
     const value = comment.value.trim();
-    const rule = rules.get("comment");
-    if (rule.required && !value) {
-      showError(commentError, text.comment_required);
-      comment.focus();
-      return;
-    }
-    showError(commentError, "");
     if (value && value !== confirmedComment && !serverChecks) {
       checking = true;
-      const message = await commentWarning(value).finally(() => {
+      const found = await commentWarning(value).finally(() => {
         checking = false;
       });
-      if (message === null) {
+      if (found === null) {
         serverChecks = true;
-      } else if (message) {
-        showWarning(message);
+      } else if (found) {
+        showWarning(found);
         warning.querySelector(".button").focus();
         return;
       }
     }
     showWarning("");
-    leave(index);
+    leave();
   }
 
-  function next(index) {
-    const id = ids[index];
-    if (id === "areas" && chosen().length !== pick) {
-      showError(areasError, text.areas_count);
-      areaBoxes[0].focus();
+  function next() {
+    const step = walk.step;
+    const problem = problemWith(step, given(step));
+    const error = errorOf(step);
+    if (error) showError(error, message(step, problem));
+    if (problem) {
+      const first = sections.get(step.id).querySelector("input, textarea");
+      if (first) first.focus();
       return;
     }
-    if (id === "comment") {
-      leaveComment(index);
-      return;
-    }
-    leave(index);
+    if (step.type === "comment") leaveComment();
+    else leave();
   }
 
   // Leave an optional step unanswered: skipping stores no answer.
-  function skip(index) {
-    const step = steps[index];
-    if (ids[index] === "comment") {
+  function skip() {
+    const step = walk.step;
+    if (step.type === "comment") {
       comment.value = "";
-      showError(commentError, "");
       showWarning("");
     }
-    for (const radio of step.querySelectorAll('input[type="radio"]')) radio.checked = false;
-    leave(index);
+    if (step.type === "choice") kinds[step.kind].clear(inputsOf(step));
+    const error = errorOf(step);
+    if (error) showError(error, "");
+    leave();
   }
 
   function showErrors(problem) {
@@ -221,7 +255,8 @@
     errorSummary.hidden = false;
     if (String(problem.error).startsWith("areas.")) {
       showError(areasError, problem.message);
-      go(areasStep);
+      walk.goTo("areas");
+      show();
     }
     errorSummary.focus();
   }
@@ -229,15 +264,16 @@
   function answerBody() {
     const body = {
       id: form.elements.id.value,
-      areas: chosen().map((box) => box.value),
+      areas: given(areasStep),
       comment: comment.value.trim() || null,
       locale: data.lang,
       channel: "web",
       answers: {},
     };
     if (data.source) body.source = data.source;
-    for (const radio of form.querySelectorAll('input[type="radio"]:checked')) {
-      if (radio.value) body.answers[radio.name.slice(2)] = radio.value;
+    for (const step of walk.steps.filter((each) => each.type === "choice")) {
+      const value = given(step);
+      if (!empty(value)) body.answers[step.question] = value;
     }
     return body;
   }
@@ -291,17 +327,24 @@
     showErrors(problem);
   }
 
-  areaBoxes.forEach((box) =>
-    box.addEventListener("change", () => {
-      if (box.checked && chosen().length > pick) {
-        box.checked = false;
-        showError(areasError, text.too_many);
-      } else {
-        showError(areasError, "");
-      }
-      showCount();
-    }),
-  );
+  // Ticking one more than a step allows (areas, or a multi's options) is undone at once.
+  function limitTicks(step, boxes, error, afterwards) {
+    for (const box of boxes) {
+      box.addEventListener("change", () => {
+        const ticked = boxes.filter((each) => each.checked).length;
+        const refused = box.checked && ticked > most(step);
+        if (refused) box.checked = false;
+        const code = step.type === "areas" ? "areas.too_many" : "multi.too_many";
+        showError(error, refused ? message(step, code) : "");
+        if (afterwards) afterwards();
+      });
+    }
+  }
+
+  limitTicks(areasStep, areaBoxes, areasError, showCount);
+  for (const step of walk.steps.filter((each) => each.kind === "multi")) {
+    limitTicks(step, inputsOf(step), errorOf(step));
+  }
 
   // Without a script the "no answer" radio takes an answer back; here the skip button does.
   for (const none of form.querySelectorAll(".no-answer")) none.hidden = true;
@@ -311,22 +354,22 @@
   progress.className = "progress";
   progress.setAttribute("aria-live", "polite");
   form.prepend(progress);
-  steps.forEach((step, index) => {
+  walk.steps.forEach((step, index) => {
+    const section = sections.get(step.id);
     const nav = document.createElement("div");
     nav.className = "step-nav";
-    if (index > 0) nav.append(button(text.back, "button", () => go(index - 1)));
-    if (index < steps.length - 1) {
-      if (!rules.get(ids[index]).required) {
-        nav.append(button(text.skip, "button skip", () => skip(index)));
-      }
-      nav.append(button(text.next, "button primary", () => next(index)));
+    if (index > 0) nav.append(button(text.back, "button", previous));
+    if (index < walk.steps.length - 1) {
+      if (skippable(step)) nav.append(button(text.skip, "button skip", skip));
+      nav.append(button(text.next, "button primary", next));
     } else {
-      nav.append(step.querySelector('button[type="submit"]'));
+      nav.append(section.querySelector('button[type="submit"]'));
     }
-    step.append(nav);
+    section.append(nav);
   });
   form.addEventListener("submit", send);
   form.classList.add("stepwise");
   showCount();
-  show(Math.max(0, ids.indexOf(data.resume)));
-})();
+  walk.goTo(data.resume || walk.steps[0].id);
+  show();
+}

@@ -1,7 +1,7 @@
 // The comment step: the on-screen keyboard, the notice that this is no way to report a crime,
 // and before the comment is accepted, the server's check for personal data: a warning with
 // "Ändra" and "Skicka ändå", never a block. Offline, the walk goes on without the check.
-import { button, el, fill } from "./dom.js";
+import { button, el, fill } from "../shared/dom.js";
 import { keyboard } from "./keyboard.js";
 
 const CHECK_TIMEOUT_MS = 3000;
@@ -83,8 +83,9 @@ export function comment(step, k) {
   let checking = false;
   const onNext = async () => {
     const text = walk.comment.trim();
-    if (step.required && !text) {
-      warning.textContent = k.text("comment_missing");
+    const problem = k.problemText(step, text);
+    if (problem) {
+      warning.textContent = problem;
       return;
     }
     // A comment the resident chose to send anyway is not asked about again, unless changed.

@@ -1,6 +1,6 @@
 // The on-screen keyboard: in kiosk mode the system keyboard is not there. A Swedish layout
 // (with å, ä, ö) for the Latin-script languages and an Arabic layout for Arabic.
-import { el } from "./dom.js";
+import { el } from "../shared/dom.js";
 
 const SWEDISH = [
   ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"],

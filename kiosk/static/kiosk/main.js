@@ -1,7 +1,9 @@
 // The kiosk: attract screen, then the campaign's steps (from the server's data block),
 // thank-you, and back. One resident's answers live only in `walk`, and in the DOM while
-// they are on screen; a reset throws both away.
-import { button, el, fill, uuid4 } from "./dom.js";
+// they are on screen; a reset throws both away. The order of the steps and where a change
+// from the summary returns to are the shared walk's (../shared/walk.js).
+import { button, el, fill, uuid4 } from "../shared/dom.js";
+import { Walk, problemWith } from "../shared/walk.js";
 import { IdleWatch } from "./idle.js";
 import { Outbox } from "./outbox.js";
 import { screens } from "./screens.js";
@@ -58,12 +60,13 @@ function larger() {
 // below. Next goes on to the following step, or back to the summary when the resident came
 // from there (the step's `returns_to`).
 function frame(step, content, { next, nextLabel, onNext } = {}) {
-  const index = walk.index;
+  const index = walk.route.index;
   const nav = el("div", { class: "nav" });
-  if (index > 0) nav.append(button(text("back"), "button", () => go(index - 1)));
+  if (index > 0) {
+    nav.append(button(text("back"), "button", () => show(render(walk.route.previous()))));
+  }
   if (next !== null) {
-    const returning = walk.returning && step.returns_to;
-    const label = nextLabel || text(returning ? "to_summary" : "next");
+    const label = nextLabel || text(walk.route.returning ? "to_summary" : "next");
     nav.append(button(label, "button primary", onNext || (() => advance(step))));
   }
   const pressed = String(document.documentElement.classList.contains("larger"));
@@ -86,25 +89,38 @@ function frame(step, content, { next, nextLabel, onNext } = {}) {
   );
 }
 
-function go(index) {
-  walk.index = index;
-  const step = steps[index];
-  if (step.type === "confirm") walk.returning = false;
-  show(screens[step.type](step, kiosk));
+function render(step) {
+  return screens[step.type](step, kiosk);
 }
 
-function goTo(id) {
-  go(steps.findIndex((step) => step.id === id));
-}
-
-function advance(step) {
-  if (walk.returning && step.returns_to) goTo(step.returns_to);
-  else go(walk.index + 1);
+function advance() {
+  show(render(walk.route.next()));
 }
 
 function change(id) {
-  walk.returning = true;
-  goTo(id);
+  if (walk.route.change(id)) show(render(walk.route.step));
+}
+
+// What a resident must change before leaving a step, in their language; "" when nothing.
+function problemText(step, given) {
+  const code = problemWith(step, given);
+  const question = step.question && text("questions")[step.question];
+  const messages = {
+    "areas.count": text("areas_count"),
+    "areas.too_many": text("too_many"),
+    "comment.required": text("comment_missing"),
+    "question.required": text("answer_missing"),
+    "multi.too_few": question && question.too_few,
+    "multi.too_many": question && question.too_many,
+  };
+  return code ? messages[code] : "";
+}
+
+// Leave `step` when what was given allows it, or say what to change in `warning`.
+function leave(step, given, warning) {
+  const problem = problemText(step, given);
+  if (problem) warning.textContent = problem;
+  else advance();
 }
 
 function operatorLink() {
@@ -142,16 +158,15 @@ function start() {
   walk = {
     id: uuid4(),
     lang: firstLanguage,
-    index: 0,
+    route: new Walk(steps),
     areas: [],
     comment: "",
     answers: {},
     startedAt: new Date().toISOString(),
-    returning: false,
   };
   idle.start();
   outbox.flush();
-  go(0);
+  show(render(walk.route.step));
 }
 
 function send() {
@@ -174,7 +189,7 @@ function send() {
 function thanks() {
   idle.stop();
   const lang = walk.lang;
-  walk = { lang, index: 0, areas: [], comment: "", answers: {} };
+  walk = { lang, route: new Walk(steps), areas: [], comment: "", answers: {} };
   show(
     el(
       "section",
@@ -263,9 +278,10 @@ const kiosk = {
   text,
   local,
   frame,
-  go,
   advance,
   change,
+  leave,
+  problemText,
   send,
   setLanguage,
 };

@@ -1,7 +1,8 @@
 // One screen per step type. Each renders its step as the server describes it (how many to
 // pick, required or not, which options in which order): the kiosk keeps no rule of its own,
 // and the server stays the authority when the answer arrives.
-import { button, el } from "./dom.js";
+import { button, el } from "../shared/dom.js";
+import { toggle } from "../shared/walk.js";
 import { comment } from "./comment.js";
 
 export function heading(value) {
@@ -51,65 +52,38 @@ export const screens = {
         el("span", { class: "label", text: k.local(area.label) }),
       );
       tile.addEventListener("click", () => {
-        warning.textContent = "";
-        if (walk.areas.includes(area.id)) {
-          walk.areas = walk.areas.filter((id) => id !== area.id);
-        } else if (walk.areas.length >= step.pick) {
-          warning.textContent = k.text("too_many");
-          tile.classList.remove("refused");
-          void tile.offsetWidth; // restart the refusal animation
-          tile.classList.add("refused");
-          return;
-        } else {
-          walk.areas.push(area.id);
-        }
+        const { picked, refused } = toggle(step, walk.areas, area.id);
+        warning.textContent = refused ? k.text("too_many") : "";
+        if (refused) return refuse(tile);
+        walk.areas = picked;
         tile.setAttribute("aria-pressed", String(walk.areas.includes(area.id)));
         counter.textContent = k.text("chosen")[walk.areas.length];
       });
       return tile;
     });
     counter.textContent = k.text("chosen")[walk.areas.length];
-    const onNext = () => {
-      const skipped = step.required === false && walk.areas.length === 0;
-      if (walk.areas.length !== step.pick && !skipped) warning.textContent = k.text("areas_count");
-      else k.advance(step);
-    };
+    const onNext = () => k.leave(step, walk.areas, warning);
     const content = [heading(k.text("areas_heading")), counter, warning];
     return k.frame(step, [...content, el("div", { class: "tiles" }, ...tiles)], { onNext });
   },
 
   comment,
 
-  // Tapping the chosen option again takes the answer back: an optional question skipped
-  // stores no answer, while "prefer not to say" is an answer of its own.
+  // A question, by its kind (`step.kind`): one renderer per kind below.
   choice(step, k) {
-    const walk = k.walk;
     const question = k.campaign.questions.find((q) => q.id === step.question);
     const warning = notice();
-    // The step names its options in order; a campaign's own order when it does not.
-    const ids = step.options || question.options.map((option) => option.id);
-    const options = ids.map((id) => {
-      const quiet = id === step.prefer_not_to_say ? " prefer-not-to-say" : "";
-      return button(optionLabel(k, question, id), `choice${quiet}`, () => {
-        if (walk.answers[question.id] === id) delete walk.answers[question.id];
-        else walk.answers[question.id] = id;
-        warning.textContent = "";
-        for (const [index, other] of options.entries()) {
-          other.setAttribute("aria-pressed", String(walk.answers[question.id] === ids[index]));
-        }
-      }, { "aria-pressed": String(walk.answers[question.id] === id) });
-    });
-    const onNext = () => {
-      const missing = step.required === true && !(question.id in walk.answers);
-      if (missing) warning.textContent = k.text("answer_missing");
-      else k.advance(step);
-    };
-    const hint = k.text(step.required === true ? "question_required" : "question_optional");
+    const texts = k.text("questions")[question.id];
+    const rule = k.text(step.required ? "question_required" : "question_optional");
+    const hints = [el("p", { class: "hint", text: rule })];
+    if (texts.pick) hints.push(el("p", { class: "hint pick", text: texts.pick }));
+    const options = kinds[step.kind](step, k, question, warning);
+    const onNext = () => k.leave(step, k.walk.answers[question.id], warning);
     return k.frame(step, [
       heading(k.local(question.text)),
-      el("p", { class: "hint", text: hint }),
+      ...hints,
       warning,
-      el("div", { class: "choices" }, ...options),
+      el("div", { class: step.kind === "multi" ? "tiles multi" : `choices ${step.kind}` }, ...options),
     ], { onNext });
   },
 
@@ -138,8 +112,9 @@ export const screens = {
         row(k.text("your_comment"), el("p", { class: "comment", text: value }), back);
       } else if (shown.type === "choice") {
         const question = campaign.questions.find((q) => q.id === shown.question);
-        const id = walk.answers[question.id];
-        const value = id === undefined ? k.text("no_answer") : optionLabel(k, question, id);
+        const given = walk.answers[question.id];
+        const ids = given === undefined ? [] : [given].flat();
+        const value = ids.length ? ids.map((id) => optionLabel(k, question, id)).join(", ") : k.text("no_answer");
         row(k.local(question.text), el("p", { text: value }), back);
       }
     }
@@ -149,4 +124,60 @@ export const screens = {
       { nextLabel: k.text("send"), onNext: k.send },
     );
   },
+};
+
+// Refused: one more than the step allows. The tile shakes; nothing changes.
+function refuse(tile) {
+  tile.classList.remove("refused");
+  void tile.offsetWidth; // restart the refusal animation
+  tile.classList.add("refused");
+}
+
+// One pick: tapping the chosen option again takes the answer back (an optional question
+// skipped stores no answer, while "prefer not to say" is an answer of its own).
+function one(step, k, question, warning) {
+  const answers = k.walk.answers;
+  const ids = step.options;
+  const options = ids.map((id) => {
+    const quiet = id === step.prefer_not_to_say ? " prefer-not-to-say" : "";
+    const unscored = step.scored && !step.scored.includes(id) ? " unscored" : "";
+    return button(optionLabel(k, question, id), `choice${quiet}${unscored}`, () => {
+      if (answers[question.id] === id) delete answers[question.id];
+      else answers[question.id] = id;
+      warning.textContent = "";
+      for (const [index, other] of options.entries()) {
+        other.setAttribute("aria-pressed", String(answers[question.id] === ids[index]));
+      }
+    }, { "aria-pressed": String(answers[question.id] === id) });
+  });
+  return options;
+}
+
+// Several picks: toggle buttons, up to the step's `max`; none ticked is the question skipped.
+function several(step, k, question, warning) {
+  const answers = k.walk.answers;
+  const tiles = step.options.map((id) => {
+    const tile = button("", "tile", () => {
+      const { picked, refused } = toggle(step, answers[question.id] || [], id);
+      warning.textContent = refused ? k.text("questions")[question.id].too_many : "";
+      if (refused) return refuse(tile);
+      if (picked.length) answers[question.id] = picked;
+      else delete answers[question.id];
+      tile.setAttribute("aria-pressed", String(picked.includes(id)));
+    }, { "aria-pressed": String((answers[question.id] || []).includes(id)) });
+    tile.replaceChildren(
+      el("span", { class: "tick", "aria-hidden": "true", text: "✓" }),
+      el("span", { class: "label", text: optionLabel(k, question, id) }),
+    );
+    return tile;
+  });
+  return tiles;
+}
+
+// The renderer of each question kind (survey/kinds): a scale is asked like a choice, its
+// points in order and then its unscored options ("Vet inte").
+export const kinds = {
+  choice: one,
+  scale: one,
+  multi: several,
 };

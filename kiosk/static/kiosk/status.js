@@ -1,7 +1,7 @@
 // What the outbox holds, for the kiosk's operator: how many answers wait and how many the
 // server refused, with its reasons. Shown over the attract screen (from the outbox in memory,
 // which also holds answers that did not fit in local storage) and on /kiosk/{campaign}/status.
-import { button, el, fill } from "./dom.js";
+import { button, el, fill } from "../shared/dom.js";
 
 function when(iso, lang) {
   const date = new Date(iso);

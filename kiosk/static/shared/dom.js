@@ -1,4 +1,5 @@
-// Small DOM helpers for the kiosk. Texts always go in as textContent, never as HTML.
+// Small DOM helpers shared by the kiosk and the web survey. Texts always go in as
+// textContent, never as HTML.
 
 export function el(tag, props = {}, ...children) {
   const element = document.createElement(tag);
