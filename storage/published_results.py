@@ -160,8 +160,8 @@ def public_questions(campaign: Campaign, counted: list[QuestionCounts]) -> list[
     shown = []
     for counts in counted:
         question = campaign.question(counts.question)
-        if question is None or not question.public:
-            continue
+        if question is None or not question.public or question.kind == "place":
+            continue  # places are published per zone (`places`)
         few = counts.answered < THRESHOLD
         values = suppress([counts.options.get(o.id, 0) for o in question.options])
         shown.append(

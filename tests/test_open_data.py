@@ -151,9 +151,16 @@ async def test_results_csv_has_the_published_figures(client, clock):
     assert "text/csv" == response.content_type and "utf-8" == response.charset
     raw = await response.read()
     assert not raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
+    every = list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
+    rows = [row for row in every if row["table"] == "areas"]
     published = await (await client.get("/api/v1/campaigns/demo/results")).json()
     assert [r["area"] for r in published["tally"]] == [row["id"] for row in rows]
+    # The demo's public questions follow, one row per option, with the published counts.
+    counted = {
+        (q["id"], c["option"]): c["count"] for q in published["questions"] for c in q["counts"]
+    }
+    asked = {(row["question"], row["id"]): row["count"] for row in every[len(rows) :]}
+    assert {key: "" if n is None else str(n) for key, n in counted.items()} == asked
     for row, figure in zip(rows, published["tally"], strict=True):
         assert "areas" == row["table"]
         assert str(figure["votes"]) == row["count"]

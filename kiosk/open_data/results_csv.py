@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from aiohttp import web
 
@@ -20,8 +20,7 @@ from kiosk.app_keys import CAMPAIGNS, STORE
 from kiosk.edge.errors import json_error
 from kiosk.i18n import gettext as _
 from kiosk.results.cache import RESULTS_CACHE
-from storage.published_results import ResultsData
-from storage.result_breakdowns import QuestionCounts, background_counts
+from storage.published_results import ResultsData, public_questions
 from survey import Campaign
 from survey.formula import neutralise
 from survey.suppression import suppress
@@ -35,11 +34,6 @@ def columns(campaign: Campaign) -> list[str]:
     """The header row: what each column holds, by a stable machine name."""
     labels = [f"label_{lang}" for lang in campaign.languages]
     return [*FIXED_COLUMNS, *labels, *FIGURE_COLUMNS]
-
-
-def public_questions(campaign: Campaign) -> list:
-    """The questions a campaign publishes counts of (places are counted by zone instead)."""
-    return [q for q in campaign.questions if q.public and q.kind != "place"]
 
 
 def _texts(campaign: Campaign, text) -> list[str]:
@@ -66,33 +60,31 @@ def area_rows(data: ResultsData) -> Iterable[list[str]]:
         ]
 
 
-def question_rows(campaign: Campaign, counted: Sequence[QuestionCounts]) -> Iterable[list[str]]:
-    """One row per option of each public question, suppressed like the areas."""
-    by_id = {c.question: c for c in counted}
-    for question in public_questions(campaign):
-        found = by_id.get(question.id)
-        if found is None:
-            continue
-        shown = suppress([found.options.get(option.id, 0) for option in question.options])
-        for option, count in zip(question.options, shown, strict=True):
+def question_rows(data: ResultsData) -> Iterable[list[str]]:
+    """One row per option of each public question, with the counts the results publish."""
+    campaign = data.campaign
+    for published in public_questions(campaign, data.questions):
+        question = campaign.question(published["id"])
+        for option, shown in zip(question.options, published["counts"], strict=True):
+            count = shown["count"]
             yield [
                 "questions",
                 question.id,
                 option.id,
                 *_texts(campaign, option.label),
                 "" if count is None else str(count),
-                _share(count, found.answered),
+                _share(count, published["answered"] or 0),
                 "",
             ]
 
 
-def results_csv(data: ResultsData, counted: Sequence[QuestionCounts] = ()) -> bytes:
+def results_csv(data: ResultsData) -> bytes:
     """The published figures as CSV text, encoded as UTF-8 (no byte-order mark)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns(data.campaign))
     writer.writerows(area_rows(data))
-    writer.writerows(question_rows(data.campaign, counted))
+    writer.writerows(question_rows(data))
     return out.getvalue().encode()
 
 
@@ -107,8 +99,6 @@ async def results_csv_view(request: web.Request) -> web.Response:
     )
     if data.publication is None:
         return json_error(404, "results.not_published", _("Resultatet är inte publicerat."))
-    if public_questions(campaign):  # counted per request only where a campaign asks for it
-        body = results_csv(data, await store.read(background_counts, campaign))
     return web.Response(
         body=body,
         content_type=CONTENT_TYPE,
