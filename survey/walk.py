@@ -65,6 +65,8 @@ class ChoiceStep:
     "prefer not to say" is an answer."""
 
     question: Question
+    # What a list of the question offers: its options, or for a place the map's zones.
+    choices: tuple[str, ...] = ()
     returns_to = "confirm"
 
     @property
@@ -107,13 +109,18 @@ def steps(campaign: Campaign) -> tuple[Step, ...]:
     if len(campaign.languages) > 1:
         walk.append(LanguageStep())
     walk += [IntroStep(), AreasStep(pick=campaign.pick)]
-    walk += [ChoiceStep(q) for q in campaign.questions if q.section == TOPIC]
+    walk += [question_step(campaign, q) for q in campaign.questions if q.section == TOPIC]
     walk.append(
         CommentStep(required=campaign.comment.required, max_length=campaign.comment.max_length)
     )
-    walk += [ChoiceStep(q) for q in campaign.questions if q.section == BACKGROUND]
+    walk += [question_step(campaign, q) for q in campaign.questions if q.section == BACKGROUND]
     walk.append(ConfirmStep())
     return tuple(walk)
+
+
+def question_step(campaign: Campaign, question: Question) -> ChoiceStep:
+    choices = tuple(choice for choice, _ in kind_of(question).choices(campaign, question))
+    return ChoiceStep(question, choices)
 
 
 def step_by_id(campaign: Campaign, step_id: str) -> Step | None:
@@ -141,6 +148,8 @@ def step_as_dict(step: Step) -> dict[str, Any]:
         data["options"] = [option.id for option in question.options]
         data["prefer_not_to_say"] = step.prefer_not_to_say
         data.update(kind_of(question).describe(question))
+        if list(step.choices) != data["options"]:  # a place question lists the map's zones
+            data["zones"] = list(step.choices)
     return data
 
 

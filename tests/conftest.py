@@ -89,3 +89,13 @@ def processes_only_where_marked(request, monkeypatch):
         raise AssertionError(f"this test starts a process ({args!r}): mark it `process`")
 
     monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+
+
+@pytest.fixture
+def no_script_page(browser):
+    """A page of a browser with JavaScript switched off."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

@@ -90,15 +90,6 @@ def test_the_web_survey_with_a_script_asks_a_scale_and_a_multi(page: Page, serve
     )
 
 
-@pytest.fixture
-def no_script_page(browser: Browser):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
-
-
 def test_the_form_without_a_script_refuses_a_missing_scale_and_skips_an_empty_multi(
     no_script_page: Page, server
 ):

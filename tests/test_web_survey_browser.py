@@ -110,15 +110,6 @@ def test_arabic_survey_is_right_to_left_on_a_phone(page: Page, server):
     assert width <= 390
 
 
-@pytest.fixture
-def no_script_page(browser: Browser):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
-
-
 def test_without_javascript_a_language_button_keeps_the_answer_and_its_errors(
     no_script_page: Page, server
 ):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from campaigns import SAMPLE_DIR
 from tests.kiosk_helpers import stored
@@ -34,15 +34,6 @@ def strict_server(settings, tmp_path):
     (folder / "demo.toml").write_text(text, encoding="utf-8")
     with LiveServer(replace(settings, campaigns_dir=folder)) as live:
         yield live
-
-
-@pytest.fixture
-def no_script_page(browser: Browser):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
 
 
 def next_step(page: Page) -> None:

@@ -11,6 +11,7 @@ from locales.problems import problem_message
 from locales.shared_texts import police_notice
 from survey import Campaign, ChoiceStep, Problem, steps
 from survey.campaign import Question
+from survey.kinds import kind_of
 from survey.validation import check_areas
 from survey.walk import step_as_dict
 
@@ -38,11 +39,19 @@ def area_messages(campaign: Campaign, translations) -> dict[str, str]:
     }
 
 
+# The kinds a list answers with several ticks: a multi's options, a place question's zones.
+SEVERAL = ("multi", "place")
+
+
 def picked(value) -> tuple[str, ...]:
-    """The option ids an answer (one id, a list of them, or none) picks."""
+    """The ids an answer (one id, a list of them, a list of places, or none) picks."""
     if isinstance(value, str):
         return (value,)
-    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+    if not isinstance(value, list):
+        return ()
+    return tuple(
+        v if isinstance(v, str) else v.get("zone") for v in value if isinstance(v, str | dict)
+    )
 
 
 def question_texts(question: Question, translations) -> dict[str, str]:
@@ -58,10 +67,10 @@ def question_texts(question: Question, translations) -> dict[str, str]:
         "hint": _("Obligatorisk fråga") if question.required else _("Frivillig fråga"),
         "required": problem("question.required"),
     }
-    if question.kind == "multi":
+    if question.kind in SEVERAL:
         texts["pick"] = _("Välj %(min)d–%(max)d.") % {"min": question.min, "max": question.max}
         texts["too_few"] = problem("multi.too_few")
-        texts["too_many"] = problem("multi.too_many")
+        texts["too_many"] = problem(f"{question.kind}.too_many")
     return texts
 
 
@@ -98,15 +107,16 @@ def survey_context(
             **question_texts(q, translations),
             "options": [
                 {
-                    "id": o.id,
-                    "label": campaign.text(o.label, lang),
-                    "checked": o.id in picked(given.get(q.id)),
-                    "unscored": not o.scored,
+                    "id": choice,
+                    "label": campaign.text(label, lang),
+                    "checked": choice in picked(given.get(q.id)),
+                    "unscored": choice in unscored,
                 }
-                for o in q.options
+                for choice, label in kind_of(q).choices(campaign, q)
             ],
         }
         for q in campaign.questions
+        for unscored in [{o.id for o in q.options if not o.scored}]
     }
     # The walk as data, as the API serves it; the language step is the header's switch.
     walk = []
@@ -119,7 +129,8 @@ def survey_context(
     # The summary links to the first control of each field in error, in page order.
     anchors = {"areas": f"area-{campaign.areas[0].id}", "comment": "comment"}
     for q in campaign.questions:
-        anchors[f"answers.{q.id}"] = f"q-{q.id}-{q.options[0].id}"
+        first = questions[q.id]["options"][:1]
+        anchors[f"answers.{q.id}"] = f"q-{q.id}-{first[0]['id']}" if first else f"q-{q.id}"
     summary = [(anchors.get(field, "survey"), message) for field, message in errors.items()]
     script_data = {
         "api": api_url(campaign),

@@ -21,7 +21,7 @@ from aiohttp import web
 from kiosk.answering.answer_request import SOURCE_PATTERN, BadPayload, Submission, response_id
 from kiosk.answering.answer_signals import web_signal
 from kiosk.answering.comment_warning import scan_comment, warning_message
-from kiosk.answering.survey_context import closed_context, survey_context, thanks_context
+from kiosk.answering.survey_context import SEVERAL, closed_context, survey_context, thanks_context
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE, STORE
 from kiosk.clock import app_clock
 from kiosk.edge.errors import error_page
@@ -105,7 +105,7 @@ def read_form(campaign: Campaign, form, lang: str, source: str | None) -> Submis
     answers: dict[str, str | list[str]] = {}
     for q in campaign.questions:
         name = f"q-{q.id}"
-        if q.kind == "multi":  # a list of the ticked; none ticked is the question skipped
+        if q.kind in SEVERAL:  # a list of the ticked; none ticked is the question skipped
             ticked = [v for v in form.getall(name, []) if isinstance(v, str) and v]
             if ticked:
                 answers[q.id] = ticked

@@ -23,12 +23,14 @@ const kinds = {
     clear: (inputs) => inputs.forEach((input) => (input.checked = false)),
   },
   scale: null,
+  place: null,
   multi: {
     value: (inputs) => inputs.filter((input) => input.checked).map((input) => input.value),
     clear: (inputs) => inputs.forEach((input) => (input.checked = false)),
   },
 };
 kinds.scale = kinds.choice;
+kinds.place = kinds.multi; // the map's zones as a list: the map's text alternative
 
 function enhance(data) {
   const text = data.text;

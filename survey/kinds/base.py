@@ -46,6 +46,10 @@ class Kind:
         """The mean of the answers where they have one (a scale's points); else None."""
         return None
 
+    def choices(self, campaign: Campaign, question: Question) -> list[tuple[str, Any]]:
+        """What a channel lists for the question: (id, label text) per choice."""
+        return [(option.id, option.label) for option in question.options]
+
     def columns(self, question: Question) -> tuple[str, ...]:
         """The export's machine names for this question: one column."""
         return (question.id,)

@@ -2,8 +2,10 @@
 
 An answer is a list of places, each `{"lat", "lon"}` (a point, WGS84) or `{"zone"}` (a named
 part of the map), with an optional `option` (why: one of the question's options) and `note`
-(a short comment, at most 280 characters). Stored, a point is rounded to the map's grid and
-carries the zone it falls in (or none): a point near someone's home says who they are.
+(a short comment, at most 280 characters); a zone may also be given by its id alone, as the
+list of zones (the map's text alternative) sends it. Stored, a point is rounded to the map's
+grid and carries the zone it falls in (or none): a point near someone's home says who they
+are.
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ class Place(Kind):
 
     def _place_problem(self, campaign: Campaign, question: Question, place: Any):
         """(code, params) for what is wrong with one place, or None."""
+        if type(place) is str:  # a zone by its id alone, as a list of zones sends it
+            place = {"zone": place}
         if type(place) is not dict or not place.keys() <= PLACE_KEYS:
             return "answer.type", {}
         area_map = campaign.map
@@ -88,7 +92,8 @@ class Place(Kind):
         """Each point rounded to the map's grid, with the zone it falls in; notes cleaned."""
         area_map = campaign.map
         stored = []
-        for place in value:
+        for given in value:
+            place = {"zone": given} if isinstance(given, str) else given
             kept: dict[str, Any] = {}
             if "zone" in place:
                 kept["zone"] = place["zone"]
@@ -127,6 +132,11 @@ class Place(Kind):
 
     def describe(self, question: Question) -> dict[str, Any]:
         return {"max": question.max, "note_max": NOTE_MAX}
+
+    def choices(self, campaign: Campaign, question: Question) -> list[tuple[str, Any]]:
+        """What a list of the question offers: the zones of the map (its text alternative)."""
+        area_map = campaign.map
+        return [(zone.id, zone.name) for zone in area_map.zones] if area_map else []
 
 
 PLACE = Place()

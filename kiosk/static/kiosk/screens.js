@@ -2,7 +2,7 @@
 // pick, required or not, which options in which order): the kiosk keeps no rule of its own,
 // and the server stays the authority when the answer arrives.
 import { button, el } from "../shared/dom.js";
-import { toggle } from "../shared/walk.js";
+import { choicesOf, toggle } from "../shared/walk.js";
 import { comment } from "./comment.js";
 
 export function heading(value) {
@@ -15,7 +15,9 @@ export function notice() {
 
 function optionLabel(k, question, id) {
   const option = question.options.find((o) => o.id === id);
-  return option ? k.local(option.label) : id;
+  if (option) return k.local(option.label);
+  const zone = k.campaign.map && k.campaign.map.zones.find((z) => z.id === id);
+  return zone ? k.local(zone.name) : id;
 }
 
 export const screens = {
@@ -156,7 +158,7 @@ function one(step, k, question, warning) {
 // Several picks: toggle buttons, up to the step's `max`; none ticked is the question skipped.
 function several(step, k, question, warning) {
   const answers = k.walk.answers;
-  const tiles = step.options.map((id) => {
+  const tiles = choicesOf(step).map((id) => {
     const tile = button("", "tile", () => {
       const { picked, refused } = toggle(step, answers[question.id] || [], id);
       warning.textContent = refused ? k.text("questions")[question.id].too_many : "";
@@ -180,4 +182,6 @@ export const kinds = {
   choice: one,
   scale: one,
   multi: several,
+  // A place question is listed by the map's zones, the map's text alternative.
+  place: several,
 };

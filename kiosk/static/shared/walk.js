@@ -59,6 +59,17 @@ export class Walk {
   }
 }
 
+// Whether a question is answered with several ticks: a multi's options, a place question's
+// zones (the list that is the map's text alternative).
+export function several(step) {
+  return step.kind === "multi" || step.kind === "place";
+}
+
+// What a question lists to tick: its options, or a place question's zones.
+export function choicesOf(step) {
+  return step.zones || step.options;
+}
+
 // Whether a step may be left without an answer (skipping stores none).
 export function skippable(step) {
   return step.required === false;
@@ -72,7 +83,7 @@ export function changeable(step) {
 // How many a step lets the resident tick: the areas' `pick`, a question's `max`.
 export function most(step) {
   if (step.type === "areas") return step.pick;
-  return step.kind === "multi" ? step.max : 1;
+  return several(step) ? step.max : 1;
 }
 
 // Nothing given: no areas, no comment, a question not answered (or a multi with none ticked).
@@ -92,8 +103,8 @@ export function problemWith(step, given) {
     return step.type === "comment" ? "comment.required" : "question.required";
   }
   if (step.type === "areas" && given.length !== step.pick) return "areas.count";
-  if (step.type === "choice" && step.kind === "multi") {
-    if (given.length < step.min) return "multi.too_few";
+  if (step.type === "choice" && several(step)) {
+    if (given.length < (step.min || 1)) return "multi.too_few";
     if (given.length > step.max) return "multi.too_many";
   }
   return null;
@@ -108,5 +119,5 @@ export function toggle(step, picked, id) {
   }
   const ticked = [...picked, id];
   if (!step.options) return { picked: ticked, refused: null };
-  return { picked: step.options.filter((option) => ticked.includes(option)), refused: null };
+  return { picked: choicesOf(step).filter((option) => ticked.includes(option)), refused: null };
 }
