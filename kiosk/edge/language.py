@@ -8,13 +8,12 @@ pages: the next resident must not inherit it.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from kiosk import i18n
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE
+from kiosk.edge.negotiation import preferred
 
 COOKIE = "lang"
 COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -23,23 +22,9 @@ COOKIE_MAX_AGE = 365 * 24 * 3600
 CHOSEN = web.RequestKey("chosen_language", str)
 
 
-@lru_cache(maxsize=256)  # browsers send a handful of distinct headers, again and again
 def accepted_languages(header: str) -> tuple[str, ...]:
     """Language codes of an Accept-Language header, most wanted first."""
-    weighted = []
-    for position, part in enumerate(header.split(",")):
-        code, _, params = part.strip().partition(";")
-        quality = 1.0
-        for param in params.split(";"):
-            name, _, value = param.strip().partition("=")
-            if name == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if code and code != "*" and quality > 0:
-            weighted.append((-quality, position, code))
-    return tuple(code for _, _, code in sorted(weighted))
+    return preferred(header)
 
 
 def base_language(code: str | None) -> str:

@@ -24,6 +24,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, STORE
 from kiosk.clock import CLOCK
 from kiosk.edge.links import public_base
+from kiosk.edge.negotiation import preferred
 from kiosk.open_data.openapi import N_
 from locales import Catalogs
 from storage.promises import list_promises
@@ -281,23 +282,8 @@ async def catalogue_graph(request: web.Request) -> Graph:
 
 def chosen_media(request: web.Request) -> str:
     """The RDF syntax `Accept` prefers among those offered; Turtle when it names none."""
-    best, best_q = DEFAULT_MEDIA, 0.0
-    for part in request.headers.get("Accept", "").split(","):
-        media, _, params = part.strip().partition(";")
-        media = media.strip().lower()
-        if media not in FORMATS:
-            continue
-        q = 1.0
-        for param in params.split(";"):
-            key, _, value = param.strip().partition("=")
-            if key == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        if q > best_q:
-            best, best_q = media, q
-    return best
+    wanted = preferred(request.headers.get("Accept", "").lower())
+    return next((media for media in wanted if media in FORMATS), DEFAULT_MEDIA)
 
 
 @dataclass

@@ -53,6 +53,21 @@ INSTANT: Schema = {"type": "string", "format": "date-time"}
 STRINGS: Schema = {"type": "array", "items": STRING}
 
 
+def feature_collection(geometry: str) -> Schema:
+    """A GeoJSON FeatureCollection (RFC 7946) whose features all have one kind of geometry."""
+    feature = obj(
+        {
+            "type": {"const": "Feature"},
+            "geometry": obj({"type": {"const": geometry}, "coordinates": {"type": "array"}}),
+            "properties": {"type": "object"},
+        },
+        ["type", "geometry", "properties"],
+    )
+    return obj(
+        {"type": {"const": "FeatureCollection"}, "features": {"type": "array", "items": feature}}
+    )
+
+
 def component_schemas() -> dict[str, Schema]:
     """Every named schema of the document."""
     text = {
@@ -300,41 +315,8 @@ def component_schemas() -> dict[str, Schema]:
                 },
             }
         ),
-        "PointsCollection": obj(
-            {
-                "type": {"const": "FeatureCollection"},
-                "features": {
-                    "type": "array",
-                    "items": obj(
-                        {
-                            "type": {"const": "Feature"},
-                            "geometry": obj(
-                                {"type": {"const": "Point"}, "coordinates": {"type": "array"}}
-                            ),
-                            "properties": {"type": "object"},
-                        },
-                        ["type", "geometry", "properties"],
-                    ),
-                },
-            }
-        ),
-        "PlacesCollection": obj(
-            {
-                "type": {"const": "FeatureCollection"},
-                "features": {
-                    "type": "array",
-                    "items": obj(
-                        {
-                            "type": {"const": "Feature"},
-                            "geometry": obj(
-                                {"type": {"const": "Polygon"}, "coordinates": {"type": "array"}}
-                            ),
-                            "properties": {"type": "object"},
-                        }
-                    ),
-                },
-            }
-        ),
+        "PointsCollection": feature_collection("Point"),
+        "PlacesCollection": feature_collection("Polygon"),
         "Place": place,
         "Results": obj(
             {
