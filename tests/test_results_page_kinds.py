@@ -96,3 +96,11 @@ async def test_the_questions_in_arabic(published):
     mean = soup.find(id="mean-safe-evening").get_text()
     assert "2.1" in mean or "٢٫١" in mean or "2٫1" in mean
     assert "medelvärde" not in mean
+
+
+async def test_the_note_on_small_groups_is_valid_html_in_every_language(published):
+    client = published
+    for lang in ("sv", "en", "ar", "fi"):
+        html = await (await client.get(f"/c/kinds/results?lang={lang}")).text()
+        assert "&lt;5" in html, lang  # "<5" written out in the note, escaped
+        assert "<5" not in html, lang
