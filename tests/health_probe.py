@@ -77,7 +77,7 @@ class HealthProbe:
         wait of `quiet`, taken before the load began)."""
         return max(limit, 10 * self.median, 2 * self.quiet_worst)
 
-    async def quiet(self, seconds: float = 0.5) -> None:
+    async def quiet(self, seconds: float = 0.25) -> None:
         """Probe for `seconds` before the load, to know the machine's own hiccups."""
         await asyncio.sleep(seconds)
         self.quiet_worst = self.worst

@@ -4,11 +4,15 @@ the published figures, small counts suppressed, formulas neutralised; nothing un
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
+import os
+import subprocess
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import openpyxl
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
@@ -200,3 +204,30 @@ def test_the_data_licence_setting():
     assert other == Settings.from_env(env={"MEDBORGARDIALOG_DATA_LICENCE": other}).data_licence
     with pytest.raises(ValueError, match="MEDBORGARDIALOG_DATA_LICENCE"):
         Settings.from_env(env={"MEDBORGARDIALOG_DATA_LICENCE": "CC0"})
+
+
+@pytest.mark.process  # LibreOffice is started as a program, as a person would open the file
+async def test_results_csv_opens_in_libreoffice_calc_with_the_published_figures(
+    client, clock, tmp_path
+):
+    publish_demo(client, clock)
+    raw = await (await client.get("/api/v1/campaigns/demo/results.csv")).read()
+    published = await (await client.get("/api/v1/campaigns/demo/results")).json()
+    (tmp_path / "results.csv").write_bytes(raw)
+    # Calc's own CSV import: comma-separated, UTF-8 (76), first row as given.
+    done = await asyncio.to_thread(
+        subprocess.run,
+        ["soffice", "--headless", "--calc", "--infilter=CSV:44,34,76,1", "--convert-to",
+         "xlsx", "--outdir", str(tmp_path), str(tmp_path / "results.csv")],
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert 0 == done.returncode, done.stderr
+    sheet = openpyxl.load_workbook(tmp_path / "results.xlsx").active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert "table" == rows[0][0]
+    areas = [row for row in rows[1:] if row[0] == "areas"]
+    assert [(f["area"], f["votes"]) for f in published["tally"]] == [(r[2], r[7]) for r in areas]
+    arabic = rows[0].index("label_ar")
+    assert published["tally"][0]["label"]["ar"] == areas[0][arabic]
