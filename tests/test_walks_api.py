@@ -6,7 +6,11 @@ import io
 
 import pytest
 from PIL import Image
+from rdflib import Graph
+from rdflib.namespace import DCAT
+from yarl import URL
 
+from kiosk.open_data.dcat import CATALOGUE_CACHE
 from kiosk.promises.cache import PROMISE_CACHE
 from storage.walks import decide_note, decide_photo, get_walk, set_point_status
 from survey.promises.walk_photo import MAX_SIDE
@@ -345,3 +349,21 @@ async def test_points_per_key_are_rate_limited(client, walk_and_key):
     statuses = [(await post(client, walk, key, point())).status for _ in range(205)]
     assert 201 == statuses[0]
     assert 429 == statuses[-1]
+
+
+async def test_the_catalogue_lists_a_walk_once_it_is_published(client, walk_and_key, store):
+    walk, _ = walk_and_key
+
+    async def downloads() -> set[str]:
+        response = await client.get("/api/v1/dcat")
+        assert 200 == response.status
+        graph = Graph().parse(data=await response.text(), format="turtle")
+        return {str(url) for url in graph.objects(None, DCAT.downloadURL)}
+
+    assert not any(f"/api/v1/walks/{walk.id}" in url for url in await downloads())
+    await store.write(lambda db: db.conn.execute("UPDATE walks SET published_at = '2026-12-01'"))
+    client.app[CATALOGUE_CACHE].made.clear()
+    found = [url for url in await downloads() if f"/api/v1/walks/{walk.id}" in url]
+    assert 2 == len(found)  # the walk as JSON and its places as GeoJSON
+    for url in found:
+        assert 200 == (await client.get(URL(url).path)).status

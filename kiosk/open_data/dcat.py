@@ -29,9 +29,11 @@ from kiosk.open_data.openapi import N_
 from locales import Catalogs
 from storage.promises import list_promises
 from storage.publication import published_campaigns
+from storage.walks import list_walks
 from survey import Campaign
 from survey.area_map import AreaMap
 from survey.promises.promise import Promise
+from survey.promises.walks import Walk
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 EU = "http://publications.europa.eu/resource/authority/"
@@ -71,6 +73,10 @@ RESULTS_TEXT = N_(
 PROMISE_TEXT = N_(
     "Medborgarlöftet %(title)s: aktiviteterna, vem som ansvarar, status, offentliga "
     "lägesuppdateringar, giltighet och uppföljning."
+)
+WALK_TEXT = N_(
+    "Trygghetsvandringen %(title)s (%(date)s): platserna som markerades, med kategori, status, "
+    "vem som ansvarar och varför; anteckningar och foton först när de har godkänts."
 )
 CATALOGUE_TITLE = N_("Öppna data från medborgardialoger")
 CATALOGUE_TEXT = N_(
@@ -237,6 +243,25 @@ class CatalogueGraph:
         )
         self._distribution(dataset, "json", f"/api/v1/promises/{promise.id}", "JSON")
 
+    def add_walk(self, walk: Walk, promise: Promise, area_map: AreaMap | None) -> None:
+        """A dataset of a published safety walk, as JSON and as GeoJSON."""
+        catalogs = self.catalogs
+        day = walk.date.isoformat()
+        dataset = self._dataset(
+            f"walk-{walk.id}",
+            promise.languages,
+            lambda lang: Literal(walk.title, lang=promise.default_language),
+            lambda lang: _text(catalogs, lang, WALK_TEXT, title=walk.title, date=day),
+            walk.published_at or day,
+            date.fromisoformat((walk.published_at or day)[:10]),
+            f"/p/{promise.id}/walks/{walk.id}",
+        )
+        self._distribution(dataset, "json", f"/api/v1/walks/{walk.id}", "JSON")
+        path = f"/api/v1/walks/{walk.id}/points.geojson"
+        self._distribution(dataset, "geojson", path, "GeoJSON")
+        if area_map is not None:
+            self._spatial(dataset, area_map)
+
 
 def results_modified(campaign: Campaign, published_at: str, today: date) -> date:
     """When the published figures last changed: today while the campaign takes answers,
@@ -274,9 +299,15 @@ async def catalogue_graph(request: web.Request) -> Graph:
     )
     for campaign, at in shown:
         built.add_results(campaign, at, results_modified(campaign, at, today))
+    public = {}
     for found in stored:
         if found.promise.is_public(today):
             built.add_promise(found.promise, found.updated_at)
+            public[found.promise.id] = found.promise
+    for walk in await app[STORE].read(list_walks):
+        if walk.published_at and walk.promise in public:
+            area_map = campaigns[walk.campaign].map if walk.campaign in campaigns else None
+            built.add_walk(walk, public[walk.promise], area_map)
     return built.graph
 
 
