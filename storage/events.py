@@ -29,6 +29,7 @@ EVENT_KINDS = (
     "activity_status",
     "activity_update",
     "followup_published",
+    "walk_published",
 )
 
 

@@ -20,7 +20,7 @@ from storage.subscriptions import DAYS_AFTER_VALIDITY
 from survey.promises.notice_text import NoticeItem
 
 # Events about one activity reach only subscribers of that activity's areas.
-AREA_SCOPED = frozenset({"activity_status", "activity_update"})
+AREA_SCOPED = frozenset({"activity_status", "activity_update", "walk_published"})
 
 _MATCH = (
     " FROM subscriptions s WHERE s.confirmed_at IS NOT NULL AND s.contact IS NOT NULL"

@@ -18,6 +18,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from storage.events import CycleEvent, record_event
+from storage.promises import get_promise
 from storage.staff import audit
 from survey.promises.walk_photo import CleanPhoto
 from survey.promises.walks import (
@@ -154,7 +156,32 @@ def set_published(db: Database, walk: Walk, publish: bool, *, actor: str, now: d
     )
     action = "walk.publish" if publish else "walk.unpublish"
     audit(db, actor, action, walk.campaign, {"walk": walk.id})
+    if publish:
+        _tell_of_walk(db, walk, now)
     return True
+
+
+def _tell_of_walk(db: Database, walk: Walk, now: datetime) -> None:
+    """A published walk of a public promise is a cycle event: the subscribers of its
+    activity's areas hear of it in their next notice."""
+    stored = get_promise(db, walk.promise)
+    if stored is None or not stored.promise.is_public(now.date()):
+        return
+    promise = stored.promise
+    activity = promise.activity(walk.activity)
+    event = CycleEvent(
+        "walk_published",
+        campaign=promise.campaign,
+        promise=promise.id,
+        activity=walk.activity,
+        areas=tuple(activity.areas) if activity else (),
+        detail={
+            "title": dict(promise.title),
+            "text": dict.fromkeys(promise.languages, f"{walk.title}, {walk.date.isoformat()}"),
+            "url": f"/p/{promise.id}/walks/{walk.id}",
+        },
+    )
+    record_event(db, event, now)
 
 
 POINT_COLUMNS = (

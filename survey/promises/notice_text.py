@@ -83,9 +83,11 @@ def item_line(item: NoticeItem, lang: str, _) -> str:
         line = _("En aktivitet har ny status: %(status)s.") % {"status": status}
     elif item.kind == "activity_update":
         line = _("En aktivitet har en ny lägesuppdatering.")
+    elif item.kind == "walk_published":
+        line = _("En trygghetsvandring är publicerad, med platserna som markerades.")
     else:
         line = _("Uppföljningen av medborgarlöftet är publicerad.")
-    if item.kind in ("activity_status", "activity_update") and text:
+    if item.kind in ("activity_status", "activity_update", "walk_published") and text:
         line += f" «{text}»"
     elif text:
         line += f" {text}"
