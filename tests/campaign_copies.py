@@ -26,4 +26,6 @@ def demo_copy(campaign_id: str, languages: tuple[str, ...] = ("sv", "en")) -> Ca
         areas=tuple(Area(a.id, only(a.label)) for a in demo.areas),
         questions=(),
         analysis=replace(demo.analysis, themes=(), reference=None),
+        map=demo.map
+        and replace(demo.map, zones=tuple(replace(z, name=only(z.name)) for z in demo.map.zones)),
     )

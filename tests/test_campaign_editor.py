@@ -9,11 +9,16 @@ from functools import partial
 
 import pytest
 from bs4 import BeautifulSoup
+from multidict import MultiDict
 
 from bot.preview import preview_messages
+from campaigns import SAMPLE_DIR
+from kiosk.staff.campaigns.form import read_form
 from kiosk.staff.campaigns.preview import BOT_PREVIEW
 from storage.audit_log import recent_audit
 from storage.campaigns import published_campaigns
+from survey import load_campaign
+from survey.campaign_document import campaign_document
 from survey.registry import CampaignRegistry
 from tests.editor_support import as_multidict, editor_form
 from tests.staff_support import add_account, csrf_of, log_in, staff_app
@@ -217,3 +222,10 @@ async def test_hostile_editor_input_gets_a_page_never_a_500(organiser):
         response = await save(organiser, **changes)
         assert 200 == response.status, changes  # a draft: saved, its problems shown
         assert "Utkastet är sparat." in await response.text(), changes
+
+
+def test_a_campaigns_map_is_kept_when_the_editor_saves_it():
+    stored = campaign_document(load_campaign(SAMPLE_DIR / "demo.toml"))
+    form = MultiDict(as_multidict(editor_form("csrf", 1)))
+    saved = read_form(form, stored, ("sv", "en"), {"sv": "Vill inte svara", "en": "Rather not"})
+    assert stored["map"] == saved["map"]

@@ -12,7 +12,7 @@ import pytest
 
 from promises import SAMPLE_DIR
 from tests.cli_process import run_cli
-from tests.walk_support import write_campaign_dir
+from tests.walk_support import write_campaign_dir, write_mapless_campaign_dir
 
 pytestmark = pytest.mark.process
 
@@ -77,9 +77,10 @@ def test_create_refuses_an_unknown_activity_and_a_campaign_without_a_map(setup):
     )  # fmt: skip
     assert 1 == wrong.returncode
     assert "no activity 'nosuch'" in wrong.stderr
+    mapless = write_mapless_campaign_dir(folder.parent / "mapless")
     no_map = run_cli(
-        "walks", "create", "--db", str(db), "--promise", "demo", "--activity",
-        "trygghetsvandringar", "--date", "2026-03-05", "--title", "X", env=env,
+        "walks", "create", "--db", str(db), "--campaigns", str(mapless), "--promise", "demo",
+        "--activity", "trygghetsvandringar", "--date", "2026-03-05", "--title", "X", env=env,
     )  # fmt: skip
     assert 1 == no_map.returncode
     assert "has no [map]" in no_map.stderr

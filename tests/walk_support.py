@@ -10,11 +10,13 @@ from pathlib import Path
 
 from PIL import Image
 
+from campaigns import SAMPLE_DIR
 from promises import SAMPLE_DIR as PROMISE_DIR
 from storage.promises import save_promise
 from storage.walks import create_walk, new_key, new_walk_id
 from survey.promises.loader import load_promise
 from survey.promises.walks import Walk
+from tests.kinds_campaign import DEMO_TOPIC
 from tests.place_campaign import place_campaign, place_campaign_text
 from tests.promise_support import NOW
 
@@ -32,6 +34,15 @@ def write_campaign_dir(folder: Path) -> Path:
     """A campaign folder for the command line: `demo` with the map."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "demo.toml").write_text(place_campaign_text("demo"), encoding="utf-8")
+    return folder
+
+
+def write_mapless_campaign_dir(folder: Path) -> Path:
+    """A campaign folder whose `demo` has no map (no walk can be made on it)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = (SAMPLE_DIR / "demo.toml").read_text(encoding="utf-8")
+    start, end = text.index("[map]"), text.index(DEMO_TOPIC)
+    (folder / "demo.toml").write_text(text[:start] + text[end:], encoding="utf-8")
     return folder
 
 

@@ -83,6 +83,8 @@ def read_form(form, document: dict[str, Any], offered: tuple[str, ...], prefer) 
         new["closes"] = _day(_text(form, "closes"))
     if "closed_at" in document:
         new["closed_at"] = document["closed_at"]
+    if "map" in document:  # the map is kept as the file gave it: the editor does not draw one
+        new["map"] = document["map"]
     new["timezone"] = _text(form, "timezone") or "Europe/Stockholm"
     new["pick"] = _number(_text(form, "pick"))
     organisers = [_texts(form, f"organiser-{i}", languages) for i in _rows(form, "organiser")]
