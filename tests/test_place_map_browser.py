@@ -1,7 +1,8 @@
 """The map of the place question, above its list of zones, in Chromium by touch: on the web
 survey two places tapped and a zone ticked are stored (the points rounded to the map's grid,
-their zones found by the server). axe-core finds nothing with the map on screen in Swedish
-and Arabic."""
+their zones found by the server); at the kiosk one place tapped is stored, the next resident
+finds no pin, and the map opens with the server away. axe-core finds nothing with the map on
+screen in Swedish and Arabic."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.kiosk_helpers import stored
+from tests.kiosk_helpers import next_step as kiosk_next
+from tests.kiosk_helpers import stored, wait_for_stored
 from tests.live_server import LiveServer
 from tests.place_campaign import place_campaign, place_campaign_text
+from tests.test_kiosk_offline import wait_until_kept
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 AREAS = ("violence-public", "unsafe-places", "traffic")
@@ -105,3 +108,51 @@ def test_the_map_is_accessible(page: Page, server, lang):
     expect(page.locator(f"{MAP} .leaflet-marker-icon")).to_have_count(1)
     found = axe.run(page, options=WCAG_21_AA).response["violations"]
     assert [] == [f"{v['id']}: {v['nodes'][0]['target']}" for v in found]
+
+
+def kiosk_to_the_place_step(page: Page) -> None:
+    page.locator(".screen-attract").tap()
+    page.get_by_role("button", name="svenska").tap()
+    kiosk_next(page)
+    for index in (0, 1, 6):
+        page.locator(".tile").nth(index).tap()
+    kiosk_next(page)
+    expect(page.locator(".screen-choice h1")).to_contain_text("Var känner du dig otrygg?")
+    expect(page.locator(MAP + " .zone-name").first).to_be_visible()
+
+
+def test_the_kiosk_takes_a_place_tapped_on_the_map(page: Page, server):
+    page.goto(server.url + "/kiosk/places/?source=bibliotek")
+    kiosk_to_the_place_step(page)
+    tap_zone(page, "Norrstrand")
+    expect(page.locator(f"{MAP} .leaflet-marker-icon")).to_have_count(1)
+    while page.locator(".screen-confirm").count() == 0:
+        kiosk_next(page)
+    expect(page.locator(".screen-confirm .summary")).to_contain_text("Punkt på kartan i Norrstrand")
+    kiosk_next(page)
+    expect(page.locator(".screen-thanks h1")).to_be_visible()
+    [answer] = wait_for_stored(server, 1, campaign="places")
+    places = answer.answers["unsafe-places"]
+    assert 1 == len(places)
+    assert_points(places, ["norrstrand"])
+    # The next resident finds no pin.
+    page.get_by_role("button", name="Klar").tap()
+    kiosk_to_the_place_step(page)
+    expect(page.locator(f"{MAP} .leaflet-marker-icon")).to_have_count(0)
+
+
+def test_the_kiosk_map_opens_while_the_server_is_down(page: Page, settings, tmp_path):
+    folder = tmp_path / "campaigns"
+    folder.mkdir()
+    (folder / "places.toml").write_text(place_campaign_text(), encoding="utf-8")
+    server = LiveServer(replace(settings, campaigns_dir=folder)).start()
+    try:
+        page.goto(server.url + "/kiosk/places/?source=bibliotek")
+        wait_until_kept(page)
+        server.stop()
+        page.reload()
+        kiosk_to_the_place_step(page)
+        tap_zone(page, "Centrum")
+        expect(page.locator(f"{MAP} .leaflet-marker-icon")).to_have_count(1)
+    finally:
+        server.stop()

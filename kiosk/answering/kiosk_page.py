@@ -20,6 +20,7 @@ from kiosk.answering.survey_context import (
     api_url,
     area_messages,
     chosen_counts,
+    map_texts,
     question_texts,
 )
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, STORE
@@ -92,6 +93,7 @@ def kiosk_texts(campaign: Campaign, translations, lang: str) -> dict[str, Any]:
         "refused": _("Svar som servern inte tog emot: %(n)d"),
         "kiosk_status": _("Kioskens status"),
         **area_messages(campaign, translations),
+        **map_texts(translations),
         "questions": {q.id: question_texts(q, translations) for q in campaign.questions},
     }
 
