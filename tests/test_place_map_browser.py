@@ -156,3 +156,20 @@ def test_the_kiosk_map_opens_while_the_server_is_down(page: Page, settings, tmp_
         expect(page.locator(f"{MAP} .leaflet-marker-icon")).to_have_count(1)
     finally:
         server.stop()
+
+
+def test_with_tiles_the_pages_let_them_load_under_the_zones(page: Page, settings, tmp_path):
+    folder = tmp_path / "campaigns"
+    folder.mkdir()
+    tiles = 'tiles = "https://tiles.example.org/{z}/{x}/{y}.png"\nattribution = "© Kartverket"\n'
+    text = place_campaign_text().replace("precision_m = 50\n", "precision_m = 50\n" + tiles, 1)
+    (folder / "places.toml").write_text(text, encoding="utf-8")
+    # No tile is ever fetched from the network: each is answered here.
+    page.route("https://tiles.example.org/**", lambda route: route.fulfill(status=404))
+    with LiveServer(replace(settings, campaigns_dir=folder)) as server:
+        for path in ("/c/places/?lang=sv", "/kiosk/places/?source=bibliotek"):
+            policy = page.request.get(server.url + path).headers["content-security-policy"]
+            assert "img-src 'self' data: https://tiles.example.org" in policy
+        to_the_place_step(page, f"{server.url}/c/places/?lang=sv")
+        expect(page.locator(f"{MAP} .leaflet-tile-pane img").first).to_be_attached()
+        expect(page.locator(f"{MAP} .leaflet-control-attribution")).to_contain_text("Kartverket")
