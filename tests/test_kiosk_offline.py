@@ -90,7 +90,7 @@ def test_a_reload_while_the_server_is_down_still_takes_an_answer(page: Page, set
         paths = cached_paths(page)
         assert "/kiosk/demo/" in paths
         assert "/static/shared/walk.js" in paths
-        kept = ("/static/kiosk/", "/static/shared/")
+        kept = ("/static/kiosk/", "/static/shared/", "/static/vendor/leaflet/")
         assert all(p == "/kiosk/demo/" or p.startswith(kept) for p in paths)
     finally:
         server.stop()

@@ -20,6 +20,7 @@ from kiosk.answering.survey_context import (
     api_url,
     area_messages,
     chosen_counts,
+    map_texts,
     question_texts,
 )
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, STORE
@@ -27,6 +28,7 @@ from kiosk.edge.errors import error_page
 from kiosk.edge.language import use_language
 from kiosk.edge.trailing_slash import redirect_slash
 from kiosk.i18n import gettext
+from kiosk.promises.walk_pages import with_tiles_policy
 from locales import format_period, language_name, text_direction
 from locales.problems import problem_message
 from locales.shared_texts import police_notice
@@ -92,6 +94,7 @@ def kiosk_texts(campaign: Campaign, translations, lang: str) -> dict[str, Any]:
         "refused": _("Svar som servern inte tog emot: %(n)d"),
         "kiosk_status": _("Kioskens status"),
         **area_messages(campaign, translations),
+        **map_texts(translations),
         "questions": {q.id: question_texts(q, translations) for q in campaign.questions},
     }
 
@@ -140,7 +143,10 @@ async def kiosk(request: web.Request) -> web.Response:
     # Every walk starts on the attract screen, in the campaign's first language.
     use_language(request, campaign.default_language)
     context = {"data": kiosk_data(request, campaign, source)}
-    return aiohttp_jinja2.render_template("kiosk.html", request, context)
+    response = aiohttp_jinja2.render_template("kiosk.html", request, context)
+    # A place question's map loads the campaign's tiles, when it has them.
+    with_tiles_policy(request, response, campaign.map and campaign.map.tiles)
+    return response
 
 
 async def service_worker(request: web.Request) -> web.FileResponse:

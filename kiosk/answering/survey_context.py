@@ -12,6 +12,7 @@ from locales.shared_texts import police_notice
 from survey import Campaign, ChoiceStep, Problem, steps
 from survey.campaign import Question
 from survey.kinds import kind_of
+from survey.serialize import map_as_dict
 from survey.validation import check_areas
 from survey.walk import step_as_dict
 
@@ -52,6 +53,23 @@ def picked(value) -> tuple[str, ...]:
     return tuple(
         v if isinstance(v, str) else v.get("zone") for v in value if isinstance(v, str | dict)
     )
+
+
+def map_texts(translations) -> dict[str, str]:
+    """What a script says about the map of a place question (the zones' list stays its text
+    alternative): its name, how to mark a place, and a marked place."""
+    _ = translations.gettext
+    return {
+        "map_label": _("Karta för att markera platser"),
+        "map_help": _(
+            "Tryck på kartan för att sätta en nål där du menar. Tryck på en nål för att ta bort "
+            "den. Du kan också välja områden i listan."
+        ),
+        "map_point": _("Punkt på kartan"),
+        "map_point_in": _("Punkt på kartan i %(zone)s"),
+        "map_marked": _("Markerade platser"),
+        "map_remove": _("Ta bort"),
+    }
 
 
 def question_texts(question: Question, translations) -> dict[str, str]:
@@ -156,7 +174,9 @@ def survey_context(
                 Problem("comment.required", "comment"), translations
             ),
             **area_messages(campaign, translations),
+            **map_texts(translations),
         },
+        "map": map_as_dict(campaign.map) if campaign.map else None,
     }
     return {
         **header_context(campaign, lang),

@@ -29,6 +29,7 @@ from kiosk.edge.language import base_language, use_language
 from kiosk.edge.trailing_slash import redirect_slash
 from kiosk.i18n import gettext as _
 from kiosk.promises.home import home_promises
+from kiosk.promises.walk_pages import with_tiles_policy
 from kiosk.results.pages import published_results
 from locales import language_name
 from locales.problems import problem_message
@@ -43,6 +44,12 @@ def campaign_or_404(request: web.Request) -> Campaign:
     if campaign is None:
         raise web.HTTPNotFound()
     return campaign
+
+
+def with_map_tiles(request: web.Request, response: web.Response, campaign: Campaign):
+    """Let a place question's map load the campaign's tiles, when it has them."""
+    with_tiles_policy(request, response, campaign.map and campaign.map.tiles)
+    return response
 
 
 def venue(request: web.Request, given: str | None) -> str | None:
@@ -87,7 +94,8 @@ async def survey_form(request: web.Request) -> web.Response:
         answer_id=str(uuid.uuid4()),
         source=source,
     )
-    return aiohttp_jinja2.render_template("survey.html", request, context)
+    response = aiohttp_jinja2.render_template("survey.html", request, context)
+    return with_map_tiles(request, response, campaign)
 
 
 def read_form(campaign: Campaign, form, lang: str, source: str | None) -> Submission:
@@ -186,8 +194,9 @@ async def form_page(
     status = 422 if errors else 200
     render = partial(aiohttp_jinja2.render_template, "survey.html", request, context, status=status)
     if len(submission.comment or "") < LONG_TEXT:
-        return render()
-    return await asyncio.to_thread(render)  # the text is shown again: long, it takes a while
+        return with_map_tiles(request, render(), campaign)
+    # The text is shown again: long, it takes a while.
+    return with_map_tiles(request, await asyncio.to_thread(render), campaign)
 
 
 async def survey_submit(request: web.Request) -> web.Response:

@@ -7,6 +7,7 @@
 // A language button still posts the form to the server, which shows it again in that
 // language with everything kept; the walk then goes on at the step it was on.
 import { button, fill } from "./shared/dom.js";
+import { PlaceMap, pointLabel } from "./shared/place_map.js";
 import { changeable, empty, most, problemWith, skippable, Walk } from "./shared/walk.js";
 
 const form = document.getElementById("survey");
@@ -55,6 +56,8 @@ function enhance(data) {
   let confirmedComment = warning.hidden ? null : comment.value.trim();
   // Without the comment check service, the server checks the comment on a plain post.
   let serverChecks = false;
+  // A place question's map above its list of zones, where the map can be drawn.
+  const maps = new Map();
 
   function inputsOf(step) {
     return Array.from(form.querySelectorAll(`input[name="q-${step.question}"]`));
@@ -68,7 +71,11 @@ function enhance(data) {
   function given(step) {
     if (step.type === "areas") return chosen().map((box) => box.value);
     if (step.type === "comment") return comment.value.trim();
-    if (step.type === "choice") return kinds[step.kind].value(inputsOf(step));
+    if (step.type === "choice") {
+      const value = kinds[step.kind].value(inputsOf(step));
+      const map = maps.get(step.id);
+      return map ? [...value, ...map.points()] : value;
+    }
     return undefined;
   }
 
@@ -101,6 +108,11 @@ function enhance(data) {
     return messages[code] || "";
   }
 
+  // A zone's name in the page's language.
+  function local(names) {
+    return names[data.lang] || Object.values(names)[0];
+  }
+
   function labelOf(input) {
     return form.querySelector(`label[for="${input.id}"]`).textContent;
   }
@@ -116,9 +128,11 @@ function enhance(data) {
     form.querySelector('[data-summary="comment"]').textContent =
       comment.value.trim() || text.no_comment;
     for (const step of walk.steps.filter((each) => each.type === "choice")) {
-      const picked = inputsOf(step).filter((input) => input.checked && input.value);
+      const picked = inputsOf(step).filter((input) => input.checked && input.value).map(labelOf);
+      const map = maps.get(step.id);
+      if (map) picked.push(...map.points().map((point) => pointLabel(data.map, point, text, local)));
       const cell = form.querySelector(`[data-summary="q-${step.question}"]`);
-      cell.textContent = picked.length ? picked.map(labelOf).join(", ") : text.no_answer;
+      cell.textContent = picked.length ? picked.join(", ") : text.no_answer;
     }
     for (const cell of form.querySelectorAll("[data-change]")) {
       cell.querySelector(".change")?.remove();
@@ -136,6 +150,7 @@ function enhance(data) {
     progress.textContent = fill(text.step, { n: walk.index + 1, total: walk.steps.length });
     stepField.value = step.id;
     if (step.type === "confirm") fillSummary();
+    if (maps.has(step.id)) maps.get(step.id).draw();
   }
 
   function focusStep() {
@@ -241,6 +256,7 @@ function enhance(data) {
       showWarning("");
     }
     if (step.type === "choice") kinds[step.kind].clear(inputsOf(step));
+    if (maps.has(step.id)) maps.get(step.id).clear();
     const error = errorOf(step);
     if (error) showError(error, "");
     leave();
@@ -329,11 +345,12 @@ function enhance(data) {
     showErrors(problem);
   }
 
-  // Ticking one more than a step allows (areas, or a multi's options) is undone at once.
-  function limitTicks(step, boxes, error, afterwards) {
+  // Ticking one more than a step allows (areas, or a multi's options, or a place question's
+  // zones and marked places together) is undone at once.
+  function limitTicks(step, boxes, error, afterwards, others = () => 0) {
     for (const box of boxes) {
       box.addEventListener("change", () => {
-        const ticked = boxes.filter((each) => each.checked).length;
+        const ticked = boxes.filter((each) => each.checked).length + others();
         const refused = box.checked && ticked > most(step);
         if (refused) box.checked = false;
         const code = step.type === "areas" ? "areas.too_many" : "multi.too_many";
@@ -346,6 +363,27 @@ function enhance(data) {
   limitTicks(areasStep, areaBoxes, areasError, showCount);
   for (const step of walk.steps.filter((each) => each.kind === "multi")) {
     limitTicks(step, inputsOf(step), errorOf(step));
+  }
+  // The map goes above the list of zones only where Leaflet came with the page.
+  for (const step of walk.steps.filter((each) => each.kind === "place")) {
+    const boxes = inputsOf(step);
+    const error = errorOf(step);
+    if (!data.map || !window.L) {
+      limitTicks(step, boxes, error);
+      continue;
+    }
+    const map = new PlaceMap({
+      mapData: data.map,
+      text,
+      local,
+      id: `q-${step.question}-map`,
+      room: () => most(step) - boxes.filter((box) => box.checked).length - map.points().length,
+      onChange: () => showError(error, ""),
+      refuse: () => showError(error, message(step, "multi.too_many")),
+    });
+    sections.get(step.id).querySelector(".choices").before(map.element);
+    maps.set(step.id, map);
+    limitTicks(step, boxes, error, null, () => map.points().length);
   }
 
   // Without a script the "no answer" radio takes an answer back; here the skip button does.

@@ -6,7 +6,7 @@ import { button, el, fill, uuid4 } from "../shared/dom.js";
 import { Walk, problemWith } from "../shared/walk.js";
 import { IdleWatch } from "./idle.js";
 import { Outbox } from "./outbox.js";
-import { screens } from "./screens.js";
+import { forgetMap, screens } from "./screens.js";
 import { statusDialog } from "./status.js";
 
 const data = JSON.parse(document.getElementById("kiosk-data").textContent);
@@ -20,7 +20,8 @@ let walk = null;
 let thanksTimer = null;
 let countdownTimer = null;
 
-const text = (key) => languages[walk ? walk.lang : firstLanguage].text[key];
+const texts = () => languages[walk ? walk.lang : firstLanguage].text;
+const text = (key) => texts()[key];
 const local = (texts) => texts[walk.lang] || texts[firstLanguage];
 
 function setLanguage(code) {
@@ -45,6 +46,8 @@ function showOutbox({ waiting, refused }) {
 const outbox = new Outbox({ key: data.key, maxBackoff: data.max_backoff, onChange: showOutbox });
 
 function show(screen) {
+  // A map no longer on screen is let go of, its pins with it.
+  forgetMap(screen);
   host.replaceChildren(screen);
   window.scrollTo(0, 0);
   const heading = screen.querySelector("h1");
@@ -258,6 +261,7 @@ function reset() {
   clearTimeout(thanksTimer);
   clearInterval(countdownTimer);
   walk = null;
+  forgetMap();
   host.replaceChildren();
   document.querySelectorAll(".still-there, .dialog-host").forEach((dialog) => dialog.remove());
   document.documentElement.classList.remove("larger");
@@ -276,6 +280,7 @@ const kiosk = {
     return walk;
   },
   text,
+  texts,
   local,
   frame,
   advance,

@@ -2,7 +2,8 @@
 // pick, required or not, which options in which order): the kiosk keeps no rule of its own,
 // and the server stays the authority when the answer arrives.
 import { button, el } from "../shared/dom.js";
-import { choicesOf, toggle } from "../shared/walk.js";
+import { isPoint, PlaceMap, pointLabel } from "../shared/place_map.js";
+import { choicesOf, most, toggle } from "../shared/walk.js";
 import { comment } from "./comment.js";
 
 export function heading(value) {
@@ -14,6 +15,7 @@ export function notice() {
 }
 
 function optionLabel(k, question, id) {
+  if (isPoint(id)) return pointLabel(k.campaign.map, id, k.texts(), k.local);
   const option = question.options.find((o) => o.id === id);
   if (option) return k.local(option.label);
   const zone = k.campaign.map && k.campaign.map.zones.find((z) => z.id === id);
@@ -81,10 +83,12 @@ export const screens = {
     if (texts.pick) hints.push(el("p", { class: "hint pick", text: texts.pick }));
     const options = kinds[step.kind](step, k, question, warning);
     const onNext = () => k.leave(step, k.walk.answers[question.id], warning);
+    const map = step.kind === "place" ? placeMap(step, k, question, warning) : null;
     return k.frame(step, [
       heading(k.local(question.text)),
       ...hints,
       warning,
+      map,
       el("div", { class: step.kind === "multi" ? "tiles multi" : `choices ${step.kind}` }, ...options),
     ], { onNext });
   },
@@ -127,6 +131,48 @@ export const screens = {
     );
   },
 };
+
+// The map of the place step on screen, let go of when the screen goes.
+let shownMap = null;
+
+// The map of the screen going away (none given: whatever is shown) is let go of.
+export function forgetMap(screen) {
+  if (!shownMap || (screen && screen.contains(shownMap.container))) return;
+  shownMap.destroy();
+  shownMap = null;
+}
+
+// A place question's map above its zones, where the campaign has a map: its pins are the
+// points in the question's answer, next to the zones ticked.
+function placeMap(step, k, question, warning) {
+  if (!k.campaign.map || !window.L) return null;
+  const answers = k.walk.answers;
+  const given = () => answers[question.id] || [];
+  const map = new PlaceMap({
+    mapData: k.campaign.map,
+    text: k.texts(),
+    local: k.local,
+    id: `q-${question.id}-map`,
+    points: given().filter(isPoint),
+    room: () => most(step) - given().length,
+    onChange: (points) => {
+      const picked = [...given().filter((each) => !isPoint(each)), ...points];
+      if (picked.length) answers[question.id] = picked;
+      else delete answers[question.id];
+      warning.textContent = "";
+    },
+    refuse: () => {
+      warning.textContent = k.text("questions")[question.id].too_many;
+    },
+  });
+  if (shownMap) shownMap.destroy();
+  shownMap = map;
+  // Leaflet measures its container: it draws once the screen is on show.
+  requestAnimationFrame(() => {
+    if (shownMap === map) map.draw();
+  });
+  return map.element;
+}
 
 // Refused: one more than the step allows. The tile shakes; nothing changes.
 function refuse(tile) {

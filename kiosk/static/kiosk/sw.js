@@ -1,8 +1,9 @@
 // The kiosk's service worker, served as /kiosk/sw.js so its scope is /kiosk/. It keeps a
 // copy of the kiosk page and its static files, so a reload or a browser restart while the
 // server is away still opens the kiosk. Network first: a reachable server always gives the
-// current release. Only GETs of the page, its status page, /static/kiosk/ and the modules
-// it shares with the web survey (/static/shared/) pass through the cache; answers are POSTs to the API, which this worker leaves to the browser (the
+// current release. Only GETs of the page, its status page, /static/kiosk/, the modules
+// it shares with the web survey (/static/shared/) and Leaflet for a place question's map
+// (/static/vendor/leaflet/) pass through the cache; answers are POSTs to the API, which this worker leaves to the browser (the
 // outbox retries them).
 
 // Renaming the cache is how a release with another layout drops the old one on activate.
@@ -12,7 +13,7 @@ const PAGE = /^\/kiosk\/[^/]+\/(status)?$/;
 function cacheable(url) {
   return (
     url.origin === self.location.origin &&
-    (PAGE.test(url.pathname) || /^\/static\/(kiosk|shared)\//.test(url.pathname))
+    (PAGE.test(url.pathname) || /^\/static\/(kiosk|shared|vendor\/leaflet)\//.test(url.pathname))
   );
 }
 
