@@ -19,6 +19,7 @@ from kiosk.answering.kiosk_status import kiosk_status, operator_texts
 from kiosk.answering.survey_context import (
     api_url,
     area_messages,
+    asks_where,
     chosen_counts,
     map_texts,
     question_texts,
@@ -105,6 +106,7 @@ def kiosk_data(request: web.Request, campaign: Campaign, source: str | None) -> 
     catalogs = request.app[CATALOGS]
     return {
         "campaign": campaign_as_dict(campaign),
+        "draws_map": asks_where(campaign),  # Leaflet is loaded only for a place question
         "api": api_url(campaign),
         "comment_check": f"/api/v1/campaigns/{campaign.id}/comment-check",
         "status_text": operator_texts(catalogs.get(campaign.default_language)),

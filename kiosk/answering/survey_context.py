@@ -44,6 +44,12 @@ def area_messages(campaign: Campaign, translations) -> dict[str, str]:
 SEVERAL = ("multi", "place")
 
 
+def asks_where(campaign: Campaign) -> bool:
+    """Whether a page of the campaign draws its map: only a place question does (the map is
+    also the safety walks', which these pages do not show)."""
+    return campaign.map is not None and any(q.kind == "place" for q in campaign.questions)
+
+
 def picked(value) -> tuple[str, ...]:
     """The ids an answer (one id, a list of them, a list of places, or none) picks."""
     if isinstance(value, str):
@@ -176,7 +182,7 @@ def survey_context(
             **area_messages(campaign, translations),
             **map_texts(translations),
         },
-        "map": map_as_dict(campaign.map) if campaign.map else None,
+        "map": map_as_dict(campaign.map) if asks_where(campaign) else None,
     }
     return {
         **header_context(campaign, lang),
