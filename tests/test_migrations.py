@@ -15,8 +15,9 @@ FOLDER = Path(__file__).resolve().parent.parent / "storage" / "migrations"
 # Two migrations shipped with the number 9; databases know them by these names.
 SHARED_NUMBER = {"m009_health_probe", "m009_sample_data"}
 PRODUCT = {"survey", "storage", "bot", "kiosk", "medborgardialog", "locales", "campaigns"}
-# The one primitive migrations may share: it runs SQL text, and never changes.
-PRIMITIVES = {"storage.migrations.sql_script"}
+# The one primitive migrations may share (named from beside them): it runs SQL text, and
+# never changes.
+PRIMITIVES = {"storage.migrations.sql_script", ".sql_script"}
 
 
 def names() -> list[str]:

@@ -12,19 +12,20 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 from storage.connection import immediate
-from storage.migrations.m001_initial import m001_initial
-from storage.migrations.m002_staff_work import m002_staff_work
-from storage.migrations.m003_choices_in_responses import m003_choices_in_responses
-from storage.migrations.m004_cycle_events import m004_cycle_events
-from storage.migrations.m005_when_given import m005_when_given
-from storage.migrations.m006_published_results import m006_published_results
-from storage.migrations.m007_promises import m007_promises
-from storage.migrations.m008_subscriptions import m008_subscriptions
-from storage.migrations.m009_health_probe import m009_health_probe
-from storage.migrations.m009_sample_data import m009_sample_data
-from storage.migrations.m010_campaigns_in_store import m010_campaigns_in_store
-from storage.migrations.m011_cheaper_fingerprints import m011_cheaper_fingerprints
-from storage.migrations.m012_walks import m012_walks
+
+from .m001_initial import m001_initial
+from .m002_staff_work import m002_staff_work
+from .m003_choices_in_responses import m003_choices_in_responses
+from .m004_cycle_events import m004_cycle_events
+from .m005_when_given import m005_when_given
+from .m006_published_results import m006_published_results
+from .m007_promises import m007_promises
+from .m008_subscriptions import m008_subscriptions
+from .m009_health_probe import m009_health_probe
+from .m009_sample_data import m009_sample_data
+from .m010_campaigns_in_store import m010_campaigns_in_store
+from .m011_cheaper_fingerprints import m011_cheaper_fingerprints
+from .m012_walks import m012_walks
 
 IN_ORDER = (
     m001_initial,

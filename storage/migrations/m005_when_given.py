@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from storage.migrations.sql_script import run_script
+from .sql_script import run_script
 
 
 def m005_when_given(db: Database) -> None:
