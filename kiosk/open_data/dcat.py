@@ -25,7 +25,7 @@ from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, STORE
 from kiosk.clock import CLOCK
 from kiosk.edge.links import public_base
 from kiosk.edge.negotiation import preferred
-from kiosk.open_data.openapi import N_
+from kiosk.open_data.openapi_parts import N_
 from locales import Catalogs
 from storage.promises import list_promises
 from storage.publication import published_campaigns

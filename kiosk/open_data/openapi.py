@@ -18,6 +18,19 @@ import campaigns as sample_campaigns
 import promises as sample_promises
 from kiosk.edge.errors import STATUS_CODES
 from kiosk.i18n import gettext
+from kiosk.open_data.openapi_parts import (
+    ETAG,
+    FROM_MEMORY,
+    N_,
+    READ,
+    STATUS_TEXTS,
+    WRITE,
+    campaign_param,
+    json_body,
+    response,
+    responses,
+)
+from kiosk.open_data.openapi_walks import walk_operations
 from kiosk.open_data.schemas import component_schemas, ref
 from storage.publication import Publication
 from storage.published_results import PublicComment, ResultsData, results_json
@@ -29,36 +42,6 @@ from survey.tally import tally_from_counts
 
 OPENAPI_PATH = "/api/v1/openapi.json"
 VERSION = "1.0.0"
-JSON = "application/json"
-
-
-def N_(message: str) -> str:
-    """Mark a text for translation; it is translated when the document is made."""
-    return message
-
-
-# Why each status is given; an operation lists the ones it can give.
-STATUS_TEXTS = {
-    "200": N_("Svaret"),
-    "201": N_("Sparat"),
-    "304": N_("Oförändrat sedan den version som If-None-Match nämner"),
-    "400": N_("Begäran kunde inte läsas (t.ex. en kropp som bröts av)"),
-    "403": N_("Kioskens nyckel saknas eller gäller inte längre"),
-    "404": N_("Finns inte, eller är inte publicerat"),
-    "408": N_("Kroppen tog för lång tid att skicka"),
-    "409": N_("Ett annat svar med samma id finns redan"),
-    "410": N_("Enkäten tog inte emot svar när svaret gavs"),
-    "413": N_("Kroppen är för stor"),
-    "415": N_("Kroppen är komprimerad"),
-    "422": N_("Innehållet går inte att godta; `error` säger varför"),
-    "429": N_("För många på kort tid; försök igen efter Retry-After"),
-    "503": N_("Lagringen är inte tillgänglig just nu; försök igen efter Retry-After"),
-}
-READ = ("200", "304", "404", "503")
-IMAGES = ("image/jpeg", "image/png")
-# The campaign is served from memory: it never waits for the store.
-FROM_MEMORY = ("200", "304", "404")
-WRITE = ("400", "404", "408", "413", "415", "422", "503")
 
 
 @cache
@@ -111,55 +94,10 @@ def examples() -> dict[str, Any]:
     }
 
 
-def _response(status: str, content: dict | None = None, headers: dict | None = None) -> dict:
-    found: dict[str, Any] = {"description": STATUS_TEXTS[status]}
-    if content:
-        found["content"] = content
-    if headers:
-        found["headers"] = headers
-    return found
-
-
-def _json(schema: dict, example: Any = None) -> dict:
-    media: dict[str, Any] = {"schema": schema}
-    if example is not None:
-        media["example"] = example
-    return {JSON: media}
-
-
-ETAG = {"ETag": {"schema": {"type": "string"}, "description": N_("Versionen av svaret")}}
-
-
-def _responses(statuses: tuple[str, ...], ok: dict, ok_status: str = "200") -> dict:
-    """Each status with its body: `ok` for the success, the error body for every 4xx/5xx."""
-    found = {}
-    for status in statuses:
-        if status == ok_status:
-            found[status] = ok
-        elif status == "304":
-            found[status] = _response("304", headers=ETAG)
-        elif status in ("200", "201"):
-            continue
-        else:
-            found[status] = _response(status, _json(ref("Error")))
-    return found
-
-
-def _campaign_param() -> dict:
-    return {
-        "name": "campaign",
-        "in": "path",
-        "required": True,
-        "schema": {"type": "string"},
-        "example": "demo",
-        "description": N_("Enkätens id"),
-    }
-
-
 def operations() -> dict[str, dict[str, dict]]:
     """Every public operation: path to method to its description (texts untranslated)."""
     ex = examples()
-    campaign = [_campaign_param()]
+    campaign = [campaign_param()]
     promise_param = [
         {
             "name": "promise",
@@ -171,8 +109,8 @@ def operations() -> dict[str, dict[str, dict]]:
         }
     ]
 
-    def ok_json(name: str, key: str | None = None) -> dict:
-        return _response("200", _json(ref(name), ex.get(key) if key else None), ETAG)
+    def okjson_body(name: str, key: str | None = None) -> dict:
+        return response("200", json_body(ref(name), ex.get(key) if key else None), ETAG)
 
     return {
         "/api/v1/campaigns/{campaign}": {
@@ -185,7 +123,7 @@ def operations() -> dict[str, dict[str, dict]]:
                     "Fältet status säger om enkäten tar emot svar."
                 ),
                 "parameters": campaign,
-                "responses": _responses(FROM_MEMORY, ok_json("Campaign", "campaign")),
+                "responses": responses(FROM_MEMORY, okjson_body("Campaign", "campaign")),
             }
         },
         "/api/v1/campaigns/{campaign}/responses": {
@@ -208,11 +146,14 @@ def operations() -> dict[str, dict[str, dict]]:
                         "description": N_("Kioskens nyckel, där kiosker måste ha en"),
                     },
                 ],
-                "requestBody": {"required": True, "content": _json(ref("Answer"), ex["answer"])},
+                "requestBody": {
+                    "required": True,
+                    "content": json_body(ref("Answer"), ex["answer"]),
+                },
                 "responses": {
-                    "201": _response("201", _json(ref("Stored"), ex["stored"])),
-                    "200": _response("200", _json(ref("Stored"))),
-                    **_responses(("403", "409", "410", *WRITE), {}),
+                    "201": response("201", json_body(ref("Stored"), ex["stored"])),
+                    "200": response("200", json_body(ref("Stored"))),
+                    **responses(("403", "409", "410", *WRITE), {}),
                 },
             }
         },
@@ -228,11 +169,13 @@ def operations() -> dict[str, dict[str, dict]]:
                 "parameters": campaign,
                 "requestBody": {
                     "required": True,
-                    "content": _json(ref("CommentCheck"), {"comment": "Ring mig på 070-123 45 67"}),
+                    "content": json_body(
+                        ref("CommentCheck"), {"comment": "Ring mig på 070-123 45 67"}
+                    ),
                 },
-                "responses": _responses(
+                "responses": responses(
                     ("200", *WRITE),
-                    _response("200", _json(ref("CommentWarnings"))),
+                    response("200", json_body(ref("CommentWarnings"))),
                 ),
             }
         },
@@ -246,7 +189,7 @@ def operations() -> dict[str, dict[str, dict]]:
                     "synpunkter. 404 tills personalen har publicerat resultatet."
                 ),
                 "parameters": campaign,
-                "responses": _responses(READ, ok_json("Results", "results")),
+                "responses": responses(READ, okjson_body("Results", "results")),
             }
         },
         "/api/v1/campaigns/{campaign}/results.csv": {
@@ -259,9 +202,9 @@ def operations() -> dict[str, dict[str, dict]]:
                     "visas inte. 404 tills resultatet är publicerat."
                 ),
                 "parameters": campaign,
-                "responses": _responses(
+                "responses": responses(
                     READ,
-                    _response("200", {"text/csv": {"schema": {"type": "string"}}}, ETAG),
+                    response("200", {"text/csv": {"schema": {"type": "string"}}}, ETAG),
                 ),
             }
         },
@@ -276,9 +219,9 @@ def operations() -> dict[str, dict[str, dict]]:
                     "404 tills resultatet är publicerat."
                 ),
                 "parameters": campaign,
-                "responses": _responses(
+                "responses": responses(
                     READ,
-                    _response(
+                    response(
                         "200",
                         {"application/geo+json": {"schema": ref("PlacesCollection")}},
                         ETAG,
@@ -297,7 +240,7 @@ def operations() -> dict[str, dict[str, dict]]:
                     "giltigheten och uppföljningen. 404 tills löftet är publicerat."
                 ),
                 "parameters": promise_param,
-                "responses": _responses(READ, ok_json("Promise", "promise")),
+                "responses": responses(READ, okjson_body("Promise", "promise")),
             }
         },
         "/api/v1/dcat": {
@@ -309,9 +252,9 @@ def operations() -> dict[str, dict[str, dict]]:
                     "En datamängd per publicerat resultat och per publicerat medborgarlöfte. "
                     "Turtle, eller RDF/XML eller JSON-LD enligt Accept."
                 ),
-                "responses": _responses(
+                "responses": responses(
                     ("200", "304", "503"),
-                    _response(
+                    response(
                         "200",
                         {
                             media: {"schema": {"type": "string"}}
@@ -331,8 +274,8 @@ def operations() -> dict[str, dict[str, dict]]:
                 "operationId": "getOpenApi",
                 "tags": ["open data"],
                 "summary": N_("Den här beskrivningen av API:et (OpenAPI 3.1)"),
-                "responses": _responses(
-                    ("200", "304"), _response("200", _json({"type": "object"}), ETAG)
+                "responses": responses(
+                    ("200", "304"), response("200", json_body({"type": "object"}), ETAG)
                 ),
             }
         },
@@ -341,9 +284,9 @@ def operations() -> dict[str, dict[str, dict]]:
                 "operationId": "getApiPage",
                 "tags": ["open data"],
                 "summary": N_("Samma beskrivning som en sida att läsa"),
-                "responses": _responses(
+                "responses": responses(
                     ("200", "304"),
-                    _response("200", {"text/html": {"schema": {"type": "string"}}}, ETAG),
+                    response("200", {"text/html": {"schema": {"type": "string"}}}, ETAG),
                 ),
             }
         },
@@ -357,8 +300,8 @@ def operations() -> dict[str, dict[str, dict]]:
                     "finns en), annars 503 med den del som fallerar."
                 ),
                 "responses": {
-                    "200": _response("200", _json(ref("Health"), ex["health"])),
-                    "503": _response("503", _json(ref("Health"))),
+                    "200": response("200", json_body(ref("Health"), ex["health"])),
+                    "503": response("503", json_body(ref("Health"))),
                 },
             }
         },
@@ -411,127 +354,3 @@ def status_text(status: str) -> str:
 def document_body() -> bytes:
     """The document as JSON bytes, in the request's language."""
     return json.dumps(openapi_document(), ensure_ascii=False, indent=1).encode()
-
-
-# What a status means for a walk's participant, where it differs from the answers API.
-WALK_TEXTS = {
-    "403": N_("Vandringens nyckel saknas eller gäller inte längre"),
-    "409": N_("En annan punkt, eller ett annat foto, med samma id finns redan"),
-    "410": N_("Vandringen är avslutad och tar inte emot fler"),
-    "415": N_("Inte en bild i JPEG eller PNG"),
-}
-
-
-def _walk_responses(statuses: tuple[str, ...], ok: dict, ok_status: str = "200") -> dict:
-    found = _responses(statuses, ok, ok_status)
-    for status, text in WALK_TEXTS.items():
-        if status in found:
-            found[status] = {**found[status], "description": text}
-    return found
-
-
-def walk_operations() -> dict[str, dict[str, dict]]:
-    """The safety walks: participants' points and photos (with the walk's key), and the
-    published walk."""
-    walk = {
-        "name": "walk",
-        "in": "path",
-        "required": True,
-        "schema": {"type": "string"},
-        "description": N_("Trygghetsvandringens id"),
-    }
-    point = {
-        "name": "point",
-        "in": "path",
-        "required": True,
-        "schema": {"type": "string", "format": "uuid"},
-        "description": N_("Punktens id, som deltagarens telefon gav den"),
-    }
-    key = {
-        "name": "X-Walk-Key",
-        "in": "header",
-        "required": True,
-        "schema": {"type": "string"},
-        "description": N_("Deltagarnas nyckel, från länken till vandringen"),
-    }
-    image = {media: {"schema": {"type": "string", "format": "binary"}} for media in IMAGES}
-    writes = ("403", "409", "410", "413", "429", *WRITE)
-    return {
-        "/api/v1/walks/{walk}": {
-            "get": {
-                "operationId": "getWalk",
-                "tags": ["open data"],
-                "summary": N_("En publicerad trygghetsvandring"),
-                "description": N_(
-                    "Platserna som markerades, med kategori, status, ansvarig och skäl; "
-                    "anteckningar och foton först när personalen har godkänt dem. 404 tills "
-                    "vandringen är publicerad."
-                ),
-                "parameters": [walk],
-                "responses": _walk_responses(READ, _response("200", _json(ref("Walk")), ETAG)),
-            }
-        },
-        "/api/v1/walks/{walk}/points.geojson": {
-            "get": {
-                "operationId": "getWalkPoints",
-                "tags": ["open data"],
-                "summary": N_("En publicerad trygghetsvandrings platser, som GeoJSON"),
-                "parameters": [walk],
-                "responses": _walk_responses(
-                    READ,
-                    _response(
-                        "200",
-                        {"application/geo+json": {"schema": ref("PointsCollection")}},
-                        ETAG,
-                    ),
-                ),
-            }
-        },
-        "/api/v1/walks/{walk}/points": {
-            "post": {
-                "operationId": "postWalkPoint",
-                "tags": ["walks"],
-                "summary": N_("Spara en plats som markerades under vandringen"),
-                "description": N_(
-                    "Sparas en gång per id: samma punkt igen ger 200, annat innehåll under "
-                    "samma id 409."
-                ),
-                "parameters": [walk, key],
-                "requestBody": {"required": True, "content": _json(ref("WalkPoint"))},
-                "responses": {
-                    "201": _response("201", _json(ref("WalkPointStored"))),
-                    "200": _response("200", _json(ref("WalkPointStored"))),
-                    **_walk_responses(writes, {}),
-                },
-            }
-        },
-        "/api/v1/walks/{walk}/points/{point}/photo": {
-            "post": {
-                "operationId": "postWalkPhoto",
-                "tags": ["walks"],
-                "summary": N_("Ett foto av en markerad plats"),
-                "description": N_(
-                    "Bilden avkodas och sparas på nytt utan EXIF (ingen GPS-position), "
-                    "upprätt och högst 2 048 bildpunkter på längden. Privat tills personalen "
-                    "har godkänt den."
-                ),
-                "parameters": [walk, point, key],
-                "requestBody": {"required": True, "content": image},
-                "responses": {
-                    "201": _response("201", _json(ref("WalkPointStored"))),
-                    "200": _response("200", _json(ref("WalkPointStored"))),
-                    **_walk_responses(writes, {}),
-                },
-            },
-            "get": {
-                "operationId": "getWalkPhoto",
-                "tags": ["walks"],
-                "summary": N_("Fotot av en plats"),
-                "description": N_(
-                    "Med nyckeln, eller utan den när vandringen är publicerad och fotot godkänt."
-                ),
-                "parameters": [walk, point, {**key, "required": False}],
-                "responses": _walk_responses(("200", "403", "404", "503"), _response("200", image)),
-            },
-        },
-    }
