@@ -1,9 +1,11 @@
 """The open API and open data: what other sites, scripts and data portals read.
 
 - `openapi` (with `openapi_parts` and `openapi_walks`), `schemas`: `GET /api/v1/openapi.json`,
-  the public API written down (OpenAPI 3.1), made from the code's own models; `api_page`: the same at `GET /api/` for people.
+  the public API written down (OpenAPI 3.1), made from the code's own models; `api_page`:
+  the same at `GET /api/` for people.
 - `results_csv`: `GET /api/v1/campaigns/{campaign}/results.csv`, the published figures.
-- `dcat`: `GET /api/v1/dcat`, a DCAT-AP-SE catalogue of the published results and promises.
+- `dcat`: `GET /api/v1/dcat`, a DCAT-AP-SE catalogue of the published results, promises and
+  safety walks.
 - `http_cache`: ETags (304 on `If-None-Match`), `Cache-Control` and CORS
   (`Access-Control-Allow-Origin: *`) on the public read-only routes, and only there.
 
