@@ -106,6 +106,9 @@ def test_the_map_is_accessible(page: Page, server, lang):
     to_the_place_step(page, f"{server.url}/c/places/?lang={lang}")
     tap_zone(page, "Centrum" if lang == "sv" else "وسط المدينة")
     expect(page.locator(f"{MAP} .leaflet-marker-icon")).to_have_count(1)
+    # Leaflet's zoom buttons speak the page's language.
+    zoom_in = {"sv": "Zooma in", "ar": "تكبير"}[lang]
+    expect(page.locator(".leaflet-control-zoom-in")).to_have_attribute("title", zoom_in)
     found = axe.run(page, options=WCAG_21_AA).response["violations"]
     assert [] == [f"{v['id']}: {v['nodes'][0]['target']}" for v in found]
 

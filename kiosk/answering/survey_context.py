@@ -75,6 +75,8 @@ def map_texts(translations) -> dict[str, str]:
         "map_point_in": _("Punkt på kartan i %(zone)s"),
         "map_marked": _("Markerade platser"),
         "map_remove": _("Ta bort"),
+        "map_zoom_in": _("Zooma in"),
+        "map_zoom_out": _("Zooma ut"),
     }
 
 

@@ -97,7 +97,12 @@ export class PlaceMap {
       zoomSnap: 0.5,
       // Two taps are two places, never a zoom.
       doubleClickZoom: false,
+      zoomControl: false,
     });
+    // The zoom buttons in the page's language, not Leaflet's English.
+    L.control
+      .zoom({ zoomInTitle: this.text.map_zoom_in, zoomOutTitle: this.text.map_zoom_out })
+      .addTo(map);
     if (mapData.tiles) {
       L.tileLayer(mapData.tiles, {
         attribution: mapData.attribution || "",
