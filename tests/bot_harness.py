@@ -7,9 +7,11 @@ import sqlite3
 from collections.abc import Awaitable
 from pathlib import Path
 from typing import TypeVar
+from unittest import mock
 
 from bot.callback_data import campaign_token, encode
 from kiosk.clock import Clock
+from medborgardialog import bot_service
 from medborgardialog.bot_service import poll_until
 from medborgardialog.parts import Parts, assemble
 from medborgardialog.settings import Settings
@@ -44,7 +46,7 @@ class RunningBot:
             self.parts.clock = self.clock
         self._stop = asyncio.Event()
         polls = self.tg.count_calls("getUpdates")
-        self._task = asyncio.create_task(poll_until(self.parts, self._stop))
+        self._task = asyncio.create_task(self._poll(self.parts))
         loop = asyncio.get_running_loop()
         deadline = loop.time() + 10
         while self.tg.count_calls("getUpdates") == polls:
@@ -54,7 +56,21 @@ class RunningBot:
             await asyncio.sleep(0.01)
         return self
 
+    async def _poll(self, parts: Parts) -> None:
+        """`poll_until`, telling the fake when the bot has handled every update it fetched."""
+        build = bot_service.build_bot
+
+        def build_and_watch(*args, **kwargs):
+            ptb = build(*args, **kwargs)
+            # PTB marks each update it takes from its queue done once its handlers are done.
+            self.tg.bot_settled = ptb.update_queue.join
+            return ptb
+
+        with mock.patch.object(bot_service, "build_bot", build_and_watch):
+            await poll_until(parts, self._stop)
+
     async def stop(self) -> None:
+        self.tg.bot_settled = None
         if self._task is not None:
             self._stop.set()
             await asyncio.wait_for(self._task, 20)

@@ -7,11 +7,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher, profiles
 
 from campaigns import SAMPLE_DIR
 from locales import Catalogs
 from medborgardialog.settings import Settings
-from storage import Store
+from storage import Store, staff
 from survey import load_campaigns
 
 # PTB 22 warns on every RetryAfter unless timedelta values are chosen; warnings are errors here.
@@ -89,6 +90,27 @@ def processes_only_where_marked(request, monkeypatch):
         raise AssertionError(f"this test starts a process ({args!r}): mark it `process`")
 
     monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashes(monkeypatch):
+    """Staff passwords hashed in this process use argon2id at its cheapest settings: the
+    same algorithm, code and checks, without 60 ms of CPU per login. (A product started as a
+    process, and `staff add`, hash as in production; tests/test_cli.py checks that.)"""
+    monkeypatch.setattr(staff, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+
+
+def quick_loop(config: pytest.Config) -> bool:
+    """Whether this run is the quick loop, which leaves out the browser tests."""
+    return "not browser" in (config.option.markexpr or "")
+
+
+@pytest.fixture(scope="session")
+def fuzz_depth(request) -> int:
+    """Hostile requests per route: 1,000 in the whole suite, 100 in the quick loop (new ones
+    each run). FUZZ_REQUESTS sets any other number."""
+    default = 100 if quick_loop(request.config) else 1000
+    return int(os.environ.get("FUZZ_REQUESTS") or default)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 from medborgardialog.cli import build_parser
 from tests.cli_process import ROOT, run_cli
@@ -75,6 +76,7 @@ def test_staff_add_hashes_with_argon2id(tmp_path: Path):
     with sqlite3.connect(db) as conn:
         (stored,) = conn.execute("SELECT password_hash FROM staff").fetchone()
     assert stored.startswith("$argon2id$")
+    assert not PasswordHasher().check_needs_rehash(stored)  # argon2's defaults, as in use
     assert "correct horse" not in db.read_bytes().decode("latin-1")
 
 

@@ -7,6 +7,7 @@ import sqlite3
 
 from aiohttp.test_utils import TestClient, TestServer
 
+from kiosk.edge import health
 from medborgardialog.parts import assemble
 from medborgardialog.server import build_app
 from medborgardialog.settings import Settings
@@ -34,7 +35,8 @@ async def test_a_writable_store_without_a_bot_is_ok(settings):
         await client.close()
 
 
-async def test_a_store_locked_by_another_process_is_a_503(settings):
+async def test_a_store_locked_by_another_process_is_a_503(settings, monkeypatch):
+    monkeypatch.setattr(health, "CHECK_SECONDS", 0.5)  # the check's deadline, sooner
     client, parts = await client_for(settings)
     holder = sqlite3.connect(parts.settings.db, isolation_level=None)
     try:

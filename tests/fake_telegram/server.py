@@ -7,6 +7,7 @@ import contextlib
 import itertools
 import json
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,6 +66,9 @@ class FakeTelegram(BotApiMethods):
         self._query_ids = itertools.count(4_700_000_000_000_000_001)
         self._poll_gen = self._in_flight = 0
         self._last_activity = 0.0
+        # Set by a test harness that runs the bot in this loop: waits until the bot has
+        # handled every update it fetched (then `wait_idle` needs no quiet period).
+        self.bot_settled: Callable[[], Awaitable[None]] | None = None
         self._closing = False
         self._wakeup: asyncio.Event | None = None
         self._runner: web.AppRunner | None = None

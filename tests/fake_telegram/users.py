@@ -225,17 +225,35 @@ class FakeUser:
         )
 
     async def wait_idle(self, timeout: float = 5.0, settle: float = 0.1) -> None:
-        """Wait until the bot fetched all our updates and made no API call for `settle` s."""
+        """Wait until the bot fetched all our updates, handled them and has no API call open.
+
+        A bot that tells when it has handled what it fetched (`tg.bot_settled`) is waited for
+        exactly; any other is taken as idle after `settle` s without an API call.
+        """
         tg, loop = self.tg, asyncio.get_running_loop()
         deadline = loop.time() + timeout
-        while (
-            any(p.user_id == self.id and not p.delivered for p in tg._queue)
-            or tg._in_flight
-            or loop.time() - tg._last_activity < settle
-        ):
-            if loop.time() >= deadline:
-                raise TimeoutError(f"bot not idle within {timeout}s\n{self.format()}")
-            await asyncio.sleep(0.01)
+
+        def busy() -> bool:
+            return bool(
+                any(p.user_id == self.id and not p.delivered for p in tg._queue)
+                or tg._in_flight
+                or (tg.bot_settled is None and loop.time() - tg._last_activity < settle)
+            )
+
+        while True:
+            while busy():
+                if loop.time() >= deadline:
+                    raise TimeoutError(f"bot not idle within {timeout}s\n{self.format()}")
+                await asyncio.sleep(0.005)
+            if tg.bot_settled is None:
+                return
+            calls = len(tg.calls)
+            try:
+                await asyncio.wait_for(tg.bot_settled(), max(deadline - loop.time(), 0.001))
+            except TimeoutError:
+                raise TimeoutError(f"bot not idle within {timeout}s\n{self.format()}") from None
+            if len(tg.calls) == calls and not busy():
+                return
 
 
 class FakeGroup(FakeUser):
