@@ -63,10 +63,29 @@ def static_url(path: str) -> str:
     return f"/static/{path}?v={digest}"
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process, shared by every app built in it (Jinja checks
+    each template's source against what was compiled, so an edited one is compiled again)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self._code.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
+
+
 def setup_templates(app: web.Application) -> jinja2.Environment:
     env = aiohttp_jinja2.setup(
         app,
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        bytecode_cache=COMPILED_TEMPLATES,
         trim_blocks=True,
         lstrip_blocks=True,
     )

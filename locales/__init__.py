@@ -44,18 +44,17 @@ class Catalogs:
 
     @classmethod
     def load(cls, directory: Path = LOCALES_DIR) -> Catalogs:
-        by_language: dict[str, Translations] = {}
-        for lang in LANGUAGES:
-            merged: Translations | None = None
-            for domain in DOMAINS:
-                path = directory / lang / "LC_MESSAGES" / f"{domain}.po"
-                if not path.exists():
-                    continue
-                compiled = compile_po(path, lang)
-                merged = compiled if merged is None else merged.merge(compiled)
-            if merged is not None:
-                by_language[lang] = merged
-        return cls(by_language)
+        """The catalogs of `directory`, compiled once per process while its files stay the same
+        (a process that assembles the product again, as tests do, does not parse them again)."""
+        paths = [
+            path
+            for lang in LANGUAGES
+            for domain in DOMAINS
+            if (path := directory / lang / "LC_MESSAGES" / f"{domain}.po").exists()
+        ]
+        stamps = tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
+        return _compiled(stamps)
+
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -64,6 +63,18 @@ class Catalogs:
     def get(self, lang: str) -> NullTranslations:
         """The translations for `lang`; Swedish message ids for a language not shipped."""
         return self.by_language.get(lang) or NullTranslations()
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(stamps: tuple[tuple[Path, int, int], ...]) -> Catalogs:
+    """Each language's domains merged into one catalog, from the `.po` files in `stamps`."""
+    by_language: dict[str, Translations] = {}
+    for path, _, _ in stamps:
+        lang = path.parent.parent.name
+        compiled = compile_po(path, lang)
+        merged = by_language.get(lang)
+        by_language[lang] = compiled if merged is None else merged.merge(compiled)
+    return Catalogs(by_language)
 
 
 @functools.cache
