@@ -31,8 +31,8 @@ class HealthProbe:
     async def __aenter__(self) -> HealthProbe:
         # As `serve` does at start-up: what exists now is left out of later collections. In
         # a test process late in a suite that is a large heap, whose full collection would
-        # hold the loop for longer than any request may.
-        gc.collect()
+        # hold the loop for longer than any request may. (Not collected first, as `serve`
+        # does once: here that would cost a full collection per test.)
         gc.freeze()
         self._thread.start()
         return self
