@@ -30,8 +30,8 @@ from kiosk.edge.trailing_slash import redirect_slash
 from kiosk.i18n import gettext as _
 from kiosk.promises.home import home_promises
 from kiosk.promises.walk_pages import with_tiles_policy
-from kiosk.speech_audio import campaign_audio_url, speech_audio
 from kiosk.results.pages import published_results
+from kiosk.speech_audio import campaign_audio_url, speech_audio
 from locales import language_name
 from locales.problems import problem_message
 from storage.submit import Status, submit
