@@ -166,8 +166,7 @@ def ranking_speech(
     n = tally.participants
     parts = [
         said(campaign.title),
-        f"{n} "
-        + ngettext("person var med och tyckte till", "personer var med och tyckte till", n),
+        f"{n} " + ngettext("person var med och tyckte till", "personer var med och tyckte till", n),
         _("Det här tycker deltagarna är viktigast"),
     ]
     for count in tally.areas:
