@@ -114,6 +114,8 @@ export function listenButton(button, tag, recorded, what) {
   button.hidden = true;
   button.setAttribute("aria-pressed", "false");
   listenWay(tag, recorded).then((way) => {
+    // How it reads, for styles and checks: "voice", "recorded" or "none" (the button stays hidden).
+    button.dataset.way = way ? (way.voice ? "voice" : "recorded") : "none";
     if (!way) return;
     button.hidden = false;
     button.addEventListener("click", () => read(button, way, { tag, ...what() }));
