@@ -12,11 +12,6 @@ from playwright.sync_api import Page, expect
 from tests.listen_support import cancels, recording_plays, spoken, with_voices
 from tests.live_server import LiveServer
 
-HEADINGS = {
-    "sv": ("Om enkäten", "Välj 3 områden"),
-    "ar": ("عن الاستبيان", None),
-}
-
 
 @pytest.fixture
 def server(settings):
@@ -43,7 +38,7 @@ def test_the_web_survey_speaks_each_step_in_the_pages_language(page: Page, serve
     heading = step.locator(".step-heading").inner_text()
     step.locator(".listen").click()
     said = spoken(page)[-1]
-    assert (tag, True) == (said["lang"], said["text"].startswith(heading) or heading in said["text"])
+    assert (tag, True) == (said["lang"], heading in said["text"])
     assert "areas" == step.get_attribute("data-step")
 
 

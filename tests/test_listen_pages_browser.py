@@ -59,7 +59,8 @@ def test_the_promise_plays_the_servers_recording_without_a_voice(page: Page, ser
     expect(listen).to_have_attribute("data-way", "recorded")
     with page.expect_response(lambda r: "/speech/" in r.url) as answered:
         listen.click()
-    assert (200, "audio/wav") == (answered.value.status, answered.value.header_value("content-type"))
+    response = answered.value
+    assert (200, "audio/wav") == (response.status, response.header_value("content-type"))
     recording_plays(page)
 
 
