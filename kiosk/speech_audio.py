@@ -70,10 +70,9 @@ class SpeechAudio:
             making = asyncio.ensure_future(self._record(lang, text, path))
             self._making[key] = making
             making.add_done_callback(lambda _done: self._making.pop(key, None))
-        await asyncio.shield(making)
-        return key, path.read_bytes()
+        return key, await asyncio.shield(making)
 
-    async def _record(self, lang: str, text: str, path: Path) -> None:
+    async def _record(self, lang: str, text: str, path: Path) -> bytes:
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.at_once)
         async with self._slots:
@@ -101,18 +100,23 @@ class SpeechAudio:
             if process.returncode != 0 or not partial.exists():
                 partial.unlink(missing_ok=True)
                 raise SpeechFailed(f"espeak-ng exited with {process.returncode}")
+            body = partial.read_bytes()
             partial.replace(path)
-        await asyncio.to_thread(self._bound)
+        await asyncio.to_thread(self._bound, path)
+        return body
 
-    def _bound(self) -> None:
-        """Remove the oldest recordings while the folder holds more than `max_bytes`."""
+    def _bound(self, made: Path) -> None:
+        """Remove the oldest recordings, never the one just `made`, while the folder holds
+        more than `max_bytes`."""
         assert self.folder is not None
         found = []
         for entry in self.folder.glob("*.wav"):
+            if entry == made:
+                continue
             with contextlib.suppress(FileNotFoundError):
                 stat = entry.stat()
                 found.append((stat.st_mtime, stat.st_size, entry))
-        total = sum(size for _mtime, size, _entry in found)
+        total = made.stat().st_size + sum(size for _mtime, size, _entry in found)
         for _mtime, size, entry in sorted(found, key=lambda each: each[0]):
             if total <= self.max_bytes:
                 break
