@@ -29,7 +29,9 @@ REQUESTS_PER_ROUTE = 1000
 @pytest.fixture
 async def edge(aiohttp_client, settings, caplog):
     caplog.set_level(logging.INFO)
-    client, _ = await start(aiohttp_client, edge_settings(settings))
+    # No recorded speech: a request Lyssna would record is judged, then answered 404, and
+    # no espeak-ng process starts (this test starts none).
+    client, _ = await start(aiohttp_client, edge_settings(settings, espeak=None))
     return client
 
 

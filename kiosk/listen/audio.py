@@ -11,8 +11,7 @@ from kiosk.i18n import gettext as _
 from kiosk.open_data.http_cache import PUBLIC_DATA, matches
 from kiosk.promises.pages import public_promise
 from kiosk.results.cache import RESULTS_CACHE
-from kiosk.speech_audio import WAV, SpeechFailed, speech_audio
-from survey import Campaign
+from kiosk.speech_audio import VOICES, WAV, SpeechFailed, speech_audio
 from survey.speech import (
     PROMISE_SECTIONS,
     promise_speech,
@@ -35,8 +34,11 @@ def unavailable() -> web.Response:
 
 
 async def answer(request: web.Request, lang: str, text: str) -> web.StreamResponse:
-    """The recording of `text`, kept or made now, with an ETag of what it says."""
+    """The recording of `text`, kept or made now, with an ETag of what it says; 404 when
+    the server records no speech."""
     audio = speech_audio(request)
+    if not audio.available:
+        return unavailable()
     etag = audio.key(lang, text)
     headers = {"Cache-Control": PUBLIC_DATA}
     if matches(request, etag):
@@ -51,22 +53,21 @@ async def answer(request: web.Request, lang: str, text: str) -> web.StreamRespon
     return response
 
 
-def campaign_language(request: web.Request, campaign: Campaign) -> str | None:
+def spoken_language(request: web.Request, offered: tuple[str, ...]) -> str | None:
+    """The path's language, when it is offered and has a voice."""
     lang = request.match_info["lang"]
-    return lang if lang in campaign.languages and speech_audio(request).speaks(lang) else None
+    return lang if lang in offered and lang in VOICES else None
 
 
 async def step_audio(request: web.Request) -> web.StreamResponse:
     """A step of the walk, read aloud in one of the campaign's languages."""
-    if not speech_audio(request).available:
-        return unavailable()
     campaign = request.app[CAMPAIGNS].get(request.match_info["campaign"])
     if campaign is None:
         return unknown_campaign()
     step = step_by_id(campaign, request.match_info["step"])
     if step is None:
         return json_error(404, "speech.unknown_step", _("Det steget finns inte i enkäten."))
-    lang = campaign_language(request, campaign)
+    lang = spoken_language(request, campaign.languages)
     if lang is None:
         return unknown_language()
     text = step_speech(campaign, step, lang, request.app[CATALOGS].get(lang))
@@ -75,15 +76,13 @@ async def step_audio(request: web.Request) -> web.StreamResponse:
 
 async def promise_audio(request: web.Request) -> web.StreamResponse:
     """A section of a public promise's page, read aloud in one of its languages."""
-    if not speech_audio(request).available:
-        return unavailable()
     promise = await public_promise(request)
     section = request.match_info["section"]
     if section not in PROMISE_SECTIONS:
         message = _("Den delen finns inte på sidan.")
         return json_error(404, "speech.unknown_section", message)
-    lang = request.match_info["lang"]
-    if lang not in promise.languages or not speech_audio(request).speaks(lang):
+    lang = spoken_language(request, promise.languages)
+    if lang is None:
         return unknown_language()
     translations = request.app[CATALOGS].get(lang)
     text = promise_speech(promise, section, lang, translations, request.app[CAMPAIGNS])
@@ -92,12 +91,10 @@ async def promise_audio(request: web.Request) -> web.StreamResponse:
 
 async def results_audio(request: web.Request) -> web.StreamResponse:
     """The published ranking, read aloud in one of the campaign's languages."""
-    if not speech_audio(request).available:
-        return unavailable()
     campaign = request.app[CAMPAIGNS].get(request.match_info["campaign"])
     if campaign is None:
         return unknown_campaign()
-    lang = campaign_language(request, campaign)
+    lang = spoken_language(request, campaign.languages)
     if lang is None:
         return unknown_language()
     translations = request.app[CATALOGS].get(lang)
