@@ -8,7 +8,7 @@
 // language with everything kept; the walk then goes on at the step it was on.
 import { button, el, fill } from "./shared/dom.js";
 import { PlaceMap, pointLabel } from "./shared/place_map.js";
-import { listenButton, stopReading } from "./shared/speech.js";
+import { listenButton, speakerIcon, stopReading } from "./shared/speech.js";
 import { changeable, empty, most, problemWith, skippable, Walk } from "./shared/walk.js";
 
 const form = document.getElementById("survey");
@@ -391,7 +391,7 @@ function enhance(data) {
   // "Lyssna" below a step's heading: its text read by the browser's voice for the page's
   // language, or the server's recording of it.
   function listen(step) {
-    const label = [el("span", { class: "icon", "aria-hidden": "true", text: "🔊" }), text.listen];
+    const label = [speakerIcon(), text.listen];
     const recorded = Boolean(data.speech_audio);
     return listenButton(el("button", { type: "button", class: "button listen" }, ...label),
       data.speech_lang, recorded, () => ({

@@ -3,7 +3,7 @@
 // they are on screen; a reset throws both away. The order of the steps and where a change
 // from the summary returns to are the shared walk's (../shared/walk.js).
 import { button, el, fill, uuid4 } from "../shared/dom.js";
-import { listenButton, stopReading } from "../shared/speech.js";
+import { listenButton, speakerIcon, stopReading } from "../shared/speech.js";
 import { Walk, problemWith } from "../shared/walk.js";
 import { IdleWatch } from "./idle.js";
 import { Outbox } from "./outbox.js";
@@ -59,7 +59,7 @@ function show(screen) {
 // language, read by the browser's voice or played from the server's recording.
 function listen(step) {
   const lang = languages[walk.lang];
-  const label = [el("span", { class: "icon", "aria-hidden": "true", text: "🔊" }), text("listen")];
+  const label = [speakerIcon(), text("listen")];
   return listenButton(el("button", { type: "button", class: "button listen" }, ...label),
     lang.speech_lang, Boolean(lang.speech_audio), () => ({
       text: lang.speech[step.id],

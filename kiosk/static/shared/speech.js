@@ -107,6 +107,28 @@ export function read(button, way, { text, tag, url }) {
   button.setAttribute("aria-pressed", "true");
 }
 
+const SVG = "http://www.w3.org/2000/svg";
+
+// A loudspeaker, drawn (an emoji needs a font a kiosk may lack); hidden from screen readers,
+// as the button's text says it all.
+export function speakerIcon() {
+  const icon = document.createElementNS(SVG, "svg");
+  icon.setAttribute("class", "icon");
+  icon.setAttribute("viewBox", "0 0 24 24");
+  icon.setAttribute("aria-hidden", "true");
+  const body = document.createElementNS(SVG, "path");
+  body.setAttribute("d", "M3 9v6h4l5 5V4L7 9H3z");
+  body.setAttribute("fill", "currentColor");
+  const waves = document.createElementNS(SVG, "path");
+  waves.setAttribute("d", "M16 8.5a5 5 0 0 1 0 7M19 5.5a9 9 0 0 1 0 13");
+  waves.setAttribute("fill", "none");
+  waves.setAttribute("stroke", "currentColor");
+  waves.setAttribute("stroke-width", "2");
+  waves.setAttribute("stroke-linecap", "round");
+  icon.append(body, waves);
+  return icon;
+}
+
 // A Lyssna button (`<button class="listen">` with its label), shown once the page knows it
 // can read in `tag`; `what()` gives the text and the recording's address at the time of the
 // press.
