@@ -35,8 +35,6 @@ from survey.walk import (
 Reader = Callable[[Text], str]
 # The sections of a promise's page, each read on its own.
 PROMISE_SECTIONS = ("said", "promised", "progress")
-# The sections of the published results' page.
-RESULTS_SECTIONS = ("ranking",)
 # What ends a sentence, in the shipped languages (Arabic has its own question mark).
 _ENDS = (".", "!", "?", "…", ":", "؟", "。")
 
