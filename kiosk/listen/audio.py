@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from kiosk.answering.api import unknown_campaign
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, STORE
 from kiosk.edge.errors import json_error
 from kiosk.i18n import gettext as _
@@ -19,10 +20,6 @@ from survey.speech import (
     step_speech,
 )
 from survey.walk import step_by_id
-
-
-def unknown_campaign() -> web.Response:
-    return json_error(404, "campaign.unknown", _("Den enkäten finns inte."))
 
 
 def unknown_language() -> web.Response:
