@@ -65,6 +65,12 @@ PAGES = [
 ]
 
 
+@pytest.fixture(scope="session")
+def vnu_jar() -> Path:
+    """The checker, fetched with npm on first use (into `.cache/vnu/`, ignored by git)."""
+    return fetch_jar()
+
+
 class CheckedServer(LiveServer):
     """The product with something on every public page: the sample promises, the demo's
     results published, a published safety walk, e-mail notices offered."""
@@ -108,8 +114,7 @@ def fetch(url: str, form: dict | None) -> bytes:
         return error.read()
 
 
-def test_no_public_page_has_an_html_error(server, tmp_path):
-    jar = fetch_jar()
+def test_no_public_page_has_an_html_error(server, tmp_path, vnu_jar):
     saved: list[Path] = []
     for variant, extra in VARIANTS.items():
         for lang in LANGUAGES:
@@ -123,7 +128,7 @@ def test_no_public_page_has_an_html_error(server, tmp_path):
                 file = tmp_path / f"{name}.{lang}.{variant}.html"
                 file.write_bytes(fetch(url, form))
                 saved.append(file)
-    assert [] == html_errors(jar, saved)
+    assert [] == html_errors(vnu_jar, saved)
 
 
 def kiosk_screens(page, url: str, lang: str) -> list[str]:
@@ -143,9 +148,8 @@ def kiosk_screens(page, url: str, lang: str) -> list[str]:
     return shown
 
 
-def test_no_page_has_an_html_error_once_its_script_has_run(page, server, tmp_path):
+def test_no_page_has_an_html_error_once_its_script_has_run(page, server, tmp_path, vnu_jar):
     """The web survey walked by its script up to the summary, and every kiosk screen."""
-    jar = fetch_jar()
     saved: list[Path] = []
     for lang in LANGUAGES:
         page.goto(f"{server.url}/c/demo/?lang={lang}")
@@ -161,4 +165,4 @@ def test_no_page_has_an_html_error_once_its_script_has_run(page, server, tmp_pat
             file = tmp_path / f"scripted-{n}.{lang}.html"
             file.write_text(document, encoding="utf-8")
             saved.append(file)
-    assert [] == html_errors(jar, saved)
+    assert [] == html_errors(vnu_jar, saved)
