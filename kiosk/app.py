@@ -30,6 +30,7 @@ from kiosk import (
     follow,
     i18n,
     information,
+    listen,
     open_data,
     promises,
     results,
@@ -45,6 +46,7 @@ from kiosk.edge.language import language_middleware
 from kiosk.edge.loop_watch import setup_loop_watch
 from kiosk.edge.request_body import body_middleware
 from kiosk.edge.storage_failure import STORAGE_ALARM, StorageAlarm
+from kiosk.speech_audio import SPEECH_AUDIO, SpeechAudio
 from locales import Catalogs, language_name
 from storage import Store
 from survey import Campaign
@@ -116,9 +118,10 @@ def create_app(
     app[SECRET] = secret
     app[CLOCK] = clock
     app[STORAGE_ALARM] = StorageAlarm(clock)
+    app[SPEECH_AUDIO] = SpeechAudio(config.espeak, config.speech_folder)
     setup_templates(app)
     app.on_response_prepare.append(add_security_headers)
-    for room in (answering, edge, promises, results, follow, walks):
+    for room in (answering, edge, promises, results, follow, walks, listen):
         room.add_routes(app)
     app.router.add_static("/static/", STATIC_DIR, name="static")
     staff.add_routes(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -34,3 +35,7 @@ class WebConfig:
     trusted_proxies: tuple = ()
     # The licence of the open data (MEDBORGARDIALOG_DATA_LICENCE): CC0 1.0 unless configured.
     data_licence: str = "http://creativecommons.org/publicdomain/zero/1.0/"
+    # espeak-ng for "Lyssna" where the browser has no voice (None: no recorded speech), and
+    # the folder its recordings are kept in.
+    espeak: str | None = None
+    speech_folder: Path | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,9 @@ class Settings:
     notice_poll_seconds: float = 2.0
     notice_lease_seconds: int = 30
     data_licence: str = DEFAULT_DATA_LICENCE
+    # espeak-ng for recorded speech (MEDBORGARDIALOG_ESPEAK: its path, or "off"); found on
+    # the PATH unless named.
+    espeak: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **flags) -> Settings:
@@ -76,6 +80,7 @@ class Settings:
             "contact": env.get("MEDBORGARDIALOG_CONTACT") or None,
             "trusted_proxies": trusted_proxies(env.get("MEDBORGARDIALOG_TRUSTED_PROXIES")),
             "data_licence": data_licence(env.get("MEDBORGARDIALOG_DATA_LICENCE")),
+            "espeak": espeak(env.get("MEDBORGARDIALOG_ESPEAK")),
             **notice_settings(env),
         }
         for key, name in (
@@ -105,6 +110,13 @@ def public_url(value: str | None) -> str | None:
             f"MEDBORGARDIALOG_PUBLIC_URL must be an http:// or https:// address, not {value!r}"
         )
     return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
+
+
+def espeak(value: str | None) -> str | None:
+    """espeak-ng as named (a path or a command), none when "off", or the one on the PATH."""
+    if value and value.strip().lower() == "off":
+        return None
+    return shutil.which(value.strip() if value and value.strip() else "espeak-ng")
 
 
 def data_licence(value: str | None) -> str:

@@ -31,6 +31,9 @@ def web_config(parts: Parts) -> WebConfig:
         body_timeout_seconds=settings.body_timeout_seconds,
         trusted_proxies=trusted_networks(settings.trusted_proxies),
         data_licence=settings.data_licence,
+        espeak=settings.espeak,
+        # Recorded speech is kept beside the database, like its secret.
+        speech_folder=settings.db.with_name(settings.db.name + ".speech"),
     )
 
 

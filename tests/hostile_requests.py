@@ -45,9 +45,12 @@ PUBLIC_ROUTES = (
     "/api/v1/campaigns/{campaign}/results",
     "/api/v1/campaigns/{campaign}/results.csv",
     "/api/v1/campaigns/{campaign}/results/places.geojson",
+    "/api/v1/campaigns/{campaign}/results/speech/{lang}",
+    "/api/v1/campaigns/{campaign}/speech/{lang}/{step}",
     "/api/v1/dcat",
     "/api/v1/openapi.json",
     "/api/v1/promises/{promise}",
+    "/api/v1/promises/{promise}/speech/{lang}/{section}",
     "/api/v1/walks/{walk}",
     "/api/v1/walks/{walk}/points",
     "/api/v1/walks/{walk}/points.geojson",
@@ -86,6 +89,9 @@ PROMISES = ["demo", "filipstad-2017", "nope", "", "%ff", "..", "x" * 300, "\u00e
 TOKENS = ["", "x", "a" * 500, "%00", "..%2f..", "gAAAAABkZXNpZ25lZA==", "\u00e5\u00e4"]
 WALKS = ["nosuch", "", "%ff", "..", "x" * 300, "\u00e5", "0123456789"]
 POINTS = [str(uuid.UUID(int=1)), "nope", "", "%00", "x" * 300]
+SPOKEN = ["sv", "ar", "de", "", "%ff", "x" * 300]
+STEPS = ["intro", "areas", "question:safety", "question%3Asafety", "nope", "%00", "x" * 300]
+SECTIONS = ["said", "promised", "progress", "nope", "..", "%ff"]
 STATIC = ["site.css", "kiosk/main.js", "../kiosk/app.py", "%2e%2e/secret", "nope.css", ""]
 
 
@@ -98,6 +104,9 @@ def route_path(rng: random.Random, route: str) -> str:
         .replace("{filename}", rng.choice(STATIC))
         .replace("{walk}", rng.choice(WALKS))
         .replace("{point}", rng.choice(POINTS))
+        .replace("{lang}", rng.choice(SPOKEN))
+        .replace("{step}", rng.choice(STEPS))
+        .replace("{section}", rng.choice(SECTIONS))
     )
 
 

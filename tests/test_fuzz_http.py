@@ -27,7 +27,9 @@ from tests.hostile_requests import PUBLIC_ROUTES, RAW, hostile_request
 @pytest.fixture
 async def edge(aiohttp_client, settings, caplog):
     caplog.set_level(logging.INFO)
-    client, _ = await start(aiohttp_client, edge_settings(settings))
+    # No recorded speech: a request Lyssna would record is judged, then answered 404, and
+    # no espeak-ng process starts (this test starts none).
+    client, _ = await start(aiohttp_client, edge_settings(settings, espeak=None))
     return client
 
 

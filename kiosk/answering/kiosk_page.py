@@ -30,12 +30,14 @@ from kiosk.edge.language import use_language
 from kiosk.edge.trailing_slash import redirect_slash
 from kiosk.i18n import gettext
 from kiosk.promises.walk_pages import with_tiles_policy
+from kiosk.speech_audio import SPEECH_LANGS, campaign_audio_url, speech_audio
 from locales import format_period, language_name, text_direction
 from locales.problems import problem_message
 from locales.shared_texts import police_notice
 from storage.kiosk_credentials import kiosk_key_source
 from survey import Campaign, Problem
 from survey.serialize import campaign_as_dict
+from survey.speech import walk_speech
 
 # Served from /kiosk/ rather than /static/ so that its scope, the folder it is served from,
 # covers the kiosk pages without a Service-Worker-Allowed header.
@@ -47,6 +49,7 @@ def kiosk_texts(campaign: Campaign, translations, lang: str) -> dict[str, Any]:
     _ = translations.gettext
     return {
         "attract": _("Tyck till!"),
+        "listen": _("Lyssna"),
         "tap_to_start": _("Tryck för att börja"),
         "choose_language": _("Välj språk"),
         "next": _("Nästa"),
@@ -100,10 +103,18 @@ def kiosk_texts(campaign: Campaign, translations, lang: str) -> dict[str, Any]:
     }
 
 
-def kiosk_data(request: web.Request, campaign: Campaign, source: str | None) -> dict[str, Any]:
-    """Everything the kiosk script needs, in every language of the campaign."""
+def kiosk_data(
+    request: web.Request, campaign: Campaign, source: str | None, *, recorded: bool = True
+) -> dict[str, Any]:
+    """Everything the kiosk script needs, in every language of the campaign; `recorded`
+    False leaves out the server's recordings (a draft's preview has none of its own)."""
     config = request.app[CONFIG]
     catalogs = request.app[CATALOGS]
+    audio = speech_audio(request)
+    recordings = {
+        lang: campaign_audio_url(audio, campaign.id, lang) if recorded else None
+        for lang in campaign.languages
+    }
     return {
         "campaign": campaign_as_dict(campaign),
         "draws_map": asks_where(campaign),  # Leaflet is loaded only for a place question
@@ -123,6 +134,10 @@ def kiosk_data(request: web.Request, campaign: Campaign, source: str | None) -> 
                 "dir": text_direction(lang),
                 "period": format_period(campaign.opens, campaign.closes, lang),
                 "text": kiosk_texts(campaign, catalogs.get(lang), lang),
+                # "Lyssna": each step's text, a voice's language, the server's recordings.
+                "speech": walk_speech(campaign, lang, catalogs.get(lang)),
+                "speech_lang": SPEECH_LANGS.get(lang, lang),
+                "speech_audio": recordings[lang],
             }
             for lang in campaign.languages
         ],

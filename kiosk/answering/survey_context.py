@@ -7,12 +7,14 @@ from typing import Any
 from kiosk.answering.answer_request import Submission
 from kiosk.campaign_header import header_context
 from kiosk.i18n import gettext as _
+from kiosk.speech_audio import SPEECH_LANGS
 from locales.problems import problem_message
 from locales.shared_texts import police_notice
 from survey import Campaign, ChoiceStep, Problem, steps
 from survey.campaign import Question
 from survey.kinds import kind_of
 from survey.serialize import map_as_dict
+from survey.speech import walk_speech
 from survey.validation import check_areas
 from survey.walk import step_as_dict
 
@@ -112,11 +114,14 @@ def survey_context(
     step: str | None = None,
     comment_warning: str | None = None,
     comment_ok: bool = False,
+    speech_audio: str | None = None,
 ) -> dict[str, Any]:
     """The form: every step, what was already filled in, and the errors beside their fields.
 
     `step` is where survey.js resumes its walk after a language button; `comment_warning`
-    says the comment seems to hold personal data (the resident may change it or send it).
+    says the comment seems to hold personal data (the resident may change it or send it);
+    `speech_audio` is where the server's recording of a step is (the step's id at its end),
+    None when it records none.
     """
     errors = errors or {}
     chosen = set(submission.areas) if submission else set()
@@ -166,7 +171,12 @@ def survey_context(
         "steps": [step_as_dict(each) for each in steps(campaign)],
         "resume": step,
         "questions": {q.id: question_texts(q, translations) for q in campaign.questions},
+        # "Lyssna": each step's text, the language a voice is asked for, the recordings.
+        "speech": walk_speech(campaign, lang, translations),
+        "speech_lang": SPEECH_LANGS.get(lang, lang),
+        "speech_audio": speech_audio,
         "text": {
+            "listen": _("Lyssna"),
             "next": _("Nästa"),
             "back": _("Tillbaka"),
             "skip": _("Hoppa över"),

@@ -31,6 +31,7 @@ from kiosk.i18n import gettext as _
 from kiosk.promises.home import home_promises
 from kiosk.promises.walk_pages import with_tiles_policy
 from kiosk.results.pages import published_results
+from kiosk.speech_audio import campaign_audio_url, speech_audio
 from locales import language_name
 from locales.problems import problem_message
 from storage.submit import Status, submit
@@ -93,6 +94,7 @@ async def survey_form(request: web.Request) -> web.Response:
         request.app[CATALOGS].get(lang),
         answer_id=str(uuid.uuid4()),
         source=source,
+        speech_audio=campaign_audio_url(speech_audio(request), campaign.id, lang),
     )
     response = aiohttp_jinja2.render_template("survey.html", request, context)
     return with_map_tiles(request, response, campaign)
@@ -190,6 +192,7 @@ async def form_page(
         step=step,
         comment_warning=warning,
         comment_ok=comment_ok,
+        speech_audio=campaign_audio_url(speech_audio(request), campaign.id, lang),
     )
     status = 422 if errors else 200
     render = partial(aiohttp_jinja2.render_template, "survey.html", request, context, status=status)

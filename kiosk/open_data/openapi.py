@@ -30,6 +30,7 @@ from kiosk.open_data.openapi_parts import (
     response,
     responses,
 )
+from kiosk.open_data.openapi_speech import speech_operations
 from kiosk.open_data.openapi_walks import walk_operations
 from kiosk.open_data.schemas import component_schemas, ref
 from storage.publication import Publication
@@ -230,6 +231,7 @@ def operations() -> dict[str, dict[str, dict]]:
             }
         },
         **walk_operations(),
+        **speech_operations(),
         "/api/v1/promises/{promise}": {
             "get": {
                 "operationId": "getPromise",

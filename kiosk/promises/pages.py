@@ -12,7 +12,7 @@ from datetime import date
 import aiohttp_jinja2
 from aiohttp import web
 
-from kiosk.app_keys import CAMPAIGNS, CONFIG, LANGUAGE, STORE
+from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE, STORE
 from kiosk.clock import CLOCK, app_clock
 from kiosk.edge.trailing_slash import redirect_slash
 from kiosk.i18n import gettext
@@ -22,6 +22,7 @@ from kiosk.promises.home import current_promises
 from kiosk.promises.qr import public_address, qr_svg
 from kiosk.promises.view import Dates, promise_view
 from kiosk.promises.walk_pages import setup_walk_pages
+from kiosk.speech_audio import page_speech, promise_audio_url, speech_audio
 from locales import language_name
 from storage.promises import StoredPromise, get_promise, replacing_promise
 from storage.subscriptions import followup_answer_counts
@@ -29,6 +30,7 @@ from storage.walks import activity_walks
 from survey.promises.notice_text import followup_options
 from survey.promises.promise import Promise
 from survey.promises.serialize import promise_as_dict
+from survey.speech import PROMISE_SECTIONS, promise_speech
 
 _dumps = functools.partial(json.dumps, ensure_ascii=False)
 
@@ -94,6 +96,21 @@ def walks_summary(walks: list[dict], lang: str) -> dict | None:
     }
 
 
+def section_speech(request: web.Request, promise: Promise, lang: str) -> dict[str, dict]:
+    """What each section's Lyssna button reads, and where its recording is."""
+    translations = request.app[CATALOGS].get(lang)
+    audio = speech_audio(request)
+    campaigns = request.app[CAMPAIGNS]
+    return {
+        section: page_speech(
+            lang,
+            promise_speech(promise, section, lang, translations, campaigns),
+            promise_audio_url(audio, promise.id, lang, section),
+        )
+        for section in PROMISE_SECTIONS
+    }
+
+
 async def promise_page(request: web.Request) -> web.Response:
     """One promise: what residents said, what is promised, how it is going, the follow-up."""
     lang = request[LANGUAGE]
@@ -112,6 +129,7 @@ async def promise_page(request: web.Request) -> web.Response:
             activity["walks"] = walks_summary(walks.get(activity["id"], []), context["lang"])
         context["quiet_after"] = quiet_after
         context["noticed"] = await noticed_difference(request, promise)
+        context["speech"] = section_speech(request, promise, context["lang"])
         newer = await request.app[STORE].read(replacing_promise, promise.id, today)
         context["replaced_by"] = (
             {"id": newer.id, "title": newer.text(newer.title, newer.language(lang))}

@@ -12,16 +12,18 @@ import json
 import aiohttp_jinja2
 from aiohttp import web
 
-from kiosk.app_keys import CAMPAIGNS, STORE
+from kiosk.app_keys import CAMPAIGNS, CATALOGS, STORE
 from kiosk.clock import CLOCK
 from kiosk.edge.errors import error_page, json_error
 from kiosk.i18n import current_language
 from kiosk.i18n import gettext as _
 from kiosk.results.cache import RESULTS_CACHE, ResultsCache
 from kiosk.results.view import results_context
+from kiosk.speech_audio import page_speech, results_audio_url, speech_audio
 from storage.publication import published_campaigns
 from storage.published_results import ResultsData, results_json
 from survey import Campaign
+from survey.speech import ranking_speech
 
 # Public figures: a browser may keep them, but asks again each time (a 304 is not offered).
 CACHE_CONTROL = "no-cache"
@@ -55,6 +57,9 @@ async def results_page(request: web.Request) -> web.Response:
 
     def render(data: ResultsData) -> tuple[bytes, bytes]:
         context = results_context(data, lang)
+        spoken = ranking_speech(campaign, data.tally, lang, request.app[CATALOGS].get(lang))
+        url = results_audio_url(speech_audio(request), campaign.id, lang)
+        context["speech"] = page_speech(lang, spoken, url)
         return bodies_of(aiohttp_jinja2.render_string("results/page.html", request, context))
 
     data, bodies = await request.app[RESULTS_CACHE].rendered(

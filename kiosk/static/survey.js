@@ -6,8 +6,9 @@
 // translated from the page's data block.
 // A language button still posts the form to the server, which shows it again in that
 // language with everything kept; the walk then goes on at the step it was on.
-import { button, fill } from "./shared/dom.js";
+import { button, el, fill } from "./shared/dom.js";
 import { PlaceMap, pointLabel } from "./shared/place_map.js";
+import { listenButton, speakerIcon, stopReading } from "./shared/speech.js";
 import { changeable, empty, most, problemWith, skippable, Walk } from "./shared/walk.js";
 
 const form = document.getElementById("survey");
@@ -145,6 +146,7 @@ function enhance(data) {
   }
 
   function show() {
+    stopReading();
     const step = walk.step;
     sections.forEach((section, id) => section.classList.toggle("current", id === step.id));
     progress.textContent = fill(text.step, { n: walk.index + 1, total: walk.steps.length });
@@ -386,6 +388,18 @@ function enhance(data) {
     limitTicks(step, boxes, error, null, () => map.points().length);
   }
 
+  // "Lyssna" below a step's heading: its text read by the browser's voice for the page's
+  // language, or the server's recording of it.
+  function listen(step) {
+    const label = [speakerIcon(), text.listen];
+    const recorded = Boolean(data.speech_audio);
+    return listenButton(el("button", { type: "button", class: "button listen" }, ...label),
+      data.speech_lang, recorded, () => ({
+        text: data.speech[step.id],
+        url: recorded ? data.speech_audio + encodeURIComponent(step.id) : null,
+      }));
+  }
+
   // Without a script the "no answer" radio takes an answer back; here the skip button does.
   for (const none of form.querySelectorAll(".no-answer")) none.hidden = true;
   stepField.type = "hidden";
@@ -396,6 +410,8 @@ function enhance(data) {
   form.prepend(progress);
   walk.steps.forEach((step, index) => {
     const section = sections.get(step.id);
+    const heading = section.querySelector(".step-heading");
+    (heading.closest("legend") || heading).after(listen(step));
     const nav = document.createElement("div");
     nav.className = "step-nav";
     if (index > 0) nav.append(button(text.back, "button", previous));

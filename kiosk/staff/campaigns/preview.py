@@ -69,5 +69,5 @@ async def preview_kiosk(request: web.Request) -> web.Response:
     """The kiosk page of the campaign, as a screen in a library will show it."""
     campaign, _ = await previewed(request)
     use_language(request, campaign.default_language)
-    context = {"data": kiosk_data(request, campaign, "preview")}
+    context = {"data": kiosk_data(request, campaign, "preview", recorded=False)}
     return aiohttp_jinja2.render_template("kiosk.html", request, context)

@@ -101,12 +101,12 @@ export function comment(step, k) {
       k.advance(step);
     });
   };
-  const title = el("h1", { tabindex: "-1", text: k.text("comment_heading") });
-  const label = el("label", { for: "comment" }, title);
+  // The heading holds the field's label (a label may hold no heading).
+  const label = el("label", { for: "comment", text: k.text("comment_heading") });
   return k.frame(
     step,
     [
-      label,
+      el("h1", { tabindex: "-1" }, label),
       el("p", { id: "comment-hint", class: "hint", text: hint }),
       el("p", { id: "comment-notice", class: "police-notice", text: k.text("crime_notice") }),
       warning,

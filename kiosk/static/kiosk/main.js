@@ -3,6 +3,7 @@
 // they are on screen; a reset throws both away. The order of the steps and where a change
 // from the summary returns to are the shared walk's (../shared/walk.js).
 import { button, el, fill, uuid4 } from "../shared/dom.js";
+import { listenButton, speakerIcon, stopReading } from "../shared/speech.js";
 import { Walk, problemWith } from "../shared/walk.js";
 import { IdleWatch } from "./idle.js";
 import { Outbox } from "./outbox.js";
@@ -54,6 +55,18 @@ function show(screen) {
   if (heading) heading.focus({ preventScroll: true });
 }
 
+// "Lyssna", large and first in the bar on every step: the step's text in the resident's
+// language, read by the browser's voice or played from the server's recording.
+function listen(step) {
+  const lang = languages[walk.lang];
+  const label = [speakerIcon(), text("listen")];
+  return listenButton(el("button", { type: "button", class: "button listen" }, ...label),
+    lang.speech_lang, Boolean(lang.speech_audio), () => ({
+      text: lang.speech[step.id],
+      url: lang.speech_audio && lang.speech_audio + encodeURIComponent(step.id),
+    }));
+}
+
 function larger() {
   const on = document.documentElement.classList.toggle("larger");
   document.querySelectorAll(".larger-text").forEach((b) => b.setAttribute("aria-pressed", on));
@@ -83,6 +96,7 @@ function frame(step, content, { next, nextLabel, onNext } = {}) {
       el(
         "div",
         { class: "tools" },
+        listen(step),
         button(text("larger_text"), "button quiet larger-text", larger, { "aria-pressed": pressed }),
         button(text("start_over"), "button quiet", reset),
       ),
@@ -257,6 +271,7 @@ function warn() {
 // Forget everything: state, screens, dialogs, language, text size, history entry, scroll
 // and focus.
 function reset() {
+  stopReading();
   idle.stop();
   clearTimeout(thanksTimer);
   clearInterval(countdownTimer);
@@ -297,6 +312,15 @@ const idle = new IdleWatch({
   onWarn: warn,
   onReset: reset,
 });
+
+// Reading stops when the resident taps anywhere but the Lyssna button itself.
+document.addEventListener(
+  "pointerdown",
+  (event) => {
+    if (!event.target.closest || !event.target.closest(".listen")) stopReading();
+  },
+  { capture: true, passive: true },
+);
 
 window.addEventListener("online", () => outbox.flush());
 // Coming back to the page (also from the back-forward cache) starts from scratch.
