@@ -7,7 +7,6 @@ E-mail is offered only when the product has an SMTP server (`FOLLOW_MAILER` is s
 from __future__ import annotations
 
 import io
-import re
 from typing import Any, Protocol
 
 import aiohttp_jinja2
@@ -22,10 +21,10 @@ from kiosk.i18n import gettext as _
 from storage import subscriptions
 from storage.contacts import ContactBox
 from survey import Campaign
+from survey.contact_address import is_email
 from survey.promises.notice_text import followup_options, question
 
 CONSENT_TEXT_VERSION = "web-notices-1"
-EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s.]{2,63}$")
 
 
 class Mailer(Protocol):
@@ -118,7 +117,7 @@ async def follow_submit(request: web.Request) -> web.Response:
     chosen = [a for a in form.getall("area", []) if campaign.area(str(a)) is not None]
     if form.get("consent") != "yes":
         error = _("Kryssa i att du vill få meddelanden, annars sparar vi ingenting.")
-    elif not EMAIL.fullmatch(email):
+    elif not is_email(email):
         error = _("Skriv en e-postadress, till exempel namn@example.se.")
     elif not chosen:
         error = _("Välj minst ett område.")

@@ -283,6 +283,17 @@ def component_schemas() -> dict[str, Schema]:
                 "category": {"enum": list(WALK_CATEGORIES)},
                 "note": nullable({"type": "string", "maxLength": 280}),
                 "captured_at": nullable(INSTANT),
+                # "Berätta när det är åtgärdat": told once, by e-mail, when staff decide.
+                "contact": nullable(
+                    obj(
+                        {
+                            "email": {"type": "string", "format": "email"},
+                            "consent": {"const": True},
+                            "locale": STRING,
+                        },
+                        ["email", "consent"],
+                    )
+                ),
             },
             ["id", "lat", "lon", "category"],
         ),
