@@ -7,7 +7,8 @@ together or not at all.
 Who records an event fills `campaign` when the promise follows that campaign (that is how
 subscriptions made on a campaign's thank-you find it), `areas` and `zones` with the
 activity's areas and the zones of the map it names, `walk` and `point` for what became of
-one place marked on a safety walk (only that place's subscribers hear of it), and `detail` with what a notice shows (see `survey.promises.notice_text`): `title` and `text`
+one place marked on a safety walk (only that place's subscribers hear of it), and `detail`
+with what a notice shows (see `survey.promises.notice_text`): `title` and `text`
 ({lang: text}), `status`, `url` (the public page's path) and, for `promise_published`,
 `valid_until` (a date: subscriptions then end a year after it at the latest).
 """

@@ -1,4 +1,4 @@
-""""Berätta när det är åtgärdat": a participant of a safety walk hears what becomes of a
+"""«Berätta när det är åtgärdat»: a participant of a safety walk hears what becomes of a
 place they marked.
 
 A participant who ticks the box on the walk page leaves an e-mail address with the place.
