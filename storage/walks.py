@@ -165,7 +165,7 @@ def set_published(db: Database, walk: Walk, publish: bool, *, actor: str, now: d
 
 def _tell_of_walk(db: Database, walk: Walk, now: datetime) -> None:
     """A published walk of a public promise is a cycle event: the subscribers of its
-    activity's areas hear of it in their next notice."""
+    activity's areas and zones hear of it in their next notice."""
     stored = get_promise(db, walk.promise)
     if stored is None or not stored.promise.is_public(now.date()):
         return
@@ -177,6 +177,7 @@ def _tell_of_walk(db: Database, walk: Walk, now: datetime) -> None:
         promise=promise.id,
         activity=walk.activity,
         areas=tuple(activity.areas) if activity else (),
+        zones=tuple(activity.zones) if activity else (),
         detail={
             "title": dict(promise.title),
             "text": dict.fromkeys(promise.languages, f"{walk.title}, {walk.date.isoformat()}"),

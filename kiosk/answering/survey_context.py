@@ -12,6 +12,7 @@ from locales.shared_texts import police_notice
 from survey import Campaign, ChoiceStep, Problem, steps
 from survey.campaign import Question
 from survey.kinds import kind_of
+from survey.kinds.place import zones_marked
 from survey.serialize import map_as_dict
 from survey.validation import check_areas
 from survey.walk import step_as_dict
@@ -220,6 +221,8 @@ def thanks_context(campaign: Campaign, lang: str, submission: Submission) -> dic
         "next_steps": campaign.text(campaign.next_steps, lang),
         "areas": [campaign.text(campaign.area(a).label, lang) for a in submission.areas],
         "area_ids": list(submission.areas),
+        # Where the resident marked places: a subscription made here hears of those zones too.
+        "zone_ids": list(zones_marked(campaign, submission.answers)),
         "comment": submission.comment,
         "answers": answers,
     }

@@ -386,12 +386,13 @@ def promise_schema() -> Schema:
             "responsible": STRINGS,
             "roles": {"type": "object", "additionalProperties": ref("Text")},
             "areas": STRINGS,
+            "zones": STRINGS,
             "status": {"enum": list(ACTIVITY_STATUSES)},
             "starts": nullable(DAY),
             "ends": nullable(DAY),
             "updates": {"type": "array", "items": update},
         },
-        ["id", "text", "responsible", "areas", "status", "updates"],
+        ["id", "text", "responsible", "areas", "zones", "status", "updates"],
     )
     followup = obj(
         {
