@@ -88,6 +88,7 @@ def test_opt_in_by_touch_then_fixed_by_staff_is_told_once(
     staff.get_by_role("button", name="Logga in").click()
     expect(staff.get_by_role("heading", name="Medborgardialoger")).to_be_visible()
     staff.goto(f"{live.url}/staff/walks/{walk.id}/")
+    expect(staff.locator("main")).to_contain_text("1 deltagare får ett e-brev när platsen")
     staff.locator(f"#s-{point_id}").select_option("fixed")
     staff.locator(f"#s-{point_id}").locator("xpath=ancestor::form").get_by_role(
         "button", name="Spara status"
