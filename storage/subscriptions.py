@@ -134,7 +134,8 @@ def expire(db: Database, now: datetime, grace_days: int) -> int:
 
 
 def counts(db: Database) -> list[dict]:
-    """Subscribers per campaign, promise and channel, with the notices still owed: no contacts."""
+    """Subscribers per campaign, promise and channel, with the notices still owed: no contacts.
+    Those waiting to hear of one place on a walk are counted on the walk's page instead."""
     return list(
         db.query(
             "SELECT s.campaign, coalesce(s.promise, s.followup_promise, '') AS promise,"
@@ -143,7 +144,7 @@ def counts(db: Database) -> list[dict]:
             " sum(s.contact IS NULL) AS unreachable,"
             " sum((SELECT count(*) FROM notices n WHERE n.subscription = s.id"
             "      AND n.sent_at IS NULL)) AS owed"
-            " FROM subscriptions s GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+            " FROM subscriptions s WHERE s.point IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
         )
     )
 

@@ -240,7 +240,8 @@
       var li = document.createElement("li");
       var label = texts["category" + item.point.category.charAt(0).toUpperCase() + item.point.category.slice(1)] || item.point.category;
       var state = item.state === "sent" ? texts.itemSent : item.state === "refused" ? texts.itemRefused : texts.itemWaiting;
-      li.textContent = label + (item.photo ? " (" + texts.photo + ")" : "") + ": " + state;
+      li.textContent = label + (item.photo ? " (" + texts.photo + ")" : "") + ": " + state +
+        (item.contactRefused ? " (" + texts.noNotice + ")" : "");
       li.className = "outbox-" + item.state;
       list.appendChild(li);
       if (item.state === "waiting") waiting += 1;
@@ -289,7 +290,15 @@
     var base = "/api/v1/walks/" + encodeURIComponent(walkId) + "/points";
     var first = item.pointSent
       ? Promise.resolve(200)
-      : post(base, JSON.stringify(item.point), "application/json");
+      : post(base, JSON.stringify(item.point), "application/json").then(function (status) {
+          // The place matters more than the message about it: a contact the server will
+          // not take (422) is left out, the place sent again without it, and the list says so.
+          if (status !== 422 || !item.point.contact) return status;
+          delete item.point.contact;
+          item.contactRefused = true;
+          saveItems();
+          return post(base, JSON.stringify(item.point), "application/json");
+        });
     return first.then(function (status) {
       if (status !== 200 && status !== 201) return status;
       item.pointSent = true;
