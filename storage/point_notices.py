@@ -29,8 +29,8 @@ def tell_point_decided(
     db: Database, walk: Walk, point: WalkPoint, now: datetime, *, about: str | None = None
 ) -> int | None:
     """Owe the subscribers of the place `about` (by default `point` itself) what became of
-    `point`; the event's id, or None when `point` is not decided."""
-    if point.status not in DECIDED:
+    `point`; the event's id, or None when `point` is not decided or nobody waits to hear."""
+    if point.status not in DECIDED or not _waiting(db, walk.id, about or point.id):
         return None
     detail = {
         "title": walk.title,
@@ -55,12 +55,16 @@ def tell_point_decided(
     return record_event(db, event, now)
 
 
+def _waiting(db: Database, walk_id: str, point_id: str) -> int:
+    return db.execute(
+        "SELECT count(*) FROM subscriptions WHERE walk = ? AND point = ?", [walk_id, point_id]
+    ).fetchone()[0]
+
+
 def pass_on(db: Database, walk: Walk, duplicate: str, target: WalkPoint, now: datetime) -> int:
     """A duplicate merged into `target`: its subscribers now wait for the target, and hear at
     once when the target is already decided. How many were passed on."""
-    waiting = db.execute(
-        "SELECT count(*) FROM subscriptions WHERE walk = ? AND point = ?", [walk.id, duplicate]
-    ).fetchone()[0]
+    waiting = _waiting(db, walk.id, duplicate)
     if not waiting:
         return 0
     tell_point_decided(db, walk, target, now, about=duplicate)
