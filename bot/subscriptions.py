@@ -31,6 +31,7 @@ from bot.updates import pressed
 from storage import responses as response_rows
 from storage import subscriptions
 from storage.contacts import ContactBox
+from survey.kinds.place import zones_marked
 from survey.promises.notice_text import FOLLOWUP_OPTIONS
 
 CHANNEL = "telegram"
@@ -91,6 +92,7 @@ async def on_consent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         contact_key=key,
         campaign=campaign.id,
         areas=tuple(stored.areas),
+        zones=zones_marked(campaign, stored.answers),
         locale=stored.locale,
         consent_channel=CHANNEL,
         consent_text=texts.CONSENT_TEXT_VERSION,

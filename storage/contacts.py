@@ -43,9 +43,12 @@ class ContactBox:
         except InvalidToken:
             return None
 
-    def key(self, channel: str, contact: str) -> str:
+    def key(self, channel: str, contact: str, scope: str = "") -> str:
+        """The keyed hash of a contact; `scope` (one place on a safety walk) keeps apart the
+        subscriptions one contact may hold within one campaign."""
         normal = contact.strip().lower() if channel == "email" else contact.strip()
-        return hmac.new(self._lookup, f"{channel}:{normal}".encode(), hashlib.sha256).hexdigest()
+        message = f"{channel}:{normal}" + (f"#{scope}" if scope else "")
+        return hmac.new(self._lookup, message.encode(), hashlib.sha256).hexdigest()
 
     def token(self, subscription_id: int, purpose: str) -> str:
         """The token of a link in a mail (confirm, stop, answer): nothing to store, unforgeable."""

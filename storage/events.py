@@ -5,8 +5,10 @@ the notices it owes subscribers (the outbox): the change and the telling are com
 together or not at all.
 
 Who records an event fills `campaign` when the promise follows that campaign (that is how
-subscriptions made on a campaign's thank-you find it), `areas` with the activity's areas,
-and `detail` with what a notice shows (see `survey.promises.notice_text`): `title` and `text`
+subscriptions made on a campaign's thank-you find it), `areas` and `zones` with the
+activity's areas and the zones of the map it names, `walk` and `point` for what became of
+one place marked on a safety walk (only that place's subscribers hear of it), and `detail`
+with what a notice shows (see `survey.promises.notice_text`): `title` and `text`
 ({lang: text}), `status`, `url` (the public page's path) and, for `promise_published`,
 `valid_until` (a date: subscriptions then end a year after it at the latest).
 """
@@ -30,6 +32,7 @@ EVENT_KINDS = (
     "activity_update",
     "followup_published",
     "walk_published",
+    "point_decided",
 )
 
 
@@ -43,6 +46,9 @@ class CycleEvent:
     activity: str | None = None
     areas: tuple[str, ...] = ()
     detail: Mapping[str, Any] = field(default_factory=dict)
+    zones: tuple[str, ...] = ()
+    walk: str | None = None
+    point: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in EVENT_KINDS:
@@ -52,8 +58,8 @@ class CycleEvent:
 def record_event(db: Database, event: CycleEvent, now: datetime) -> int:
     """Record `event` and the notices it owes in the open transaction; returns its id."""
     cursor = db.execute(
-        "INSERT INTO cycle_events (kind, campaign, promise, activity, areas, detail, happened_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO cycle_events (kind, campaign, promise, activity, areas, detail, happened_at,"
+        " zones) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
             event.kind,
             event.campaign,
@@ -62,6 +68,7 @@ def record_event(db: Database, event: CycleEvent, now: datetime) -> int:
             json.dumps(list(event.areas)),
             json.dumps(dict(event.detail), ensure_ascii=False, default=str),
             now.isoformat(),
+            json.dumps(list(event.zones)),
         ],
     )
     event_id = int(cursor.lastrowid)

@@ -19,15 +19,22 @@ from sqlite_utils import Database
 from storage.subscriptions import DAYS_AFTER_VALIDITY
 from survey.promises.notice_text import NoticeItem
 
-# Events about one activity reach only subscribers of that activity's areas.
+# Events about one activity reach only subscribers of that activity's areas or zones.
 AREA_SCOPED = frozenset({"activity_status", "activity_update", "walk_published"})
 
+# A subscription to the cycle hears of events of its campaign or promise (those about one
+# activity only when it shares an area or a zone with the activity); a subscription to one
+# place on a safety walk hears only of that place.
 _MATCH = (
     " FROM subscriptions s WHERE s.confirmed_at IS NOT NULL AND s.contact IS NOT NULL"
     " AND s.expires_at > :now"
-    " AND (s.campaign = :campaign OR (:promise IS NOT NULL AND s.promise = :promise))"
-    " AND (:everyone OR EXISTS (SELECT 1 FROM json_each(s.areas) AS a"
-    "      WHERE a.value IN (SELECT value FROM json_each(:areas))))"
+    " AND ((:point IS NULL AND s.point IS NULL"
+    "  AND (s.campaign = :campaign OR (:promise IS NOT NULL AND s.promise = :promise))"
+    "  AND (:everyone OR EXISTS (SELECT 1 FROM json_each(s.areas) AS a"
+    "       WHERE a.value IN (SELECT value FROM json_each(:areas)))"
+    "   OR EXISTS (SELECT 1 FROM json_each(s.zones) AS z"
+    "       WHERE z.value IN (SELECT value FROM json_each(:zones)))))"
+    " OR (:point IS NOT NULL AND s.walk = :walk AND s.point = :point))"
 )
 
 
@@ -38,6 +45,9 @@ def _match_params(event: Any, now: datetime) -> dict[str, Any]:
         "promise": event.promise,
         "everyone": event.kind not in AREA_SCOPED,
         "areas": json.dumps(list(event.areas)),
+        "zones": json.dumps(list(event.zones)),
+        "walk": event.walk,
+        "point": event.point,
     }
 
 
@@ -61,7 +71,9 @@ def count_matching(db: Database, event: Any, now: datetime) -> int:
 
 def _apply_dates(db: Database, event: Any, now: datetime) -> None:
     """What the event tells about how long its subscriptions last."""
-    scope = "(campaign = :campaign OR (:promise IS NOT NULL AND promise = :promise))"
+    scope = (
+        "point IS NULL AND (campaign = :campaign OR (:promise IS NOT NULL AND promise = :promise))"
+    )
     params = {"campaign": event.campaign, "promise": event.promise}
     if event.promise is not None and event.campaign is not None:
         db.execute(
@@ -165,7 +177,9 @@ class Delivered:
 
 
 def mark_sent(db: Database, delivered: list[Delivered]) -> list[None]:
-    """Mark what was delivered (a bulk write: deliveries waiting together share statements)."""
+    """Mark what was delivered (a bulk write: deliveries waiting together share statements).
+
+    A subscription to one place has then told all it was for: it goes, with its contact."""
     db.conn.executemany(
         "UPDATE notices SET sent_at = ? WHERE id = ?",
         [(d.at.isoformat(), n) for d in delivered for n in d.notices],
@@ -173,6 +187,10 @@ def mark_sent(db: Database, delivered: list[Delivered]) -> list[None]:
     db.conn.executemany(
         "UPDATE subscriptions SET last_sent_at = ?, claimed_until = NULL WHERE id = ?",
         [(d.at.isoformat(), d.subscription) for d in delivered],
+    )
+    db.conn.executemany(
+        "DELETE FROM subscriptions WHERE id = ? AND point IS NOT NULL",
+        [(d.subscription,) for d in delivered],
     )
     return [None] * len(delivered)
 

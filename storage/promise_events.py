@@ -2,7 +2,7 @@
 
 Recorded only while the promise is public: publishing it, a public update or a moved
 status on one of its activities, and publishing its follow-up. Each event names the
-campaign the promise follows, the activity and its areas, and carries its texts in every
+campaign the promise follows, the activity with its areas and zones, and carries its texts in every
 language, so the notices can be written without reading the promise again.
 """
 
@@ -62,6 +62,7 @@ def record_promise_events(
                     promise=new.id,
                     activity=activity.id,
                     areas=activity.areas,
+                    zones=activity.zones,
                     detail={
                         **about,
                         "status": update.status,

@@ -1,7 +1,10 @@
 """Subscriptions: a resident's consent to hear back, by one channel, until it expires.
 
 A subscription covers the promise(s) that follow one campaign, and by default only the
-activities linked to the areas the resident chose (copied here, never a link to the answer).
+activities linked to the areas the resident chose and to the zones of the map where they
+marked places (both copied here, never a link to the answer). A subscription may instead
+cover one place marked on a safety walk (`walk`, `point`): it hears only what becomes of
+that place, once, and is deleted when it has been told (`storage.point_notices`).
 Telegram subscriptions are confirmed by the opt-in itself; e-mail ones by the link in the
 confirmation mail (double opt-in), and deleted unconfirmed after `UNCONFIRMED_HOURS`.
 """
@@ -37,6 +40,9 @@ class NewSubscription:
     consent_text: str
     promise: str | None = None
     confirmed: bool = False
+    zones: tuple[str, ...] = ()
+    walk: str | None = None
+    point: str | None = None
 
 
 def subscribe(db: Database, new: NewSubscription, now: datetime) -> int:
@@ -46,10 +52,11 @@ def subscribe(db: Database, new: NewSubscription, now: datetime) -> int:
     confirmed = stamp if new.confirmed else None
     row = db.execute(
         "INSERT INTO subscriptions (channel, contact, contact_key, campaign, promise, areas,"
-        " locale, consent_at, consent_channel, consent_text, confirmed_at, expires_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " locale, consent_at, consent_channel, consent_text, confirmed_at, expires_at,"
+        " zones, walk, point) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (contact_key, campaign) DO UPDATE SET contact = excluded.contact,"
         " areas = excluded.areas, locale = excluded.locale, promise = excluded.promise,"
+        " zones = excluded.zones,"
         " consent_at = excluded.consent_at, consent_channel = excluded.consent_channel,"
         " consent_text = excluded.consent_text,"
         " confirmed_at = coalesce(subscriptions.confirmed_at, excluded.confirmed_at)"
@@ -67,6 +74,9 @@ def subscribe(db: Database, new: NewSubscription, now: datetime) -> int:
             new.consent_text,
             confirmed,
             expires,
+            json.dumps(list(new.zones)),
+            new.walk,
+            new.point,
         ],
     ).fetchone()
     return int(row[0])
@@ -124,7 +134,8 @@ def expire(db: Database, now: datetime, grace_days: int) -> int:
 
 
 def counts(db: Database) -> list[dict]:
-    """Subscribers per campaign, promise and channel, with the notices still owed: no contacts."""
+    """Subscribers per campaign, promise and channel, with the notices still owed: no contacts.
+    Those waiting to hear of one place on a walk are counted on the walk's page instead."""
     return list(
         db.query(
             "SELECT s.campaign, coalesce(s.promise, s.followup_promise, '') AS promise,"
@@ -133,7 +144,7 @@ def counts(db: Database) -> list[dict]:
             " sum(s.contact IS NULL) AS unreachable,"
             " sum((SELECT count(*) FROM notices n WHERE n.subscription = s.id"
             "      AND n.sent_at IS NULL)) AS owed"
-            " FROM subscriptions s GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+            " FROM subscriptions s WHERE s.point IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
         )
     )
 

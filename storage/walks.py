@@ -18,7 +18,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from storage import subscriptions
 from storage.events import CycleEvent, record_event
+from storage.point_notices import pass_on, tell_point_decided
 from storage.promises import get_promise
 from storage.staff import audit
 from survey.promises.walk_photo import CleanPhoto
@@ -163,7 +165,7 @@ def set_published(db: Database, walk: Walk, publish: bool, *, actor: str, now: d
 
 def _tell_of_walk(db: Database, walk: Walk, now: datetime) -> None:
     """A published walk of a public promise is a cycle event: the subscribers of its
-    activity's areas hear of it in their next notice."""
+    activity's areas and zones hear of it in their next notice."""
     stored = get_promise(db, walk.promise)
     if stored is None or not stored.promise.is_public(now.date()):
         return
@@ -175,6 +177,7 @@ def _tell_of_walk(db: Database, walk: Walk, now: datetime) -> None:
         promise=promise.id,
         activity=walk.activity,
         areas=tuple(activity.areas) if activity else (),
+        zones=tuple(activity.zones) if activity else (),
         detail={
             "title": dict(promise.title),
             "text": dict.fromkeys(promise.languages, f"{walk.title}, {walk.date.isoformat()}"),
@@ -236,8 +239,15 @@ def get_point(db: Database, walk_id: str, point_id: str) -> WalkPoint | None:
     return _point(row) if row else None
 
 
-def save_point(db: Database, walk: Walk, point: WalkPoint, now: datetime) -> Stored:
-    """Store a participant's point once: a resend is harmless, other content a conflict."""
+def save_point(
+    db: Database,
+    walk: Walk,
+    point: WalkPoint,
+    now: datetime,
+    watcher: subscriptions.NewSubscription | None = None,
+) -> Stored:
+    """Store a participant's point once: a resend is harmless, other content a conflict.
+    `watcher`, the participant's "tell me when it is fixed", is kept with a new point."""
     fingerprint = point_fingerprint(point)
     stamp = now.isoformat()
     inserted = db.conn.execute(
@@ -260,6 +270,8 @@ def save_point(db: Database, walk: Walk, point: WalkPoint, now: datetime) -> Sto
     ).rowcount
     if inserted:
         _touch(db, walk, stamp)
+        if watcher is not None:
+            subscriptions.subscribe(db, watcher, now)
         return Stored.CREATED
     (known,) = db.conn.execute(
         "SELECT fingerprint FROM walk_points WHERE walk = ? AND id = ?", (walk.id, point.id)
@@ -380,7 +392,10 @@ def set_point_status(
     sets: dict[str, Any] = {"status": status, "reason": reason}
     if responsible is not None:
         sets["responsible"] = " ".join(responsible.split())[:200] or None
+    before = get_point(db, walk.id, point_id)
     _change_point(db, walk, point_id, sets, actor=actor, action="walk.point_status", now=now)
+    if before is not None and before.status != status:
+        tell_point_decided(db, walk, get_point(db, walk.id, point_id), now)
 
 
 def decide_note(
@@ -425,6 +440,8 @@ def merge_point(
     _change_point(
         db, walk, point_id, {"merged_into": into}, actor=actor, action="walk.merge", now=now
     )
+    if into is not None:
+        pass_on(db, walk, point_id, get_point(db, walk.id, into), now)
 
 
 def activity_walks(db: Database, promise_id: str) -> dict[str, list[tuple[Walk, WalkCounts]]]:

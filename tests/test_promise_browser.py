@@ -61,7 +61,7 @@ def test_a_resident_follows_the_promise_in_swedish(page: Page, server):
         "⚠ Senast uppdaterad för 294 dagar sedan."
     )
     expect(page.locator(".followup-planned")).to_contain_text("31 mars 2027")
-    page.get_by_role("link", name="Aktivitet 2").click()
+    page.locator(".progress-list").get_by_role("link", name="Aktivitet 2").click()
     expect(page).to_have_url(f"{server.url}/p/demo/?lang=sv#activity-narvaro-i-centrum")
 
 

@@ -13,6 +13,7 @@ from locales.shared_texts import police_notice
 from survey import Campaign, ChoiceStep, Problem, steps
 from survey.campaign import Question
 from survey.kinds import kind_of
+from survey.kinds.place import zones_marked
 from survey.serialize import map_as_dict
 from survey.speech import walk_speech
 from survey.validation import check_areas
@@ -230,6 +231,8 @@ def thanks_context(campaign: Campaign, lang: str, submission: Submission) -> dic
         "next_steps": campaign.text(campaign.next_steps, lang),
         "areas": [campaign.text(campaign.area(a).label, lang) for a in submission.areas],
         "area_ids": list(submission.areas),
+        # Where the resident marked places: a subscription made here hears of those zones too.
+        "zone_ids": list(zones_marked(campaign, submission.answers)),
         "comment": submission.comment,
         "answers": answers,
     }

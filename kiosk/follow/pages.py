@@ -7,7 +7,6 @@ E-mail is offered only when the product has an SMTP server (`FOLLOW_MAILER` is s
 from __future__ import annotations
 
 import io
-import re
 from typing import Any, Protocol
 
 import aiohttp_jinja2
@@ -22,10 +21,10 @@ from kiosk.i18n import gettext as _
 from storage import subscriptions
 from storage.contacts import ContactBox
 from survey import Campaign
+from survey.contact_address import is_email
 from survey.promises.notice_text import followup_options, question
 
 CONSENT_TEXT_VERSION = "web-notices-1"
-EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s.]{2,63}$")
 
 
 class Mailer(Protocol):
@@ -84,7 +83,16 @@ def _areas(campaign: Campaign, lang: str) -> list[tuple[str, str]]:
     return [(area.id, campaign.text(area.label, lang)) for area in campaign.areas]
 
 
-def _form(request, campaign, *, chosen=(), email="", error=None, status=200) -> web.Response:
+def _zones(campaign: Campaign, given) -> list[str]:
+    """The zones of the campaign's map among `given` (where the resident marked places)."""
+    area_map = campaign.map
+    known = [str(z) for z in given if area_map is not None and area_map.zone(str(z)) is not None]
+    return list(dict.fromkeys(known))
+
+
+def _form(
+    request, campaign, *, chosen=(), zones=(), email="", error=None, status=200
+) -> web.Response:
     lang = current_language()
     context = {
         "campaign_id": campaign.id,
@@ -92,6 +100,7 @@ def _form(request, campaign, *, chosen=(), email="", error=None, status=200) -> 
         "organisers": campaign.organisers,
         "areas": _areas(campaign, lang),
         "chosen": set(chosen),
+        "zone_ids": list(zones),
         "email": email,
         "error": error,
         "offered": request.app.get(FOLLOW_MAILER) is not None,
@@ -104,7 +113,9 @@ async def follow_form(request: web.Request) -> web.Response:
     """The sign-up: e-mail address, areas, and the consent (off until ticked)."""
     campaign = _campaign(request)
     chosen = [a for a in request.query.getall("area", []) if campaign.area(a) is not None]
-    return _form(request, campaign, chosen=chosen)
+    return _form(
+        request, campaign, chosen=chosen, zones=_zones(campaign, request.query.getall("zone", []))
+    )
 
 
 async def follow_submit(request: web.Request) -> web.Response:
@@ -116,16 +127,19 @@ async def follow_submit(request: web.Request) -> web.Response:
     form = await request.post()
     email = str(form.get("email", "")).strip()
     chosen = [a for a in form.getall("area", []) if campaign.area(str(a)) is not None]
+    zones = _zones(campaign, form.getall("zone", []))
     if form.get("consent") != "yes":
         error = _("Kryssa i att du vill få meddelanden, annars sparar vi ingenting.")
-    elif not EMAIL.fullmatch(email):
+    elif not is_email(email):
         error = _("Skriv en e-postadress, till exempel namn@example.se.")
     elif not chosen:
         error = _("Välj minst ett område.")
     else:
         error = None
     if error is not None:
-        return _form(request, campaign, chosen=chosen, email=email, error=error, status=422)
+        return _form(
+            request, campaign, chosen=chosen, zones=zones, email=email, error=error, status=422
+        )
     box, lang = ContactBox(request.app[SECRET]), current_language()
     contact_key = box.key("email", email)
     refused = request.app[SIGNUP_LIMITS].refusal(contact_key)
@@ -137,6 +151,7 @@ async def follow_submit(request: web.Request) -> web.Response:
         contact_key=contact_key,
         campaign=campaign.id,
         areas=tuple(str(a) for a in chosen),
+        zones=tuple(zones),
         locale=lang,
         consent_channel=str(form.get("via") or "web")[:16],
         consent_text=CONSENT_TEXT_VERSION,

@@ -96,7 +96,10 @@ def walk_operations() -> dict[str, dict[str, dict]]:
                 "summary": N_("Spara en plats som markerades under vandringen"),
                 "description": N_(
                     "Sparas en gång per id: samma punkt igen ger 200, annat innehåll under "
-                    "samma id 409."
+                    "samma id 409. Med `contact` (en e-postadress och `consent: true`) får "
+                    "deltagaren ett enda meddelande när platsen åtgärdas eller inte ska "
+                    "åtgärdas; adressen sparas krypterad och raderas sedan. En ogiltig adress, "
+                    "eller en adress utan samtycke, ger 422."
                 ),
                 "parameters": [walk, key],
                 "requestBody": {"required": True, "content": json_body(ref("WalkPoint"))},

@@ -283,6 +283,17 @@ def component_schemas() -> dict[str, Schema]:
                 "category": {"enum": list(WALK_CATEGORIES)},
                 "note": nullable({"type": "string", "maxLength": 280}),
                 "captured_at": nullable(INSTANT),
+                # "Berätta när det är åtgärdat": told once, by e-mail, when staff decide.
+                "contact": nullable(
+                    obj(
+                        {
+                            "email": {"type": "string", "format": "email"},
+                            "consent": {"const": True},
+                            "locale": STRING,
+                        },
+                        ["email", "consent"],
+                    )
+                ),
             },
             ["id", "lat", "lon", "category"],
         ),
@@ -375,12 +386,13 @@ def promise_schema() -> Schema:
             "responsible": STRINGS,
             "roles": {"type": "object", "additionalProperties": ref("Text")},
             "areas": STRINGS,
+            "zones": STRINGS,
             "status": {"enum": list(ACTIVITY_STATUSES)},
             "starts": nullable(DAY),
             "ends": nullable(DAY),
             "updates": {"type": "array", "items": update},
         },
-        ["id", "text", "responsible", "areas", "status", "updates"],
+        ["id", "text", "responsible", "areas", "zones", "status", "updates"],
     )
     followup = obj(
         {

@@ -21,7 +21,7 @@ from kiosk.promises.cache import PROMISE_CACHE, PromiseCache
 from kiosk.promises.home import current_promises
 from kiosk.promises.qr import public_address, qr_svg
 from kiosk.promises.view import Dates, promise_view
-from kiosk.promises.walk_pages import setup_walk_pages
+from kiosk.promises.walk_pages import setup_walk_pages, with_tiles_policy
 from kiosk.speech_audio import page_speech, promise_audio_url, speech_audio
 from locales import language_name
 from storage.promises import StoredPromise, get_promise, replacing_promise
@@ -139,7 +139,12 @@ async def promise_page(request: web.Request) -> web.Response:
         return aiohttp_jinja2.render_string("promises/promise.html", request, context).encode()
 
     body = await request.app[PROMISE_CACHE].get(key, make)
-    return web.Response(body=body, content_type="text/html", charset="utf-8")
+    response = web.Response(body=body, content_type="text/html", charset="utf-8")
+    if b'id="zone-map"' in body:  # the map of the activities' zones: let its tiles load
+        promise = await public_promise(request)
+        campaign = request.app[CAMPAIGNS].get(promise.campaign)
+        with_tiles_policy(request, response, campaign.map.tiles if campaign else None)
+    return response
 
 
 async def promise_json(request: web.Request) -> web.Response:

@@ -13,6 +13,7 @@ from babel.numbers import format_decimal
 from locales import text_direction
 from survey import Campaign
 from survey.promises.promise import Activity, Promise, quiet_days
+from survey.serialize import map_as_dict
 
 # Shapes as well as words: a status never depends on colour alone.
 STATUS_ICONS = {
@@ -68,6 +69,47 @@ def area_label(campaigns: Mapping[str, Campaign], promise: Promise, area: str, l
     return area
 
 
+def zone_names(campaigns: Mapping[str, Campaign], promise: Promise, lang: str) -> dict[str, str]:
+    """The zones of the map of the campaign the promise follows, by id, named in `lang`."""
+    campaign = campaigns.get(promise.campaign)
+    if campaign is None or campaign.map is None:
+        return {}
+    return {zone.id: campaign.text(zone.name, lang) for zone in campaign.map.zones}
+
+
+def zone_map(
+    campaigns: Mapping[str, Campaign], promise: Promise, lang: str, gettext
+) -> dict[str, Any] | None:
+    """What the page's map shows (`static/promises/zone_map.js`): the zones the activities
+    name, on the campaign's map; None when they name none."""
+    campaign = campaigns.get(promise.campaign)
+    named = {zone for activity in promise.activities for zone in activity.zones}
+    if campaign is None or campaign.map is None or not named:
+        return None
+    found = map_as_dict(campaign.map)
+    found["zones"] = [zone for zone in found["zones"] if zone["id"] in named]
+    names = zone_names(campaigns, promise, lang)
+    # The map's text alternative: each zone by name, with the activities that take place there.
+    found["named"] = [
+        {
+            "name": names[zone["id"]],
+            "activities": [
+                (number, activity.id)
+                for number, activity in enumerate(promise.activities, start=1)
+                if zone["id"] in activity.zones
+            ],
+        }
+        for zone in found["zones"]
+    ]
+    _ = gettext
+    found["lang"] = lang
+    found["text"] = {
+        "map_zoom_in": _("Zooma in"),
+        "map_zoom_out": _("Zooma ut"),
+    }
+    return found
+
+
 def activity_view(
     promise: Promise,
     activity: Activity,
@@ -99,6 +141,7 @@ def activity_view(
         "text": promise.text(activity.text, lang),
         "parties": parties,
         "areas": [area_label(campaigns, promise, a, lang) for a in activity.areas],
+        "zones": [zone_names(campaigns, promise, lang).get(z, z) for z in activity.zones],
         "status": activity.status,
         "status_label": labels[activity.status],
         "icon": STATUS_ICONS[activity.status],
@@ -161,6 +204,7 @@ def promise_view(
             activity_view(promise, a, n, campaigns, lang, today, quiet_after, gettext)
             for n, a in enumerate(promise.activities, start=1)
         ],
+        "zone_map": zone_map(campaigns, promise, lang, gettext),
         "counts": [
             {"status": s, "label": labels[s], "icon": STATUS_ICONS[s], "n": n}
             for s, n in promise.status_counts().items()

@@ -12,22 +12,10 @@ from typing import Any
 from survey.personal_data import redact
 from survey.promises.promise import Promise
 from survey.promises.walks import Walk, WalkPoint
+from survey.promises.walks import category_labels as category_labels  # the pages' labels
 
 # Shapes as well as words: a status never depends on colour alone.
 WALK_STATUS_ICONS = {"new": "○", "planned": "◐", "fixed": "✓", "rejected": "✕"}
-
-
-def category_labels(gettext) -> dict[str, str]:
-    _ = gettext
-    return {
-        "lighting": _("Belysning"),
-        "vegetation": _("Buskage och sikt"),
-        "litter": _("Nedskräpning"),
-        "vandalism": _("Klotter och skadegörelse"),
-        "traffic": _("Trafik"),
-        "people": _("Personer som samlas"),
-        "other": _("Annat"),
-    }
 
 
 def walk_status_labels(gettext) -> dict[str, str]:

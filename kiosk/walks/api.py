@@ -14,17 +14,30 @@ import json
 
 from aiohttp import web
 
-from kiosk.app_keys import CAMPAIGNS, STORE
+from kiosk.app_keys import CAMPAIGNS, CATALOGS, LANGUAGE, SECRET, STORE
 from kiosk.clock import CLOCK, app_clock
 from kiosk.edge.errors import json_error
+from kiosk.follow.pages import FOLLOW_MAILER
 from kiosk.i18n import gettext as _
 from kiosk.walks.limits import WALK_LIMITS, WalkLimits
+from storage.contacts import ContactBox
+from storage.subscriptions import NewSubscription
 from storage.walks import Stored, get_photo, get_walk, save_photo, save_point, walk_for_key
 from survey.personal_data import comment_warnings
 from survey.promises.walk_photo import ACCEPTED_TYPES, PhotoProblem, clean_photo
-from survey.promises.walks import MAX_PHOTO_BYTES, PointProblem, Walk, parse_point
+from survey.promises.walks import (
+    MAX_PHOTO_BYTES,
+    PointContact,
+    PointProblem,
+    Walk,
+    WalkPoint,
+    parse_contact,
+    parse_point,
+)
 
 KEY_HEADER = "X-Walk-Key"
+# Which words the participant agreed to, kept with the subscription as every consent is.
+POINT_CONSENT_TEXT = "walk-point-1"
 MAX_POINT_BYTES = 16 * 1024
 STATUS = {Stored.CREATED: 201, Stored.ALREADY_STORED: 200}
 
@@ -45,6 +58,12 @@ def problem_message(code: str) -> str:
         "photo.not_image": _("Filen är ingen bild som kan läsas."),
         "photo.too_many_pixels": _("Bilden har för många bildpunkter."),
         "photo.type": _("Skicka bilden som JPEG eller PNG."),
+        "contact.invalid": _("Kontaktuppgiften gick inte att läsa."),
+        "contact.consent_missing": _(
+            "Kryssa i att du vill få besked, annars sparar vi ingen adress."
+        ),
+        "contact.email_invalid": _("Skriv en e-postadress, till exempel namn@example.se."),
+        "contact.unavailable": _("Besked via e-post kan inte ges här."),
     }
     return messages.get(code, _("Begäran kunde inte förstås."))
 
@@ -107,14 +126,43 @@ async def post_point(request: web.Request) -> web.Response:
     campaign = request.app[CAMPAIGNS].get(walk.campaign)
     try:
         point = parse_point(data, campaign.map if campaign else None, app_clock(request).now())
+        contact = parse_contact(data)
+        if contact is not None and request.app.get(FOLLOW_MAILER) is None:
+            raise PointProblem("contact.unavailable", "contact")
     except PointProblem as problem:
         return json_error(422, problem.code, problem_message(problem.code), field=problem.field)
-    stored = await request.app[STORE].write(save_point, walk, point, request.app[CLOCK].now())
+    watcher = point_watcher(request, walk, point, contact) if contact else None
+    stored = await request.app[STORE].write(
+        save_point, walk, point, request.app[CLOCK].now(), watcher
+    )
     if stored is Stored.CONFLICT:
         message = _("Det finns redan en annan punkt med samma id.")
         return json_error(409, "id.conflict", message)
     body = {"id": point.id, "status": stored.value, "warnings": list(comment_warnings(point.note))}
     return web.json_response(body, status=STATUS[stored])
+
+
+def point_watcher(
+    request: web.Request, walk: Walk, point: WalkPoint, contact: PointContact
+) -> NewSubscription:
+    """The participant's "tell me when it is fixed": the address sealed, for this place only,
+    in the language they used (no confirmation mail: it is told one message, once)."""
+    box = ContactBox(request.app[SECRET])
+    languages = request.app[CATALOGS].languages
+    return NewSubscription(
+        channel="email",
+        contact=box.seal(contact.email),
+        contact_key=box.key("email", contact.email, scope=f"{walk.id}/{point.id}"),
+        campaign=walk.campaign,
+        areas=(),
+        locale=contact.locale if contact.locale in languages else request[LANGUAGE],
+        consent_channel="walk",
+        consent_text=POINT_CONSENT_TEXT,
+        promise=walk.promise,
+        confirmed=True,
+        walk=walk.id,
+        point=point.id,
+    )
 
 
 async def decoded(request: web.Request, body: bytes):

@@ -21,6 +21,7 @@ from kiosk.promises.view import Dates
 from kiosk.promises.walk_pages import map_data, with_tiles_policy
 from kiosk.promises.walk_view import category_labels
 from storage.walks import walk_for_key
+from survey.contact_address import EMAIL
 from survey.promises.walks import MAX_NOTE
 
 _dumps = functools.partial(json.dumps, ensure_ascii=False)
@@ -46,6 +47,8 @@ async def walk_page(request: web.Request) -> web.Response:
             "date": Dates(lang).day(walk.date),
             "categories": list(category_labels(_).items()),
             "max_note": MAX_NOTE,
+            # The server's rule for an address, for the page to check before it sends.
+            "email_pattern": EMAIL.pattern.removeprefix("^").removesuffix("$"),
             "map_json": _dumps(shown_map) if shown_map else None,
             "zones": [
                 (f["id"], f["properties"]["name"], _zone_centre(f))

@@ -140,3 +140,15 @@ class Place(Kind):
 
 
 PLACE = Place()
+
+
+def zones_marked(campaign: Campaign, answers: dict[str, Any]) -> tuple[str, ...]:
+    """The zones of the map where an answer marked places, each once (a point outside every
+    zone names none): what a subscription made from that answer hears about, with its areas.
+    Works on an answer as given and as stored."""
+    found: list[str] = []
+    for question in campaign.questions:
+        value = answers.get(question.id)
+        if question.kind == PLACE.name and isinstance(value, list):
+            found += PLACE.picked(PLACE.normalised(campaign, question, value))
+    return tuple(dict.fromkeys(found))

@@ -39,6 +39,7 @@ ACTIVITY_KEYS = {
     "updates",
     "starts",
     "ends",
+    "zones",
 }
 FOLLOWUP_KEYS = {"planned", "channels", "text", "done", "published"}
 
@@ -155,6 +156,7 @@ class _PromiseReader(_Reader):
                 text=self.text(table, "text", f"{path}.text"),
                 responsible=responsible,
                 areas=self.ids(table, "areas", f"{path}.areas") if "areas" in table else (),
+                zones=self.ids(table, "zones", f"{path}.zones") if "zones" in table else (),
                 status=status,
                 roles={p: self.text(roles, p, f"{path}.roles.{p}") for p in roles},
                 updates=self.updates(table, path),
@@ -256,7 +258,8 @@ def load_promises(directory: Path | str) -> dict[str, Promise]:
 
 
 def check_links(promise: Promise, campaigns: Mapping[str, Campaign], source: str) -> None:
-    """The campaigns and areas a promise names must exist, and speak its languages."""
+    """The campaigns, areas and zones a promise names must exist: an activity's zones are
+    zones of the map of the campaign the promise follows (its first)."""
     for i, campaign_id in enumerate(promise.campaigns):
         if campaign_id not in campaigns:
             raise PromiseError(source, f"campaigns[{i}]", f"no campaign {campaign_id!r}")
@@ -267,6 +270,16 @@ def check_links(promise: Promise, campaigns: Mapping[str, Campaign], source: str
                 raise PromiseError(
                     source, f"activities[{i}].areas[{j}]", f"{area!r} is not an area of campaigns"
                 )
+    area_map = campaigns[promise.campaign].map
+    zones = {zone.id for zone in area_map.zones} if area_map else set()
+    for i, activity in enumerate(promise.activities):
+        for j, zone in enumerate(activity.zones):
+            if area_map is None:
+                problem = f"{promise.campaign!r} has no map to name zones of"
+                raise PromiseError(source, f"activities[{i}].zones", problem)
+            if zone not in zones:
+                problem = f"{zone!r} is not a zone of the map of {promise.campaign!r}"
+                raise PromiseError(source, f"activities[{i}].zones[{j}]", problem)
     for i, focus in enumerate(promise.focus):
         if campaigns[focus.campaign].area(focus.area) is None:
             raise PromiseError(source, f"focus[{i}].area", f"{focus.area!r} is not an area")

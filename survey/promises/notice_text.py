@@ -5,6 +5,9 @@ to stop and to answer.
 An event's `detail` (filled by whoever records it) may carry `title` and `text`
 ({lang: text}: the promise's or result's title; the activity's text or the update's text),
 `status` (an activity status) and `url` (the path of the public page, e.g. "/p/x/").
+A `point_decided` event (a place marked on a safety walk, now fixed or not to be) carries
+the walk's title as `title`, the place's `status` (`fixed` or `rejected`), its `category`,
+staff's public `reason`, and `url` once the walk is published.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from survey.promises.walks import category_labels
 
 STATUSES = ("planned", "ongoing", "done", "delayed", "changed", "cancelled")
 FOLLOWUP_OPTIONS = ("clearly", "somewhat", "no", "unknown")
@@ -70,8 +75,25 @@ def question(_) -> str:
     return _("Har du märkt någon skillnad?")
 
 
+def point_line(item: NoticeItem, _) -> str:
+    """What became of a place the subscriber marked on a safety walk."""
+    category = str(item.detail.get("category", ""))
+    what = category_labels(_).get(category, category).lower()
+    if item.detail.get("status") == "rejected":
+        line = _("En plats du markerade (%(category)s) kommer inte att åtgärdas.") % {
+            "category": what
+        }
+        reason = item.detail.get("reason")
+        return f"{line} {_('Skäl:')} {reason}" if reason else line
+    return _("En plats du markerade (%(category)s) är åtgärdad.") % {"category": what}
+
+
 def item_line(item: NoticeItem, lang: str, _) -> str:
     """One line for one event."""
+    if item.kind == "point_decided":
+        title = _pick(item.detail.get("title"), lang)
+        line = point_line(item, _)
+        return f"{title}: {line}" if title else line
     title = _pick(item.detail.get("title"), lang)
     text = _pick(item.detail.get("text"), lang)
     if item.kind == "results_published":
@@ -110,6 +132,8 @@ def compose(items: Sequence[NoticeItem], lang: str, translations, base_url: str)
     subject = (
         _("Uppföljningen är publicerad")
         if asks
+        else _("Nytt om platsen du markerade")
+        if all(i.kind == "point_decided" for i in items)
         else _("Nytt om medborgarlöftet")
         if any(i.kind != "results_published" for i in items)
         else _("Resultatet är publicerat")

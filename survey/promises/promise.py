@@ -39,7 +39,8 @@ class Update:
 @dataclass(frozen=True)
 class Activity:
     """One concrete thing promised, who answers for it (each with an optional role), and how
-    it is going."""
+    it is going; `zones` are zones of the map of the campaign the promise follows, where the
+    activity takes place."""
 
     id: str
     text: Text
@@ -50,6 +51,7 @@ class Activity:
     updates: tuple[Update, ...] = ()
     starts: date | None = None
     ends: date | None = None
+    zones: tuple[str, ...] = ()
 
     @property
     def public_updates(self) -> tuple[Update, ...]:

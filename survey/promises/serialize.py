@@ -27,6 +27,7 @@ def activity_as_dict(activity: Activity, public: bool = True) -> dict[str, Any]:
         "responsible": list(activity.responsible),
         "roles": {party: dict(text) for party, text in activity.roles.items()},
         "areas": list(activity.areas),
+        "zones": list(activity.zones),
         "status": activity.status,
         "starts": _day(activity.starts),
         "ends": _day(activity.ends),
@@ -80,6 +81,7 @@ def activity_from_dict(data: dict[str, Any]) -> Activity:
         text=data["text"],
         responsible=tuple(data["responsible"]),
         areas=tuple(data.get("areas", ())),
+        zones=tuple(data.get("zones", ())),
         status=data.get("status", "planned"),
         roles=data.get("roles") or {},
         updates=tuple(

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from survey.area_map import AreaMap
+from survey.contact_address import is_email
 
 CATEGORIES = ("lighting", "vegetation", "litter", "vandalism", "traffic", "people", "other")
 STATUSES = ("new", "planned", "fixed", "rejected")
@@ -79,6 +80,46 @@ class WalkPoint:
     photo: bool = False
     photo_approved: bool | None = None
     updated_at: str | None = None
+
+
+def category_labels(gettext) -> dict[str, str]:
+    """The categories' names in the language of `gettext`."""
+    _ = gettext
+    return {
+        "lighting": _("Belysning"),
+        "vegetation": _("Buskage och sikt"),
+        "litter": _("Nedskräpning"),
+        "vandalism": _("Klotter och skadegörelse"),
+        "traffic": _("Trafik"),
+        "people": _("Personer som samlas"),
+        "other": _("Annat"),
+    }
+
+
+@dataclass(frozen=True)
+class PointContact:
+    """A participant's "tell me when it is fixed": where to, and in which language."""
+
+    email: str
+    locale: str | None = None
+
+
+def parse_contact(data) -> PointContact | None:
+    """The optional `contact` of a point: `{"email", "consent": true, "locale"?}`. Without
+    an explicit consent nothing is kept; PointProblem for anything but a plain address."""
+    if not isinstance(data, dict) or data.get("contact") is None:
+        return None
+    contact = data["contact"]
+    if not isinstance(contact, dict):
+        raise PointProblem("contact.invalid", "contact")
+    if contact.get("consent") is not True:
+        raise PointProblem("contact.consent_missing", "contact.consent")
+    email = contact.get("email")
+    email = email.strip() if isinstance(email, str) else ""
+    if not is_email(email):
+        raise PointProblem("contact.email_invalid", "contact.email")
+    locale = contact.get("locale")
+    return PointContact(email, locale if isinstance(locale, str) and len(locale) < 16 else None)
 
 
 def point_grid(area_map: AreaMap) -> AreaMap:

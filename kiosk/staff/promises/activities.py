@@ -1,5 +1,6 @@
-"""Editing one activity of a promise: its text, parties and roles, areas and period; its
-status (a public reason for `changed` and `cancelled`); and updates, public or internal."""
+"""Editing one activity of a promise: its text, parties and roles, areas, zones of the map
+and period; its status (a public reason for `changed` and `cancelled`); and updates, public
+or internal."""
 
 from __future__ import annotations
 
@@ -42,6 +43,14 @@ def areas_of(request: web.Request, promise: Promise) -> list[tuple[str, str]]:
     return found
 
 
+def zones_of(request: web.Request, promise: Promise) -> list[tuple[str, str]]:
+    """The zones of the map of the campaign the promise follows: (id, name)."""
+    campaign = request.app[CAMPAIGNS].get(promise.campaign)
+    if campaign is None or campaign.map is None:
+        return []
+    return [(zone.id, campaign.text(zone.name, "sv")) for zone in campaign.map.zones]
+
+
 async def activity_page(request: web.Request, problems=(), status: int = 200) -> web.Response:
     """One activity: its definition, status, and all its updates (internal ones marked)."""
     stored = await stored_or_404(request)
@@ -53,6 +62,7 @@ async def activity_page(request: web.Request, problems=(), status: int = 200) ->
         "activity": activity,
         "revision": stored.revision,
         "areas": areas_of(request, promise),
+        "zones": zones_of(request, promise),
         "labels": status_labels(gettext),
         "statuses": STATUSES,
         "needs_reason": NEEDS_REASON,
@@ -63,7 +73,13 @@ async def activity_page(request: web.Request, problems=(), status: int = 200) ->
     return render(request, "staff/promise_activity.html", context, status=status)
 
 
-def definition_from(form, promise: Promise, activity: Activity, known_areas: set[str]) -> Activity:
+def definition_from(
+    form,
+    promise: Promise,
+    activity: Activity,
+    known_areas: set[str],
+    known_zones: set[str],
+) -> Activity:
     responsible = tuple(p.id for p in promise.parties if form.get(f"responsible.{p.id}") == "on")
     if not responsible:
         raise FormProblem(gettext("Välj minst en ansvarig part."))
@@ -73,6 +89,7 @@ def definition_from(form, promise: Promise, activity: Activity, known_areas: set
         if role:
             roles[party] = role
     areas = tuple(a for a in form.getall("areas", []) if a in known_areas)
+    zones = tuple(z for z in form.getall("zones", []) if z in known_zones)
     starts = day(form, "starts", gettext("Start"), required=False)
     ends = day(form, "ends", gettext("Slut"), required=False)
     if starts and ends and ends < starts:
@@ -83,20 +100,22 @@ def definition_from(form, promise: Promise, activity: Activity, known_areas: set
         responsible=responsible,
         roles=roles,
         areas=areas,
+        zones=zones,
         starts=starts,
         ends=ends,
     )
 
 
 async def save_activity(request: web.Request) -> web.Response:
-    """Save an activity's text, responsible parties and roles, areas and period."""
+    """Save an activity's text, responsible parties and roles, areas, zones and period."""
     stored = await stored_or_404(request)
     promise = stored.promise
     activity = activity_or_404(promise, request.match_info["activity"])
     form = await request.post()
     known = {a for a, _ in areas_of(request, promise)}
+    zones = {z for z, _ in zones_of(request, promise)}
     try:
-        activity = definition_from(form, promise, activity, known)
+        activity = definition_from(form, promise, activity, known, zones)
     except FormProblem as problem:
         return await activity_page(request, [str(problem)], status=422)
     saved = await save(

@@ -29,6 +29,7 @@ from kiosk.promises.walk_view import (
 from kiosk.staff.access.session import STAFF
 from kiosk.staff.layout import flash, redirect, render, session_of
 from storage import walks as store
+from storage.point_notices import point_subscribers
 from storage.promises import get_promise, list_promises
 from survey.personal_data import comment_warnings
 from survey.promises.walks import MAX_TITLE, NEEDS_REASON, STATUSES, Walk
@@ -128,6 +129,7 @@ async def walk_page(request: web.Request) -> web.Response:
     """One walk: its map and every place, with the decisions staff make on each."""
     walk = await walk_or_404(request)
     points = await request.app[STORE].read(store.list_points, walk.id)
+    waiting = await request.app[STORE].read(point_subscribers, walk.id)
     stored = await request.app[STORE].read(get_promise, walk.promise)
     promise = stored.promise if stored else None
     lang = current_language()
@@ -148,6 +150,7 @@ async def walk_page(request: web.Request) -> web.Response:
                 "responsible": responsible_name(promise, point.responsible, lang),
                 "warnings": comment_warnings(point.note),
                 "photo": f"/staff/walks/{walk.id}/photos/{point.id}" if point.photo else None,
+                "waiting": waiting.get(point.id, 0),
             }
         )
     shown_map = map_data(campaigns, walk, lang)

@@ -36,6 +36,48 @@ export function isPoint(value) {
   return typeof value === "object" && value !== null && "lat" in value;
 }
 
+// The map itself: the zones, named, on a plain background (or under them the tiles and their
+// attribution), fitted to the map's bounds, with zoom buttons in the page's language. Used
+// by the place question and by the promise page, which shows where activities take place.
+// `options` go to Leaflet.
+export function drawZones(container, mapData, text, local, options = {}) {
+  const bounds = L.latLngBounds(mapData.bounds);
+  const map = L.map(container, {
+    maxBounds: bounds.pad(0.25),
+    maxBoundsViscosity: 1.0,
+    keyboard: true,
+    zoomSnap: 0.5,
+    zoomControl: false,
+    ...options,
+  });
+  L.control.zoom({ zoomInTitle: text.map_zoom_in, zoomOutTitle: text.map_zoom_out }).addTo(map);
+  if (mapData.tiles) {
+    L.tileLayer(mapData.tiles, {
+      attribution: mapData.attribution || "",
+      maxZoom: 19,
+      referrerPolicy: "no-referrer",
+    }).addTo(map);
+  } else {
+    container.classList.add("no-tiles");
+    map.attributionControl.remove();
+  }
+  const features = mapData.zones.map((zone) => ({
+    type: "Feature",
+    properties: { name: local(zone.name) },
+    geometry: { type: "Polygon", coordinates: [zone.polygon] },
+  }));
+  L.geoJSON(features, {
+    style: () => ({ color: "#1d4f73", weight: 2, fillColor: "#6fa8d6", fillOpacity: 0.15 }),
+    // A zone only names itself: a tap on it drops a pin, as anywhere on the map.
+    bubblingMouseEvents: true,
+    onEachFeature: (feature, layer) => {
+      layer.bindTooltip(feature.properties.name, { permanent: true, direction: "center", className: "zone-name" });
+    },
+  }).addTo(map);
+  map.fitBounds(bounds);
+  return { map, bounds };
+}
+
 // The map and its list of marked places, built detached; `draw()` once it is on screen
 // (Leaflet measures its container). `points()` gives the places marked, `room()` how many
 // more the question takes (its `max` less the zones ticked and the places marked),
@@ -87,46 +129,11 @@ export class PlaceMap {
       this.map.invalidateSize();
       return;
     }
-    const mapData = this.mapData;
-    const bounds = L.latLngBounds(mapData.bounds);
-    this.bounds = bounds;
-    const map = L.map(this.container, {
-      maxBounds: bounds.pad(0.25),
-      maxBoundsViscosity: 1.0,
-      keyboard: true,
-      zoomSnap: 0.5,
+    const { map, bounds } = drawZones(this.container, this.mapData, this.text, this.local, {
       // Two taps are two places, never a zoom.
       doubleClickZoom: false,
-      zoomControl: false,
     });
-    // The zoom buttons in the page's language, not Leaflet's English.
-    L.control
-      .zoom({ zoomInTitle: this.text.map_zoom_in, zoomOutTitle: this.text.map_zoom_out })
-      .addTo(map);
-    if (mapData.tiles) {
-      L.tileLayer(mapData.tiles, {
-        attribution: mapData.attribution || "",
-        maxZoom: 19,
-        referrerPolicy: "no-referrer",
-      }).addTo(map);
-    } else {
-      this.container.classList.add("no-tiles");
-      map.attributionControl.remove();
-    }
-    const features = mapData.zones.map((zone) => ({
-      type: "Feature",
-      properties: { name: this.local(zone.name) },
-      geometry: { type: "Polygon", coordinates: [zone.polygon] },
-    }));
-    L.geoJSON(features, {
-      style: () => ({ color: "#1d4f73", weight: 2, fillColor: "#6fa8d6", fillOpacity: 0.15 }),
-      // A zone only names itself: a tap on it drops a pin, as anywhere on the map.
-      bubblingMouseEvents: true,
-      onEachFeature: (feature, layer) => {
-        layer.bindTooltip(feature.properties.name, { permanent: true, direction: "center", className: "zone-name" });
-      },
-    }).addTo(map);
-    map.fitBounds(bounds);
+    this.bounds = bounds;
     map.on("click", (event) => this.add(event.latlng));
     this.map = map;
     this.marked.forEach((point) => this.pin(point));

@@ -172,6 +172,8 @@
       form.querySelector("input[name=category]").focus();
       return;
     }
+    var contact = notifyContact();
+    if (contact === false) return;
     var note = form.elements.note.value.trim();
     var file = form.elements.photo.files && form.elements.photo.files[0];
     var item = {
@@ -188,16 +190,47 @@
       pointSent: false,
     };
     var ready = file ? shrink(file).catch(function () { return null; }) : Promise.resolve(null);
+    if (contact) item.point.contact = contact;
     ready.then(function (photo) {
       item.photo = photo;
       items.push(item);
       saveItems();
       form.reset();
+      keepNotify(contact);
       positionText.textContent = texts.saved;
       render();
       send();
     });
   });
+
+  // "Tell me when it is fixed": the address only with the box ticked (the server asks for
+  // the same); false when the participant still has something to put right.
+  var notify = document.getElementById("notify");
+  var notifyEmail = document.getElementById("notify-email");
+  function notifyContact() {
+    if (!notify) return null;
+    var email = notifyEmail.value.trim();
+    if (!notify.checked) {
+      if (!email) return null;
+      problem.textContent = texts.needConsent;
+      notify.focus();
+      return false;
+    }
+    if (!email || !notifyEmail.validity.valid) {
+      problem.textContent = texts.needEmail;
+      notifyEmail.focus();
+      return false;
+    }
+    return { email: email, consent: true, locale: document.documentElement.lang || null };
+  }
+
+  // The next place marked is likely the same participant's: the choice stays on the page
+  // (in memory only, never in the outbox once a place is sent).
+  function keepNotify(contact) {
+    if (!notify || !contact) return;
+    notify.checked = true;
+    notifyEmail.value = contact.email;
+  }
 
   function render() {
     list.textContent = "";
@@ -207,7 +240,8 @@
       var li = document.createElement("li");
       var label = texts["category" + item.point.category.charAt(0).toUpperCase() + item.point.category.slice(1)] || item.point.category;
       var state = item.state === "sent" ? texts.itemSent : item.state === "refused" ? texts.itemRefused : texts.itemWaiting;
-      li.textContent = label + (item.photo ? " (" + texts.photo + ")" : "") + ": " + state;
+      li.textContent = label + (item.photo ? " (" + texts.photo + ")" : "") + ": " + state +
+        (item.contactRefused ? " (" + texts.noNotice + ")" : "");
       li.className = "outbox-" + item.state;
       list.appendChild(li);
       if (item.state === "waiting") waiting += 1;
@@ -256,7 +290,15 @@
     var base = "/api/v1/walks/" + encodeURIComponent(walkId) + "/points";
     var first = item.pointSent
       ? Promise.resolve(200)
-      : post(base, JSON.stringify(item.point), "application/json");
+      : post(base, JSON.stringify(item.point), "application/json").then(function (status) {
+          // The place matters more than the message about it: a contact the server will
+          // not take (422) is left out, the place sent again without it, and the list says so.
+          if (status !== 422 || !item.point.contact) return status;
+          delete item.point.contact;
+          item.contactRefused = true;
+          saveItems();
+          return post(base, JSON.stringify(item.point), "application/json");
+        });
     return first.then(function (status) {
       if (status !== 200 && status !== 201) return status;
       item.pointSent = true;
@@ -284,6 +326,7 @@
       if (status === 200 || status === 201) {
         next.state = "sent";
         next.photo = null;
+        delete next.point.contact; // stored on the server: the phone need not keep it
         failures = 0;
       } else if (retryable(status)) {
         failures += 1;
@@ -294,6 +337,7 @@
         return;
       } else {
         next.state = "refused";
+        delete next.point.contact;
       }
       saveItems();
       render();
