@@ -8,10 +8,14 @@ from locales import format_period, language_name
 from survey import Campaign
 
 
-def header_context(campaign: Campaign, lang: str) -> dict[str, Any]:
+def header_context(campaign: Campaign, lang: str, easy: bool = False) -> dict[str, Any]:
+    """The header in `lang`, in Lättläst when `easy`; it offers Lättläst where the campaign
+    has easy texts in `lang`."""
     return {
         "campaign_id": campaign.id,
-        "title": campaign.text(campaign.title, lang),
+        "title": campaign.text(campaign.title, lang, easy),
+        "easy": easy,
+        "easy_offered": campaign.offers_easy(lang),
         "organisers": campaign.organisers_in(lang),
         "period": format_period(campaign.opens, campaign.closes, lang),
         "languages": [(code, language_name(code)) for code in campaign.languages],
