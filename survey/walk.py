@@ -106,7 +106,8 @@ STEP_TYPES: tuple[type, ...] = (
 def steps(campaign: Campaign) -> tuple[Step, ...]:
     """The ordered steps of the walk for `campaign`."""
     walk: list[Step] = []
-    if len(campaign.languages) > 1:
+    # The language step also offers Lättläst, so a campaign with easy texts has it.
+    if len(campaign.languages) > 1 or campaign.easy_languages:
         walk.append(LanguageStep())
     walk += [IntroStep(), AreasStep(pick=campaign.pick)]
     walk += [question_step(campaign, q) for q in campaign.questions if q.section == TOPIC]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.kiosk_helpers import stored
+from tests.kiosk_helpers import KIOSK, next_step, stored, wait_for_stored
 from tests.live_server import LiveServer
 from tests.test_web_survey_browser import expect_thanks, past_the_topic_questions
 
@@ -101,3 +101,52 @@ def test_with_javascript_lattlast_is_kept_step_by_step_and_recorded(page: Page, 
     expect(page.locator("#thanks")).to_contain_text("Ibland frågar polisen och kommunen")
     [answer] = stored(server)
     assert ("web", "sv", True) == (answer.channel, answer.locale, answer.easy_read)
+
+
+def test_the_kiosk_offers_lattlast_by_touch_and_the_next_resident_starts_without(
+    page: Page, server
+):
+    page.clock.install()
+    page.goto(server.url + KIOSK)
+    page.locator(".screen-attract").tap()
+    expect(page.locator(".easy-read")).to_have_count(1)  # Swedish only: the demo's easy texts
+    page.get_by_role("button", name="Lättläst").tap()
+    expect(page.locator("h1")).to_have_text(EASY_TITLE)
+    expect(page.locator(".screen-intro .note")).to_have_text(
+        "Vi vet inte vem du är. Vi sparar inte ditt namn."
+    )
+    next_step(page)
+    expect(page.locator("h1")).to_have_text(
+        "Vilka problem ska polisen och kommunen arbeta mest med?"
+    )
+    expect(page.locator(".tile").nth(0)).to_contain_text("Våld ute på gator och torg")
+    for index in (0, 1, 2):
+        page.locator(".tile").nth(index).tap()
+    next_step(page)
+    expect(page.locator("h1")).to_contain_text("Hur trygg känner du dig då?")
+    # Nobody touches the screen: the next resident starts in the first language, plain.
+    page.clock.run_for(61_000)
+    expect(page.locator(".screen-attract")).to_be_visible()
+    page.locator(".screen-attract").tap()
+    page.get_by_role("button", name="svenska").tap()
+    expect(page.locator("h1")).to_have_text("Demo: Trygg och säker")
+    quick_from_intro(page)
+    page.get_by_role("button", name="Lättläst").tap()
+    expect(page.locator("h1")).to_have_text(EASY_TITLE)
+    quick_from_intro(page)
+    plain, easy = sorted(wait_for_stored(server, 2), key=lambda answer: answer.easy_read)
+    assert (False, True) == (plain.easy_read, easy.easy_read)
+
+
+def quick_from_intro(page: Page) -> None:
+    """From the intro: three areas, every optional step skipped, sent, and the thanks closed;
+    back on the attract screen, tapped."""
+    next_step(page)
+    for index in (0, 1, 2):
+        page.locator(".tile").nth(index).tap()
+    for _ in range(10):
+        next_step(page)
+        if page.locator(".screen-thanks").count():
+            break
+    page.locator(".screen-thanks .primary").tap()
+    page.locator(".screen-attract").tap()

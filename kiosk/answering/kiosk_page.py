@@ -45,7 +45,20 @@ SERVICE_WORKER = Path(__file__).parent.parent / "static" / "kiosk" / "sw.js"
 def kiosk_texts(campaign: Campaign, translations, lang: str) -> dict[str, Any]:
     """Every UI text of the kiosk in one language; `%(n)d` is filled in by the script."""
     _ = translations.gettext
+    pgettext = translations.pgettext
     return {
+        # Lättläst: the easy-to-read versions of the instructions (shown when chosen).
+        "easy": {
+            "anonymous": pgettext("lättläst", "Vi vet inte vem du är. Vi sparar inte ditt namn."),
+            "areas_heading": pgettext(
+                "lättläst", "Vilka problem ska polisen och kommunen arbeta mest med?"
+            ),
+            "comment_heading": pgettext(
+                "lättläst", "Vill du skriva något till polisen och kommunen?"
+            ),
+        },
+        # The language's Lättläst on the language screen, named in that language.
+        "easy_language": _("Lättläst"),
         "attract": _("Tyck till!"),
         "tap_to_start": _("Tryck för att börja"),
         "choose_language": _("Välj språk"),
@@ -122,6 +135,7 @@ def kiosk_data(request: web.Request, campaign: Campaign, source: str | None) -> 
                 "name": language_name(lang),
                 "dir": text_direction(lang),
                 "period": format_period(campaign.opens, campaign.closes, lang),
+                "easy": campaign.offers_easy(lang),
                 "text": kiosk_texts(campaign, catalogs.get(lang), lang),
             }
             for lang in campaign.languages
