@@ -24,6 +24,7 @@ class Tr:
 
     lang: str
     translations: NullTranslations
+    easy: bool = False  # campaign texts in Lättläst, where the campaign has them
 
     def _(self, message: str) -> str:
         return self.translations.gettext(message)
@@ -81,5 +82,5 @@ def best_language(catalogs: Catalogs, *wanted: str | None) -> str:
     return "sv" if "sv" in catalogs.languages or not catalogs.languages else catalogs.languages[0]
 
 
-def tr_for(catalogs: Catalogs, lang: str) -> Tr:
-    return Tr(lang, catalogs.get(lang))
+def tr_for(catalogs: Catalogs, lang: str, easy: bool = False) -> Tr:
+    return Tr(lang, catalogs.get(lang), easy)

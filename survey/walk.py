@@ -168,6 +168,8 @@ class Draft:
     followup_consent: bool = False
     # Set while a step opened from the summary is changed: leaving it returns to the summary.
     changing: bool = False
+    # Shown in Lättläst, the easy-to-read texts (where the campaign has them in `locale`).
+    easy: bool = False
 
     def to_json(self) -> str:
         data = {
@@ -181,6 +183,8 @@ class Draft:
             "followup_consent": self.followup_consent,
             "changing": self.changing,
         }
+        if self.easy:
+            data["easy"] = True
         return json.dumps(data, ensure_ascii=False)
 
     @classmethod
