@@ -81,6 +81,9 @@ def promise_texts(document: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
         yield f"goals[{index}]", goal
     for index, activity in enumerate(_tables(document.get("activities"))):
         yield f"activities[{index}].text", activity.get("text")
+        roles = activity.get("roles")
+        for party, role in roles.items() if isinstance(roles, Mapping) else ():
+            yield f"activities[{index}].roles.{party}", role
         for u_index, update in enumerate(_tables(activity.get("updates"))):
             yield f"activities[{index}].updates[{u_index}].text", update.get("text")
     followup = document.get("followup")
