@@ -134,8 +134,8 @@ def parse_submission(data: Any, campaign: Campaign) -> Submission:
     # Without captured_at the answer is judged when received, and a start alone says nothing.
     captured, started = _instant(data, "captured_at"), _instant(data, "started_at")
     given = Given(captured_at=captured, started_at=started) if captured else RECEIVED
-    # Given in Lättläst: a flag, false when left out.
-    easy_read = _field(data, "easy_read", bool, required=False) or False
+    # Given in Lättläst: true or false, false when left out.
+    easy_read = _field(data, "easy_read", bool) if "easy_read" in data else False
     return Submission(
         id=answer_id,
         locale=locale,
