@@ -47,6 +47,7 @@ def test_without_javascript_lattlast_is_kept_to_the_thanks_and_recorded(
     expect(page.locator("h1")).to_have_text("Tack för ditt svar!")
     expect(page.locator("main")).to_contain_text("Svaren i det här testet används inte på riktigt.")
     expect(page.locator("main")).to_contain_text("Brott i trafiken")
+    expect(page.locator(".campaign-title")).to_have_text(EASY_TITLE)
     [answer] = stored(server)
     assert ("web", "sv", True) == (answer.channel, answer.locale, answer.easy_read)
     # Remembered like the language: the next visit starts in Lättläst.

@@ -221,7 +221,7 @@ def thanks_context(
         if labels:
             answers.append((campaign.text(q.text, lang, easy), ", ".join(labels)))
     return {
-        **header_context(campaign, lang),
+        **header_context(campaign, lang, easy),
         "next_steps": campaign.text(campaign.next_steps, lang, easy),
         "areas": [campaign.text(campaign.area(a).label, lang, easy) for a in submission.areas],
         "area_ids": list(submission.areas),
