@@ -32,6 +32,10 @@ class Tr:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.translations.ngettext(singular, plural, n)
 
+    def pgettext(self, context: str, message: str) -> str:
+        """A message of a context: "lättläst" holds the easy-to-read versions of instructions."""
+        return self.translations.pgettext(context, message)
+
     def period(self, opens: date, closes: date | None) -> str:
         return _period(opens, closes, self.lang)
 

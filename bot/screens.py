@@ -148,14 +148,23 @@ def render_areas(step: AreasStep, view: View) -> Screen:
     """
     tr, chosen = view.tr, view.draft.areas
     n = step.pick
+    instruction = (
+        tr.pgettext(
+            "lättläst",
+            "Vilka problem ska polisen och kommunen arbeta mest med? "
+            "Välj dem som är viktigast för dig.",
+        )
+        if tr.easy
+        else tr.ngettext(
+            "Välj det område som du tycker att polisen och kommunen ska prioritera.",
+            "Välj de %(n)d områden som du tycker att polisen och kommunen ska prioritera.",
+            n,
+        )
+        % {"n": n}
+    )
     text = "\n\n".join(
         [
-            tr.ngettext(
-                "Välj det område som du tycker att polisen och kommunen ska prioritera.",
-                "Välj de %(n)d områden som du tycker att polisen och kommunen ska prioritera.",
-                n,
-            )
-            % {"n": n},
+            instruction,
             tr.ngettext("%(chosen)d av %(n)d vald", "%(chosen)d av %(n)d valda", n)
             % {"chosen": len(chosen), "n": n},
         ]

@@ -15,6 +15,7 @@ async def test_lattlast_is_chosen_in_the_language_menu_and_kept_to_the_thanks(bo
     await press(user, "-", "L", "sv-e")
     assert user.last_text.startswith("Ett test: Trygg och säker\n\nDet här är ett test.")
     assert "⬜ Våld ute på gator och torg" == user.buttons()[0][0][0]
+    assert "\n\nVilka problem ska polisen och kommunen arbeta mest med?" in user.last_text
     # The menu, opened again, marks Lättläst as the choice; Lättläst in English is not offered.
     await press(user, "demo", "G")
     labels = [row[0][0] for row in user.buttons()]
