@@ -105,8 +105,9 @@ LONG_WORD = 6
 
 def lix(texts: Iterable[str]) -> float:
     """LIX, the Swedish readability index, of the texts taken together: words per sentence
-    plus the percentage of words longer than six letters. Under 30 is very easy, 30–40 easy,
-    40–50 middling, over 50 hard. A text without a full stop counts as one sentence."""
+    plus the percentage of words longer than six letters. Under 25 is very easy, 25–30 easy,
+    30–40 medium (a newspaper), 40–50 hard (official texts), over 50 very hard. A text without
+    a full stop (a label) counts as one sentence."""
     words = sentences = long_words = 0
     for text in texts:
         found = WORD.findall(text)

@@ -114,7 +114,7 @@ def test_the_demos_easy_swedish_is_easier_by_lix(capsys):
             print(f"\nLIX of the demo {name}'s Swedish: plain {plain}, lättläst {easy}")
     for plain, easy in figures.values():
         assert easy < plain
-        assert easy < 30  # "very easy" on the LIX scale
+        assert easy < 30  # "easy" or "very easy" on the LIX scale
 
 
 def test_lix_counts_words_sentences_and_long_words():
