@@ -120,6 +120,7 @@ def test_export_json_has_the_design_shape(tmp_path: Path):
         "comment",
         "answers",
         "late",
+        "easy_read",
     } == set(data["responses"][0])
 
 
