@@ -1,13 +1,19 @@
 """Lättläst in Chromium: the web survey, with and without JavaScript, offers the easy-to-read
-texts beside the languages, keeps them through the walk and records the answer as given so."""
+texts beside the languages, keeps them through the walk and records the answer as given so;
+the kiosk by touch; axe-core with Lättläst on, right to left."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from campaigns import SAMPLE_DIR
 from tests.kiosk_helpers import KIOSK, next_step, stored, wait_for_stored
 from tests.live_server import LiveServer
+from tests.test_accessibility_axe import WCAG_21_AA
 from tests.test_web_survey_browser import expect_thanks, past_the_topic_questions
 
 EASY_TITLE = "Ett test: Trygg och säker"
@@ -151,3 +157,30 @@ def quick_from_intro(page: Page) -> None:
             break
     page.locator(".screen-thanks .primary").tap()
     page.locator(".screen-attract").tap()
+
+
+@pytest.fixture
+def arabic_easy_server(tmp_path, settings):
+    """The demo with an easy-to-read Arabic title and intro beside its easy Swedish."""
+    text = (SAMPLE_DIR / "demo.toml").read_text(encoding="utf-8")
+    text = text.replace(
+        'ar = """نسخة تجريبية: آمن ومطمئن"""',
+        'ar = """نسخة تجريبية: آمن ومطمئن"""\nar-easy = """تجربة: الأمان في مدينتك"""',
+    )
+    folder = tmp_path / "campaigns"
+    folder.mkdir()
+    (folder / "demo.toml").write_text(text, encoding="utf-8")
+    with LiveServer(replace(settings, campaigns_dir=folder)) as live:
+        yield live
+
+
+def test_axe_finds_nothing_with_lattlast_on_right_to_left(page: Page, arabic_easy_server):
+    server = arabic_easy_server
+    page.route("**/static/survey.js*", lambda route: route.abort())  # the form without a script
+    page.goto(server.url + "/c/demo/?lang=ar")
+    page.locator(".easy-read button").click()
+    expect(page.locator("h1")).to_have_text("تجربة: الأمان في مدينتك")
+    expect(page.locator(".easy-read button")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    results = Axe().run(page, options=WCAG_21_AA)
+    assert 0 == results.violations_count, results.generate_report()
