@@ -63,18 +63,18 @@ def _at(draft: Draft, step_id: str) -> bool:
 
 
 async def choose_language(turn: Turn, action: Action) -> None:
-    """Use another language, then show where the resident was."""
-    lang = action.arg
+    """Use another language (or its Lättläst, `sv-easy`), then show where the resident was."""
     campaign, draft = turn.campaign, turn.draft
+    lang, easy = action.arg.removesuffix("-e"), action.arg.endswith("-e")
     offered = campaign.languages if campaign and draft else turn.deps.catalogs.languages
-    if lang not in offered:
+    if lang not in offered or (easy and not (campaign and draft and campaign.offers_easy(lang))):
         turn.stale()
         return
     turn.set_session(replace(turn.session, locale=lang))
     if draft is None:
         turn.screen = around_walk.language_set(turn.tr)
         return
-    turn.set_draft(replace(draft, locale=lang))
+    turn.set_draft(replace(draft, locale=lang, easy=easy))
     if draft.step == LanguageStep.id:
         turn.advance()
     else:
@@ -90,7 +90,7 @@ async def show_languages(turn: Turn, action: Action) -> None:
     """Offer the campaign's languages in place of the current step."""
     assert turn.campaign is not None and turn.draft is not None
     turn.screen = language_screen(
-        turn.campaign.languages, turn.draft.locale, turn.tr, turn.deps.prompts
+        turn.campaign.languages, turn.draft.locale, turn.tr, turn.deps.prompts, turn.campaign
     )
 
 
@@ -353,6 +353,7 @@ async def send(turn: Turn, action: Action) -> None:
         source=turn.session.source,
         participant=turn.keys.participant(campaign.id),
         followup_consent=draft.followup_consent,
+        easy_read=draft.easy and campaign.offers_easy(draft.locale),
     )
     response = ready_or_outcome(campaign, candidate, now=turn.deps.now())
     if isinstance(response, Submitted):

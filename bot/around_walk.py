@@ -64,7 +64,7 @@ def unknown_campaign(tr: Tr) -> Screen:
 
 def not_open(campaign: Campaign, status: str, tr: Tr) -> Screen:
     """A closed or upcoming campaign, said politely, with the way to the open ones."""
-    title = campaign.text(campaign.title, tr.lang)
+    title = campaign.text(campaign.title, tr.lang, tr.easy)
     if status == "upcoming":
         line = tr._("Enkäten har inte öppnat än. Den öppnar %(date)s.") % {
             "date": tr.date(campaign.opens)
@@ -88,7 +88,7 @@ def stored_answer(
     text = "\n\n".join(
         [
             tr._("Du har redan svarat på %(title)s. Ditt svar:")
-            % {"title": campaign.text(campaign.title, tr.lang)},
+            % {"title": campaign.text(campaign.title, tr.lang, tr.easy)},
             summary(campaign, response, tr),
             until,
         ]
@@ -114,7 +114,7 @@ def thanks(campaign: Campaign, consent: bool, tr: Tr) -> Screen:
         [
             tr._("Tack! Ditt svar är sparat."),
             tr._("Vad händer nu?"),
-            campaign.text(campaign.next_steps, tr.lang),
+            campaign.text(campaign.next_steps, tr.lang, tr.easy),
             tr._(
                 "Vill du att vi berättar om uppföljningen här i chatten? Det är frivilligt, och "
                 "du kan ändra dig när du vill med /start."
@@ -128,7 +128,7 @@ def thanks(campaign: Campaign, consent: bool, tr: Tr) -> Screen:
 def confirm_delete(campaign: Campaign, has_answer: bool, has_draft: object, tr: Tr) -> Screen:
     """Ask before deleting, naming exactly what there is to delete."""
     token = cd.campaign_token(campaign.id)
-    title = {"title": campaign.text(campaign.title, tr.lang)}
+    title = {"title": campaign.text(campaign.title, tr.lang, tr.easy)}
     if has_answer and has_draft:
         text = tr._(
             "Vill du radera ditt svar på %(title)s och ditt påbörjade svar? Det går inte att ångra."
@@ -222,7 +222,7 @@ def privacy_page(campaign: Campaign | None, tr: Tr) -> Screen:
         if campaign
         else tr._("arrangörerna av respektive enkät (polisen och kommunen)")
     )
-    title = campaign.text(campaign.title, tr.lang) if campaign else tr._("Integritet")
+    title = campaign.text(campaign.title, tr.lang, tr.easy) if campaign else tr._("Integritet")
     parts = [
         f"🔒 {title}",
         tr._("Personuppgiftsansvariga: %(controller)s.") % {"controller": controller},

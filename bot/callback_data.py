@@ -20,7 +20,7 @@ GLOBAL = "-"
 
 # op -> pattern of its argument; an op not listed here does not exist.
 ARGUMENTS: dict[str, str] = {
-    "L": r"[a-z]{2,3}",  # choose a language
+    "L": r"[a-z]{2,3}(-e)?",  # choose a language; `-e`: in Lättläst
     "P": r"",  # choose this campaign
     "G": r"",  # show the language choice
     "A": r"(?:0|[1-9][0-9]{0,2})[+-]",  # tick (+) or untick (-) an area (index)

@@ -41,9 +41,10 @@ async def language(turn: Turn, args: list[str]) -> None:
     """Offer the languages: the campaign's during a walk, every shipped one otherwise."""
     if turn.draft is not None and turn.campaign is not None:
         languages, current = turn.campaign.languages, turn.draft.locale
+        campaign = turn.campaign
     else:
-        languages, current = turn.deps.catalogs.languages, turn.tr.lang
-    turn.screen = language_screen(languages, current, turn.tr, turn.deps.prompts)
+        languages, current, campaign = turn.deps.catalogs.languages, turn.tr.lang, None
+    turn.screen = language_screen(languages, current, turn.tr, turn.deps.prompts, campaign)
 
 
 async def privacy(turn: Turn, args: list[str]) -> None:

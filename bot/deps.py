@@ -117,7 +117,7 @@ class BotDeps:
     cache: StateCache = field(default_factory=StateCache)
     drafts: DraftWriter = field(init=False)
     _keys: StateCache = field(init=False, repr=False)
-    _trs: dict[str, Tr] = field(init=False, repr=False)
+    _trs: dict[tuple[str, bool], Tr] = field(init=False, repr=False)
     prompts: dict[str, str] = field(init=False)
     _tokens: tuple[Any, dict[str, Campaign]] = field(init=False, repr=False)
 
@@ -153,10 +153,10 @@ class BotDeps:
             self._keys.put(user_id, keys)
         return keys
 
-    def tr(self, lang: str) -> Tr:
-        found = self._trs.get(lang)
+    def tr(self, lang: str, easy: bool = False) -> Tr:
+        found = self._trs.get((lang, easy))
         if found is None:
-            found = self._trs[lang] = tr_for(self.catalogs, lang)
+            found = self._trs[lang, easy] = tr_for(self.catalogs, lang, easy)
         return found
 
     def now(self) -> datetime:

@@ -24,12 +24,17 @@ class Tr:
 
     lang: str
     translations: NullTranslations
+    easy: bool = False  # campaign texts in Lättläst, where the campaign has them
 
     def _(self, message: str) -> str:
         return self.translations.gettext(message)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.translations.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        """A message of a context: "lättläst" holds the easy-to-read versions of instructions."""
+        return self.translations.pgettext(context, message)
 
     def period(self, opens: date, closes: date | None) -> str:
         return _period(opens, closes, self.lang)
@@ -81,5 +86,5 @@ def best_language(catalogs: Catalogs, *wanted: str | None) -> str:
     return "sv" if "sv" in catalogs.languages or not catalogs.languages else catalogs.languages[0]
 
 
-def tr_for(catalogs: Catalogs, lang: str) -> Tr:
-    return Tr(lang, catalogs.get(lang))
+def tr_for(catalogs: Catalogs, lang: str, easy: bool = False) -> Tr:
+    return Tr(lang, catalogs.get(lang), easy)

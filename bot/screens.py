@@ -69,7 +69,7 @@ class View:
         return cd.encode(self.token, op, arg)
 
     def text(self, text) -> str:
-        return self.campaign.text(text, self.tr.lang)
+        return self.campaign.text(text, self.tr.lang, self.tr.easy)
 
 
 def rows(*buttons: Button) -> tuple[tuple[Button, ...], ...]:
@@ -82,19 +82,31 @@ def crime_warning(tr: Tr) -> str:
 
 
 def render_language(step: LanguageStep, view: View) -> Screen:
-    """The language choice; the prompt in every offered language, each name in itself."""
-    return language_screen(view.campaign.languages, view.draft.locale, view.tr, view.prompts)
+    """The language choice; the prompt in every offered language, each name in itself, and
+    Lättläst beside each language the campaign has easy texts in."""
+    return language_screen(
+        view.campaign.languages, view.draft.locale, view.tr, view.prompts, view.campaign
+    )
 
 
 def language_screen(
-    languages: tuple[str, ...], current: str, tr: Tr, prompts: Mapping[str, str] | None = None
+    languages: tuple[str, ...],
+    current: str,
+    tr: Tr,
+    prompts: Mapping[str, str] | None = None,
+    campaign: Campaign | None = None,
 ) -> Screen:
     prompts = prompts or {current: tr._("Välj språk")}
     text = "\n".join(f"🌐 {prompts[lang]}" for lang in languages if lang in prompts)
-    buttons = tuple(
-        (f"{'✅ ' if lang == current else ''}{tr.language_name(lang)}", cd.encode(None, "L", lang))
-        for lang in languages
-    )
+    buttons = []
+    for lang in languages:
+        chosen = lang == current and not tr.easy
+        name = f"{'✅ ' if chosen else ''}{tr.language_name(lang)}"
+        buttons.append((name, cd.encode(None, "L", lang)))
+        if campaign is not None and campaign.offers_easy(lang):
+            easy = tr._("%(language)s – lättläst") % {"language": tr.language_name(lang)}
+            chosen = lang == current and tr.easy
+            buttons.append((f"{'✅ ' if chosen else ''}{easy}", cd.encode(None, "L", f"{lang}-e")))
     return Screen(text, rows(*buttons))
 
 
@@ -136,14 +148,23 @@ def render_areas(step: AreasStep, view: View) -> Screen:
     """
     tr, chosen = view.tr, view.draft.areas
     n = step.pick
+    instruction = (
+        tr.pgettext(
+            "lättläst",
+            "Vilka problem ska polisen och kommunen arbeta mest med? "
+            "Välj dem som är viktigast för dig.",
+        )
+        if tr.easy
+        else tr.ngettext(
+            "Välj det område som du tycker att polisen och kommunen ska prioritera.",
+            "Välj de %(n)d områden som du tycker att polisen och kommunen ska prioritera.",
+            n,
+        )
+        % {"n": n}
+    )
     text = "\n\n".join(
         [
-            tr.ngettext(
-                "Välj det område som du tycker att polisen och kommunen ska prioritera.",
-                "Välj de %(n)d områden som du tycker att polisen och kommunen ska prioritera.",
-                n,
-            )
-            % {"n": n},
+            instruction,
             tr.ngettext("%(chosen)d av %(n)d vald", "%(chosen)d av %(n)d valda", n)
             % {"chosen": len(chosen), "n": n},
         ]
@@ -196,7 +217,7 @@ def render_comment(step: CommentStep, view: View) -> Screen:
 def chosen_list(campaign: Campaign, draft, tr: Tr) -> str:
     """ "Dina områden:" and the areas of a draft or a stored answer, numbered."""
     areas = "\n".join(
-        f"{number}. {campaign.text(campaign.area(a).label, tr.lang)}"
+        f"{number}. {campaign.text(campaign.area(a).label, tr.lang, tr.easy)}"
         for number, a in enumerate(draft.areas, 1)
         if campaign.area(a) is not None
     )
@@ -330,11 +351,11 @@ def place_label(campaign: Campaign, question, place: Mapping, tr: Tr) -> str:
     if "lat" in place and area_map is not None:
         zone_id = area_map.zone_at(place["lat"], place["lon"])
     zone = area_map.zone(zone_id) if area_map is not None and zone_id else None
-    where = campaign.text(zone.name, tr.lang) if zone else tr._("En plats utanför zonerna")
+    where = campaign.text(zone.name, tr.lang, tr.easy) if zone else tr._("En plats utanför zonerna")
     option = question.option(place["option"]) if place.get("option") else None
     if option is None:
         return where
-    why = campaign.text(option.label, tr.lang)
+    why = campaign.text(option.label, tr.lang, tr.easy)
     return f"{where}, {why[:1].lower()}{why[1:]}"
 
 
@@ -406,11 +427,11 @@ def summary(campaign: Campaign, draft, tr: Tr) -> str:
         value = draft.answers.get(question.id, ())
         if question.kind == "place":
             places = "; ".join(place_label(campaign, question, p, tr) for p in value) or "–"
-            parts.append(f"{campaign.text(question.text, lang)} {places}")
+            parts.append(f"{campaign.text(question.text, lang, tr.easy)} {places}")
             continue
         picked = [question.option(o) for o in ((value,) if isinstance(value, str) else value)]
-        labels = ", ".join(campaign.text(o.label, lang) for o in picked if o) or "–"
-        parts.append(f"{campaign.text(question.text, lang)} {labels}")
+        labels = ", ".join(campaign.text(o.label, lang, tr.easy) for o in picked if o) or "–"
+        parts.append(f"{campaign.text(question.text, lang, tr.easy)} {labels}")
     return "\n\n".join(parts)
 
 

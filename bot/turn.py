@@ -68,7 +68,7 @@ class Turn:
     @property
     def tr(self) -> Tr:
         if self.draft is not None:
-            lang = self.draft.locale
+            return self.deps.tr(self.draft.locale, self.draft.easy)
         else:
             lang = best_language(self.deps.catalogs, self.session.locale, self.telegram_language)
         return self.deps.tr(lang)

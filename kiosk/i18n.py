@@ -31,9 +31,16 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _current.get()[1].ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """A message of a context: `EASY_CONTEXT` marks the easy-to-read versions of UI texts."""
+    return _current.get()[1].pgettext(context, message)
+
+
 def install(env: Environment) -> None:
-    """Give templates `_`/`gettext`/`ngettext` that follow the request's language."""
+    """Give templates `_`/`gettext`/`ngettext`/`pgettext` that follow the request's language."""
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(gettext=gettext, ngettext=ngettext, newstyle=True)
+    env.install_gettext_callables(
+        gettext=gettext, ngettext=ngettext, pgettext=pgettext, newstyle=True
+    )
     env.globals["current_language"] = current_language
     env.globals["text_direction"] = text_direction

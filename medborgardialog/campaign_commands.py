@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from medborgardialog.settings import Settings
-from survey import load_campaign, load_campaigns
+from survey import Campaign, load_campaign, load_campaigns
 from survey.campaign_document import campaign_as_toml
+from survey.easy_read import has_easy
 
 DB_HELP = "database file (default: $MEDBORGARDIALOG_DB or medborgardialog.db)"
 
@@ -49,9 +50,18 @@ def _check(args: argparse.Namespace) -> int:
     for campaign in found.values():
         print(
             f"{campaign.id}: ok ({len(campaign.areas)} areas, pick {campaign.pick}, "
-            f"languages {', '.join(campaign.languages)})"
+            f"languages {', '.join(campaign.languages)}{_easy_read(campaign)})"
         )
     return 0
+
+
+def _easy_read(campaign: Campaign) -> str:
+    """Where the campaign has Lättläst, and how many of its texts still lack it."""
+    parts = []
+    for lang in campaign.easy_languages:
+        lacking = sum(1 for text in campaign.texts if not has_easy(text, lang))
+        parts.append(f"{lang}" + (f" ({lacking} texts without)" if lacking else ""))
+    return f"; lättläst {', '.join(parts)}" if parts else ""
 
 
 def _export(args: argparse.Namespace) -> int:

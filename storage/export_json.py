@@ -46,6 +46,7 @@ def json_export_chunks(db: Database, campaign: Campaign) -> Iterator[str]:
             "comment": r.comment,
             "answers": dict(r.answers),
             "late": r.late,
+            "easy_read": r.easy_read,
         }
         if r.id in sample:
             row["sample"] = True

@@ -80,7 +80,8 @@ def write_analyst_copy(
         copy.execute(
             "CREATE TABLE responses (id TEXT PRIMARY KEY, submitted_at TEXT, "
             "submitted_at_utc TEXT, channel TEXT, source TEXT, locale TEXT, comment TEXT, "
-            f"sample INTEGER NOT NULL DEFAULT 0{', ' + columns if columns else ''})"
+            "sample INTEGER NOT NULL DEFAULT 0, easy_read INTEGER NOT NULL DEFAULT 0"
+            f"{', ' + columns if columns else ''})"
         )
         copy.executescript(SCHEMA)
         if with_places:
@@ -92,14 +93,15 @@ def write_analyst_copy(
         area_at = {keys.index(f"area_{a.id}"): a.id for a in campaign.areas}
         question_at = [None if q in notes else keys.index(q) for q in questions]
         sample_at = keys.index("sample") if "sample" in keys else None
-        marks = ", ".join("?" * (8 + len(questions)))
+        easy_at = keys.index("easy_read")
+        marks = ", ".join("?" * (9 + len(questions)))
         count = 0
         for row in table.rows:
             id_ = row[0]
             channel = gettext(CHANNELS[row[3]]) if row[3] in CHANNELS else row[3]
             sample = 1 if sample_at is not None and row[sample_at] else 0
             values = [id_, row[1], row[2], channel, row[4] or None, row[5]]
-            values += [approved.get(id_), sample]
+            values += [approved.get(id_), sample, 1 if row[easy_at] else 0]
             values += [None if i is None else row[i] or None for i in question_at]
             copy.execute(f"INSERT INTO responses VALUES ({marks})", values)
             copy.executemany(
@@ -156,6 +158,7 @@ def analyst_metadata(
                 "locale",
                 "comment",
                 "sample",
+                "easy_read",
             ),
             **questions,
         },

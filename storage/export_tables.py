@@ -159,6 +159,7 @@ def responses_table(
         "comment",
         *(column for q in questions for column in kind_of(q).columns(q)),
         "late",
+        "easy_read",
         "flag",
         *(["sample"] if with_sample else []),
     ]
@@ -167,6 +168,7 @@ def responses_table(
         *(campaign.text(a.label, lang) for a in campaign.areas),
         None,
         *(label for q in questions for label in question_labels(campaign, q, lang, gettext)),
+        None,
         None,
         None,
         *([None] if with_sample else []),
@@ -194,14 +196,14 @@ def responses_table(
     def rows() -> Iterator[list[Cell]]:
         cursor = db.conn.execute(
             "SELECT id, submitted_at, paper_date, channel, source, locale, areas, comment, "
-            "answers, late, seq, sample FROM responses WHERE campaign = ? "
+            "answers, late, easy_read, seq, sample FROM responses WHERE campaign = ? "
             "ORDER BY submitted_at, seq",
             (campaign.id,),
         )
         while batch := cursor.fetchmany(BATCH):
             for row_values in batch:
                 (id_, at, paper_date, channel, source, locale, raw_areas, comment) = row_values[:8]
-                raw_answers, late, seq, sample = row_values[8:]
+                raw_answers, late, easy_read, seq, sample = row_values[8:]
                 chosen_flags = chosen_cache.get(raw_areas)
                 if chosen_flags is None:
                     chosen_flags = chosen_cache[raw_areas] = chosen(raw_areas)
@@ -212,7 +214,8 @@ def responses_table(
                 when = (paper_date, paper_date) if paper_date else (local(at), utc_time(at))
                 row = [id_, *when, channel, source or "", locale, *chosen_flags]
                 flag = flag_text(flags, seq) if seq in flags.reasons else ""
-                row += [comment or "", *given, "1" if late else "", flag]
+                row += [comment or "", *given, "1" if late else "", "1" if easy_read else ""]
+                row.append(flag)
                 if with_sample:
                     row.append("1" if sample else "")
                 yield row
@@ -223,10 +226,10 @@ def responses_table(
 
     first_area, comment_at = 6, 6 + len(areas)
     late_at = comment_at + 1 + sum(len(kind_of(q).columns(q)) for q in questions)
-    numbers = {*range(first_area, comment_at), late_at}
+    numbers = {*range(first_area, comment_at), late_at, late_at + 1}
     if with_sample:
         numbers.add(len(keys) - 1)
-    texts = {0, 4, *range(comment_at, late_at), late_at + 1}
+    texts = {0, 4, *range(comment_at, late_at), late_at + 2}
     return Table(
         "responses",
         labels,

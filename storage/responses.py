@@ -16,7 +16,8 @@ from survey import Campaign, Response, Tally, tally_from_counts
 
 RESPONSE_COLUMNS = (
     "id, campaign, channel, source, locale, participant, areas, comment, answers, "
-    "followup_consent, submitted_at, captured_at, late, walk_seconds, signal, paper_date"
+    "followup_consent, submitted_at, captured_at, late, walk_seconds, signal, paper_date, "
+    "easy_read"
 )
 
 
@@ -51,6 +52,7 @@ def _row_to_response(row: tuple[Any, ...]) -> Response:
         walk_seconds,
         signal,
         paper_date,
+        easy_read,
     ) = row
     return Response(
         id=id_,
@@ -69,11 +71,13 @@ def _row_to_response(row: tuple[Any, ...]) -> Response:
         walk_seconds=walk_seconds,
         signal=signal,
         paper_date=paper_date,
+        easy_read=bool(easy_read),
     )
 
 
 CONTENT_COLUMNS = (
-    "channel, source, locale, areas, comment, answers, followup_consent, fingerprint, updated_at"
+    "channel, source, locale, areas, comment, answers, followup_consent, fingerprint, "
+    "updated_at, easy_read"
 )
 
 
@@ -92,6 +96,7 @@ def _content(
         int(response.followup_consent),
         fingerprint,
         stamp,
+        int(response.easy_read),
     )
 
 

@@ -158,3 +158,9 @@ def sources_by_channel(db: Database, campaign: Campaign) -> dict[str, list[tuple
 def participants_by_campaign(db: Database) -> dict[str, int]:
     """How many answered each campaign (over the campaign index alone)."""
     return dict(db.conn.execute("SELECT campaign, count(*) FROM responses GROUP BY campaign"))
+
+
+def easy_read_count(db: Database, campaign: Campaign) -> int:
+    """How many of the campaign's answers were given in Lättläst (the easy-to-read texts)."""
+    sql = "SELECT count(*) FROM responses WHERE campaign = ? AND easy_read = 1"
+    return db.conn.execute(sql, (campaign.id,)).fetchone()[0]

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from survey.analysis import Analysis
 from survey.area_map import AreaMap
+from survey.easy_read import easy_languages, pick
 
 Text = Mapping[str, str]
 """A text in every language of its campaign: language code to text."""
@@ -114,8 +115,29 @@ class Campaign:
                 return base
         return self.default_language
 
-    def text(self, text: Text, lang: str) -> str:
-        return text.get(lang) or text[self.default_language]
+    def text(self, text: Text, lang: str, easy: bool = False) -> str:
+        """`text` in `lang`; its easy-to-read version when `easy` and the campaign has one."""
+        return pick(text, lang, easy) or text[self.default_language]
+
+    @cached_property
+    def easy_languages(self) -> tuple[str, ...]:
+        """The languages in which some text of the campaign has an easy-to-read version:
+        those in which the channels offer Lättläst."""
+        return easy_languages(((str(i), t) for i, t in enumerate(self.texts)), self.languages)
+
+    def offers_easy(self, lang: str) -> bool:
+        return lang in self.easy_languages
+
+    @property
+    def texts(self) -> tuple[Text, ...]:
+        """Every text a resident reads in the campaign."""
+        found: list[Text] = [self.title, self.intro, self.next_steps]
+        found += [area.label for area in self.areas]
+        for question in self.questions:
+            found += [question.text, *(option.label for option in question.options)]
+        if self.map is not None:
+            found += [zone.name for zone in self.map.zones]
+        return tuple(found)
 
     def organisers_in(self, lang: str) -> tuple[str, ...]:
         """The organisers' names in `lang` (in the default language where none is given)."""

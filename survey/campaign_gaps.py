@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from survey.easy_read import campaign_texts, lacking_easy
+
 TOP_TEXTS = ("title", "intro", "next_steps")
 
 
@@ -28,3 +30,12 @@ def missing_texts(document: dict[str, Any]) -> dict[str, list[str]]:
     for index, theme in enumerate(document.get("themes", [])):
         texts.append((f"themes[{index}].name", theme.get("name")))
     return {lang: [key for key, text in texts if _empty(text, lang)] for lang in languages}
+
+
+def missing_easy_texts(document: dict[str, Any]) -> dict[str, list[str]]:
+    """For each of the campaign's languages, the keys of the texts written in it that have no
+    easy-to-read version yet (Lättläst). The map's zone names are left out: the editor does
+    not edit the map, so they are written in the file."""
+    languages = [lang for lang in document.get("languages", []) if isinstance(lang, str)]
+    texts = [(key, text) for key, text in campaign_texts(document) if not key.startswith("map.")]
+    return {lang: lacking_easy(texts, lang) for lang in languages}

@@ -22,6 +22,7 @@ from survey.campaign import (
     Question,
 )
 from survey.data_files import load_folder, parse_toml, read_text
+from survey.easy_read import easy_language
 from survey.kinds import KINDS
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -90,16 +91,31 @@ class _Reader:
         return value
 
     def text(self, table: dict[str, Any], key: str, path: str) -> dict[str, str]:
+        """A text in every language, and its easy-to-read versions (`sv-easy`) where given."""
         value = self.require(table, key, path, dict)
+        easy = {}
+        for name in sorted(value):
+            lang = easy_language(name)
+            if lang is None:
+                continue
+            if lang not in self.languages:
+                raise self.fail(
+                    f"{path}.{name}", "is an easy-to-read text in a language the file does not have"
+                )
+            if lang not in value:
+                raise self.fail(f"{path}.{name}", f"has no plain text {lang!r} beside it")
+            if not isinstance(value[name], str) or not value[name].strip():
+                raise self.fail(f"{path}.{name}", "must be a non-empty string")
+            easy[name] = value[name].strip()
         for lang in self.languages:
             if lang not in value:
                 raise self.fail(path, f"missing language {lang!r}")
             if not isinstance(value[lang], str) or not value[lang].strip():
                 raise self.fail(f"{path}.{lang}", "must be a non-empty string")
-        extra = sorted(set(value) - set(self.languages))
+        extra = sorted(set(value) - set(self.languages) - set(easy))
         if extra:
             raise self.fail(f"{path}.{extra[0]}", "is not one of the campaign's languages")
-        return {lang: value[lang].strip() for lang in self.languages}
+        return {**{lang: value[lang].strip() for lang in self.languages}, **easy}
 
     def unique(self, items: list[Any], path: str) -> None:
         seen: set[str] = set()

@@ -64,6 +64,9 @@ class Response:
     signal: str | None = None
     # The day on a paper answer (ISO date): such an answer has a date, not a time.
     paper_date: str | None = None
+    # Given in Lättläst, the easy-to-read texts: how it was shown, not what was answered, so
+    # not part of the fingerprint.
+    easy_read: bool = False
 
     def stamped(self, **changes) -> Response:
         """A copy with `changes` to its fields, as `dataclasses.replace` makes it but at a

@@ -25,6 +25,8 @@ def campaign_as_dict(campaign: Campaign, now: datetime | None = None) -> dict[st
         "closes": campaign.closes.isoformat() if campaign.closes else None,
         "status": campaign.status(now),
         "languages": list(campaign.languages),
+        # Lättläst: in these languages some texts also carry `{lang}-easy`, their easy version.
+        "easy_languages": list(campaign.easy_languages),
         "areas": [{"id": a.id, "label": dict(a.label)} for a in campaign.areas],
         "comment": {
             "required": campaign.comment.required,

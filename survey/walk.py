@@ -106,7 +106,8 @@ STEP_TYPES: tuple[type, ...] = (
 def steps(campaign: Campaign) -> tuple[Step, ...]:
     """The ordered steps of the walk for `campaign`."""
     walk: list[Step] = []
-    if len(campaign.languages) > 1:
+    # The language step also offers Lättläst, so a campaign with easy texts has it.
+    if len(campaign.languages) > 1 or campaign.easy_languages:
         walk.append(LanguageStep())
     walk += [IntroStep(), AreasStep(pick=campaign.pick)]
     walk += [question_step(campaign, q) for q in campaign.questions if q.section == TOPIC]
@@ -167,6 +168,8 @@ class Draft:
     followup_consent: bool = False
     # Set while a step opened from the summary is changed: leaving it returns to the summary.
     changing: bool = False
+    # Shown in Lättläst, the easy-to-read texts (where the campaign has them in `locale`).
+    easy: bool = False
 
     def to_json(self) -> str:
         data = {
@@ -180,6 +183,8 @@ class Draft:
             "followup_consent": self.followup_consent,
             "changing": self.changing,
         }
+        if self.easy:
+            data["easy"] = True
         return json.dumps(data, ensure_ascii=False)
 
     @classmethod

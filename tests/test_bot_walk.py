@@ -111,7 +111,8 @@ async def test_the_language_is_offered_when_telegrams_is_not_and_can_be_changed(
     user = tg.user(1003, language_code="de")
     await say(user, "/start")
     assert "🌐 Välj språk\n🌐 Choose a language" in user.last_text
-    assert ["✅ svenska", "English", "العربية", "suomi"] == [row[0][0] for row in user.buttons()]
+    languages = ["✅ svenska", "svenska – lättläst", "English", "العربية", "suomi"]
+    assert languages == [row[0][0] for row in user.buttons()]
     await press(user, "-", "L", "en")
     assert user.last_text.startswith("Demo: Safe and secure")
     await press(user, "demo", "G")

@@ -229,3 +229,19 @@ def test_a_campaigns_map_is_kept_when_the_editor_saves_it():
     form = MultiDict(as_multidict(editor_form("csrf", 1)))
     saved = read_form(form, stored, ("sv", "en"), {"sv": "Vill inte svara", "en": "Rather not"})
     assert stored["map"] == saved["map"]
+
+
+async def test_the_editor_writes_lattlast_and_lists_the_texts_without_it(organiser, registry):
+    await create(organiser)
+    easy = {"title.sv-easy": "Trygg i Kil", "area-1.label.sv-easy": "Bilar och trafik"}
+    response = await save(organiser, **easy, **{"intro.en-easy": "  "})
+    soup = BeautifulSoup(await response.text(), "html.parser")
+    assert soup.find(id="f-title-sv-easy")["value"] == "Trygg i Kil"
+    assert soup.find("label", {"for": "f-intro-sv-easy"}).get_text() == "svenska, lättläst"
+    missing = soup.find(id="missing-easy-h").find_next("ul").get_text(" ", strip=True)
+    assert "svenska: 7 texter saknar lättläst version: intro, next_steps, areas[0].label" in missing
+    assert 303 == (await save(organiser, **easy)).history[0].status
+    assert 200 == (await press(organiser, "kil-2026", "open")).status
+    served = await (await organiser.get("/api/v1/campaigns/kil-2026")).json()
+    assert ["sv"] == served["easy_languages"]
+    assert "Bilar och trafik" == served["areas"][1]["label"]["sv-easy"]

@@ -122,6 +122,7 @@ def test_export_json_has_the_design_shape(tmp_path: Path):
         "comment",
         "answers",
         "late",
+        "easy_read",
     } == set(data["responses"][0])
 
 
@@ -133,3 +134,20 @@ def test_export_errors_are_one_line(tmp_path: Path):
     assert 1 == missing.returncode
     assert missing.stderr.startswith("medborgardialog: error: no database at ")
     assert "Traceback" not in missing.stderr
+
+
+@pytest.mark.process
+def test_campaigns_check_names_lattlast_and_refuses_a_bad_easy_text(tmp_path: Path):
+    result = run("campaigns", "check")
+    assert 0 == result.returncode, result.stderr
+    assert "demo: ok (8 areas, pick 3, languages sv, en, ar, fi; lättläst sv)" in result.stdout
+    text = (ROOT / "campaigns" / "demo.toml").read_text(encoding="utf-8")
+    (tmp_path / "demo.toml").write_text(
+        text.replace('sv-easy = "Brott i trafiken"', 'de-easy = "Verkehr"'), encoding="utf-8"
+    )
+    result = run("campaigns", "check", str(tmp_path))
+    assert 1 == result.returncode
+    assert (
+        "medborgardialog: error: demo.toml: areas[6].label.de-easy: is an easy-to-read text in a "
+        "language the file does not have\n" == result.stderr
+    )

@@ -120,12 +120,12 @@ def test_the_responses_table_has_a_column_per_area_and_labelled_answers(db, camp
         "Hur trygg känner du dig ute ensam en sen kväll där du bor?",
         *times,
     ]
-    assert ["Synpunkt", *questions, "Kom in efter stängning", "Flagga"] == header[14:]
+    assert ["Synpunkt", *questions, "Kom in efter stängning", "Lättläst", "Flagga"] == header[14:]
     chosen = dict(zip(labels, row[6:14], strict=True))
     assert {"Våld i offentlig miljö": "1", "Otrygga miljöer": "1", "Trafikbrott": "1"} == {
         label: mark for label, mark in chosen.items() if mark
     }
-    assert ["Mer ljus", "20–34 år", "", "", "", "", "", "", "", ""] == row[14:]
+    assert ["Mer ljus", "20–34 år", "", "", "", "", "", "", "", "", ""] == row[14:]
     english_header, _ = csv_rows(db, demo, lang="en", gettext=catalogs.get("en").gettext)
     assert ["Response id", "Submitted (local time)", "Submitted (UTC)"] == english_header[:3]
     assert "Traffic offences" in english_header

@@ -130,8 +130,7 @@ def test_notice_settings_from_the_environment():
 def test_the_bots_earlier_consents_move_into_subscriptions(tmp_path, campaigns):
     from storage.connection import connect, immediate
     from storage.migrations import migrate, migrations
-    from storage.responses import save_response, set_followup_consent
-    from survey import Response
+    from storage.responses import set_followup_consent
 
     db = connect(tmp_path / "old.db")
     with immediate(db):
@@ -140,12 +139,17 @@ def test_the_bots_earlier_consents_move_into_subscriptions(tmp_path, campaigns):
             "INSERT INTO campaigns (id, definition, updated_at) VALUES ('demo', '{}', '')"
         )
         for number, consent in ((1, True), (2, False)):
-            answer = Response(
-                id=f"00000000-0000-4000-8000-00000000000{number}", campaign="demo",
-                channel="telegram", locale="fi",
-                areas=("traffic", "unsafe-places", "drugs-alcohol"), participant=f"p{number}",
-            )  # fmt: skip
-            save_response(db, answer)
+            db.execute(  # the bot's answer as the schema of then had it
+                "INSERT INTO responses (id, campaign, channel, locale, participant, areas, "
+                "fingerprint, submitted_at, updated_at) VALUES (?, 'demo', 'telegram', 'fi', ?, "
+                "?, ?, '', '')",
+                [
+                    f"00000000-0000-4000-8000-00000000000{number}",
+                    f"p{number}",
+                    '["traffic", "unsafe-places", "drugs-alcohol"]',
+                    f"fingerprint-{number}",
+                ],
+            )
             set_followup_consent(db, "demo", f"p{number}", consent)
     migrate(db)
     moved = list(

@@ -301,3 +301,12 @@ async def test_a_venue_is_refused_unless_it_fits_the_documented_pattern(client):
     ok = await client.post("/api/v1/campaigns/demo/responses", json=_answer(source="bibliotek"))
     assert 201 == ok.status
     assert pattern.startswith("^") and pattern.endswith("$")
+
+
+async def test_lattlast_is_written_down(client):
+    schemas = (await document(client))["components"]["schemas"]
+    assert {"type": "boolean", "default": False} == {
+        k: v for k, v in schemas["Answer"]["properties"]["easy_read"].items() if k != "description"
+    }
+    assert "easy_languages" in schemas["Campaign"]["properties"]
+    assert "sv-easy" in schemas["Text"]["description"]

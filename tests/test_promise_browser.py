@@ -95,7 +95,14 @@ def test_the_page_prints_on_a4_without_navigation(page: Page, server):
 
 @pytest.mark.parametrize(
     "path",
-    ["/p/demo/?lang=sv", "/p/filipstad-2017/?lang=ar", "/p/?lang=fi", "/?lang=en"],
+    [
+        "/p/demo/?lang=sv",
+        "/p/demo/?lang=sv&easy=1",
+        "/p/demo/?lang=ar&easy=1",
+        "/p/filipstad-2017/?lang=ar",
+        "/p/?lang=fi",
+        "/?lang=en",
+    ],
 )
 def test_axe_finds_no_wcag_21_a_or_aa_violation(page: Page, server, path):
     page.goto(f"{server.url}{path}")
@@ -103,3 +110,31 @@ def test_axe_finds_no_wcag_21_a_or_aa_violation(page: Page, server, path):
         details.evaluate("el => el.open = true")
     results = Axe().run(page, options=WCAG)
     assert 0 == results.violations_count, results.generate_report()
+
+
+def test_the_promise_page_in_lattlast(page: Page, server):
+    page.goto(f"{server.url}/p/demo/?lang=sv")
+    page.get_by_role("link", name="Lättläst").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Ett test: Vi lovar att göra staden tryggare"
+    )
+    expect(page.get_by_role("link", name="Lättläst")).to_have_attribute("aria-current", "true")
+    expect(page.locator("ol.focus li").first).to_contain_text("Platser där du känner dig rädd")
+    drugs = page.locator("li.activity").nth(2)
+    expect(drugs).to_contain_text("De vill att unga inte ska ta droger eller dricka alkohol.")
+    expect(drugs.locator(".party").first).to_have_text(
+        "Polisen (hitta brott och se till att de straffas)"
+    )
+    # Remembered: the promise list and the page again, then turned off.
+    page.goto(f"{server.url}/p/demo/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Vi lovar")
+    page.get_by_role("link", name="Lättläst").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Demo: medborgarlöften för en tryggare stad"
+    )
+    # English has no easy texts: nothing is offered.
+    page.goto(f"{server.url}/p/demo/?lang=en&easy=1")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Demo: citizen promises for a safer town"
+    )
+    expect(page.locator(".easy-read")).to_have_count(0)

@@ -262,3 +262,13 @@ async def test_a_hurried_kiosk_walk_and_a_repeated_comment_are_flagged(client, s
     assert ["Kioskens svar gick på under åtta sekunder"] + [
         "Samma synpunkt i flera svar"
     ] * 3 == reasons
+
+
+async def test_the_results_page_says_whom_lattlast_reached(client, store):
+    await seed(store, replace(answer(), easy_read=True), answer(), answer(), answer())
+    soup = soup_of(await (await client.get("/staff/c/demo/")).text())
+    shown = soup.find(id="easy-read-count").find_parent("p").get_text(" ", strip=True)
+    assert "1 (25,0\u00a0%) svarade med Lättläst" == shown
+    # A campaign without easy texts does not mention it.
+    soup = soup_of(await (await client.get("/staff/c/karlstad-2016/")).text())
+    assert soup.find(id="easy-read-count") is None

@@ -62,6 +62,7 @@ class Submission:
     answers: dict[str, str | list[str]]
     source: str | None = None
     given: Given = RECEIVED
+    easy_read: bool = False
 
     def as_answers(self) -> Answers:
         return Answers(areas=self.areas, comment=self.comment, answers=self.answers)
@@ -77,6 +78,7 @@ class Submission:
             comment=self.comment,
             answers=self.answers,
             source=source,
+            easy_read=self.easy_read and campaign.offers_easy(self.locale),
         )
 
 
@@ -132,6 +134,8 @@ def parse_submission(data: Any, campaign: Campaign) -> Submission:
     # Without captured_at the answer is judged when received, and a start alone says nothing.
     captured, started = _instant(data, "captured_at"), _instant(data, "started_at")
     given = Given(captured_at=captured, started_at=started) if captured else RECEIVED
+    # Given in Lättläst: true or false, false when left out.
+    easy_read = _field(data, "easy_read", bool) if "easy_read" in data else False
     return Submission(
         id=answer_id,
         locale=locale,
@@ -141,6 +145,7 @@ def parse_submission(data: Any, campaign: Campaign) -> Submission:
         answers=answers,
         source=source,
         given=given,
+        easy_read=easy_read,
     )
 
 

@@ -47,7 +47,20 @@ SERVICE_WORKER = Path(__file__).parent.parent / "static" / "kiosk" / "sw.js"
 def kiosk_texts(campaign: Campaign, translations, lang: str) -> dict[str, Any]:
     """Every UI text of the kiosk in one language; `%(n)d` is filled in by the script."""
     _ = translations.gettext
+    pgettext = translations.pgettext
     return {
+        # Lättläst: the easy-to-read versions of the instructions (shown when chosen).
+        "easy": {
+            "anonymous": pgettext("lättläst", "Vi vet inte vem du är. Vi sparar inte ditt namn."),
+            "areas_heading": pgettext(
+                "lättläst", "Vilka problem ska polisen och kommunen arbeta mest med?"
+            ),
+            "comment_heading": pgettext(
+                "lättläst", "Vill du skriva något till polisen och kommunen?"
+            ),
+        },
+        # The language's Lättläst on the language screen, named in that language.
+        "easy_language": _("Lättläst"),
         "attract": _("Tyck till!"),
         "listen": _("Lyssna"),
         "tap_to_start": _("Tryck för att börja"),
@@ -133,6 +146,7 @@ def kiosk_data(
                 "name": language_name(lang),
                 "dir": text_direction(lang),
                 "period": format_period(campaign.opens, campaign.closes, lang),
+                "easy": campaign.offers_easy(lang),
                 "text": kiosk_texts(campaign, catalogs.get(lang), lang),
                 # "Lyssna": each step's text, a voice's language, the server's recordings.
                 "speech": walk_speech(campaign, lang, catalogs.get(lang)),

@@ -116,31 +116,33 @@ def survey_context(
     comment_warning: str | None = None,
     comment_ok: bool = False,
     speech_audio: str | None = None,
+    easy: bool = False,
 ) -> dict[str, Any]:
     """The form: every step, what was already filled in, and the errors beside their fields.
 
     `step` is where survey.js resumes its walk after a language button; `comment_warning`
     says the comment seems to hold personal data (the resident may change it or send it);
     `speech_audio` is where the server's recording of a step is (the step's id at its end),
-    None when it records none.
+    None when it records none. `easy`: the campaign's texts in Lättläst, the easy-to-read
+    versions.
     """
     errors = errors or {}
     chosen = set(submission.areas) if submission else set()
     given = dict(submission.answers) if submission else {}
     areas = [
-        {"id": a.id, "label": campaign.text(a.label, lang), "checked": a.id in chosen}
+        {"id": a.id, "label": campaign.text(a.label, lang, easy), "checked": a.id in chosen}
         for a in campaign.areas
     ]
     questions = {
         q.id: {
             "id": q.id,
-            "text": campaign.text(q.text, lang),
+            "text": campaign.text(q.text, lang, easy),
             "error": errors.get(f"answers.{q.id}"),
             **question_texts(q, translations),
             "options": [
                 {
                     "id": choice,
-                    "label": campaign.text(label, lang),
+                    "label": campaign.text(label, lang, easy),
                     "checked": choice in picked(given.get(q.id)),
                     "unscored": choice in unscored,
                 }
@@ -168,6 +170,7 @@ def survey_context(
         "api": api_url(campaign),
         "comment_check": f"/api/v1/campaigns/{campaign.id}/comment-check",
         "lang": lang,
+        "easy": easy,
         "source": source,
         "steps": [step_as_dict(each) for each in steps(campaign)],
         "resume": step,
@@ -198,10 +201,10 @@ def survey_context(
         "map": map_as_dict(campaign.map) if asks_where(campaign) else None,
     }
     return {
-        **header_context(campaign, lang),
-        "intro": campaign.text(campaign.intro, lang),
-        "next_steps": campaign.text(campaign.next_steps, lang),
-        "action": f"/c/{campaign.id}/?lang={lang}",
+        **header_context(campaign, lang, easy),
+        "intro": campaign.text(campaign.intro, lang, easy),
+        "next_steps": campaign.text(campaign.next_steps, lang, easy),
+        "action": f"/c/{campaign.id}/?lang={lang}" + ("&easy=1" if easy else ""),
         "language_form": "survey",
         "answer_id": answer_id,
         "source": source,
@@ -218,18 +221,20 @@ def survey_context(
     }
 
 
-def thanks_context(campaign: Campaign, lang: str, submission: Submission) -> dict[str, Any]:
+def thanks_context(
+    campaign: Campaign, lang: str, submission: Submission, easy: bool = False
+) -> dict[str, Any]:
     """The thank-you page: what was stored, and what happens next."""
     answers = []
     for q in campaign.questions:
         options = [q.option(o) for o in picked(submission.answers.get(q.id))]
-        labels = [campaign.text(o.label, lang) for o in options if o is not None]
+        labels = [campaign.text(o.label, lang, easy) for o in options if o is not None]
         if labels:
-            answers.append((campaign.text(q.text, lang), ", ".join(labels)))
+            answers.append((campaign.text(q.text, lang, easy), ", ".join(labels)))
     return {
-        **header_context(campaign, lang),
-        "next_steps": campaign.text(campaign.next_steps, lang),
-        "areas": [campaign.text(campaign.area(a).label, lang) for a in submission.areas],
+        **header_context(campaign, lang, easy),
+        "next_steps": campaign.text(campaign.next_steps, lang, easy),
+        "areas": [campaign.text(campaign.area(a).label, lang, easy) for a in submission.areas],
         "area_ids": list(submission.areas),
         # Where the resident marked places: a subscription made here hears of those zones too.
         "zone_ids": list(zones_marked(campaign, submission.answers)),

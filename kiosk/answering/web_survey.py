@@ -24,6 +24,7 @@ from kiosk.answering.comment_warning import scan_comment, warning_message
 from kiosk.answering.survey_context import SEVERAL, closed_context, survey_context, thanks_context
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE, STORE
 from kiosk.clock import app_clock
+from kiosk.edge.easy_read import use_easy, wants_easy
 from kiosk.edge.errors import error_page
 from kiosk.edge.language import base_language, use_language
 from kiosk.edge.trailing_slash import redirect_slash
@@ -95,13 +96,17 @@ async def survey_form(request: web.Request) -> web.Response:
         answer_id=str(uuid.uuid4()),
         source=source,
         speech_audio=campaign_audio_url(speech_audio(request), campaign.id, lang),
+        easy=wants_easy(request, campaign.offers_easy(lang)),
     )
     response = aiohttp_jinja2.render_template("survey.html", request, context)
     return with_map_tiles(request, response, campaign)
 
 
-def read_form(campaign: Campaign, form, lang: str, source: str | None) -> Submission:
-    """The posted form as a submission; a missing or tampered id gets a fresh one."""
+def read_form(
+    campaign: Campaign, form, lang: str, source: str | None, easy: bool = False
+) -> Submission:
+    """The posted form as a submission, shown in Lättläst when `easy`; a missing or tampered
+    id gets a fresh one."""
 
     def text(name: str) -> str | None:
         value = form.get(name)
@@ -129,6 +134,7 @@ def read_form(campaign: Campaign, form, lang: str, source: str | None) -> Submis
         comment=clean_comment(text("comment")),
         answers=answers,
         source=source,
+        easy_read=easy,
     )
 
 
@@ -144,6 +150,15 @@ def follow_language_button(request: web.Request, campaign: Campaign, form) -> bo
     code = base_language(wanted) if isinstance(wanted, str) else ""
     if code in campaign.languages:
         use_language(request, code, chosen=True)
+    return True
+
+
+def follow_easy_button(request: web.Request, form) -> bool:
+    """Whether the post came from the Lättläst button (on or off), remembered like `?easy=`."""
+    wanted = form.get("switch_easy")
+    if wanted not in ("1", "0"):
+        return False
+    use_easy(request, wanted == "1")
     return True
 
 
@@ -193,6 +208,7 @@ async def form_page(
         comment_warning=warning,
         comment_ok=comment_ok,
         speech_audio=campaign_audio_url(speech_audio(request), campaign.id, lang),
+        easy=submission.easy_read,
     )
     status = 422 if errors else 200
     render = partial(aiohttp_jinja2.render_template, "survey.html", request, context, status=status)
@@ -211,14 +227,18 @@ async def survey_submit(request: web.Request) -> web.Response:
     """
     campaign = campaign_or_404(request)
     form = await request.post()
-    switching = follow_language_button(request, campaign, form)
+    switching = follow_language_button(request, campaign, form) or follow_easy_button(request, form)
     lang = request[LANGUAGE]
     now = app_clock(request).now()
     if not campaign.is_open(now):
         return closed_page(request, campaign, lang)
     source = form.get("source")
     submission = read_form(
-        campaign, form, lang, venue(request, source if isinstance(source, str) else None)
+        campaign,
+        form,
+        lang,
+        venue(request, source if isinstance(source, str) else None),
+        wants_easy(request, campaign.offers_easy(lang)),
     )
     if switching:
         shown = check_content(campaign, submission.as_answers()) if form.get("errors_shown") else []
@@ -242,7 +262,7 @@ async def survey_submit(request: web.Request) -> web.Response:
     if outcome.status is Status.CONFLICT:
         message = _("Det här formuläret är redan skickat med andra svar. Börja om för att svara.")
         return error_page(request, 409, message)
-    context = thanks_context(campaign, lang, submission)
+    context = thanks_context(campaign, lang, submission, submission.easy_read)
     return aiohttp_jinja2.render_template("thanks.html", request, context)
 
 

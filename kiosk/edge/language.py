@@ -13,6 +13,7 @@ from aiohttp.typedefs import Handler
 
 from kiosk import i18n
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE
+from kiosk.edge.easy_read import read_easy, remember_easy
 from kiosk.edge.negotiation import preferred
 
 COOKIE = "lang"
@@ -73,12 +74,15 @@ def _activate(request: web.Request, lang: str) -> None:
 
 @web.middleware
 async def language_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Pick the request's language, activate its translations, remember an explicit choice."""
+    """Pick the request's language, activate its translations, remember an explicit choice
+    (and whether the resident reads in Lättläst, kept the same way)."""
     asked = asked_language(request)
     lang = choose_language(request, offered_languages(request), asked)
     request[CHOSEN] = lang if asked is not None and base_language(asked) == lang else None
     _activate(request, lang)
+    read_easy(request)
     response = await handler(request)
+    remember_easy(request, response)
     chosen = request[CHOSEN]
     if chosen is None or request.path.startswith(("/kiosk/", "/api/", "/static/")):
         return response  # nothing chosen, or not a public page

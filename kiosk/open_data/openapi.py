@@ -86,6 +86,7 @@ def examples() -> dict[str, Any]:
             "locale": campaign.default_language,
             "channel": "web",
             "answers": {},
+            "easy_read": campaign.offers_easy(campaign.default_language),
         },
         "stored": {"id": answer_id, "status": "created"},
         "results": results_json(data),

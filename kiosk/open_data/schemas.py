@@ -72,7 +72,8 @@ def component_schemas() -> dict[str, Schema]:
     """Every named schema of the document."""
     text = {
         "type": "object",
-        "description": "A text in each language it has: language code to text.",
+        "description": "A text in each language it has: language code to text. A key "
+        "`{lang}-easy` (`sv-easy`) holds its easy-to-read version (Lättläst) in that language.",
         "additionalProperties": STRING,
     }
     tally_row = obj(
@@ -206,6 +207,10 @@ def component_schemas() -> dict[str, Schema]:
                 "closes": nullable(DAY),
                 "status": {"enum": list(CAMPAIGN_STATUSES)},
                 "languages": STRINGS,
+                "easy_languages": {
+                    **STRINGS,
+                    "description": "The languages in which texts have an easy-to-read version",
+                },
                 "areas": {"type": "array", "items": obj({"id": STRING, "label": ref("Text")})},
                 "comment": obj({"required": {"type": "boolean"}, "max_length": INTEGER}),
                 "questions": {"type": "array", "items": question},
@@ -251,6 +256,12 @@ def component_schemas() -> dict[str, Schema]:
                     "source": nullable({"type": "string", "pattern": SOURCE_PATTERN.pattern}),
                     "captured_at": nullable(INSTANT),
                     "started_at": nullable(INSTANT),
+                    "easy_read": {
+                        "type": "boolean",
+                        "default": False,
+                        "description": "Given in Lättläst (the easy-to-read texts); recorded "
+                        "when the campaign has them in `locale`",
+                    },
                 },
                 ["id", "areas", "locale", "channel"],
             ),

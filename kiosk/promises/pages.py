@@ -14,6 +14,7 @@ from aiohttp import web
 
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE, STORE
 from kiosk.clock import CLOCK, app_clock
+from kiosk.edge.easy_read import wants_easy
 from kiosk.edge.trailing_slash import redirect_slash
 from kiosk.i18n import gettext
 from kiosk.promises.attract import setup_promise_attract
@@ -114,14 +115,16 @@ def section_speech(request: web.Request, promise: Promise, lang: str) -> dict[st
 async def promise_page(request: web.Request) -> web.Response:
     """One promise: what residents said, what is promised, how it is going, the follow-up."""
     lang = request[LANGUAGE]
-    key = ("page", request.match_info["promise"], lang)
+    key = ("page", request.match_info["promise"], lang, wants_easy(request, True))
 
     async def make() -> bytes:
         promise = await public_promise(request)
         today = app_clock(request).today()
         quiet_after = request.app[CONFIG].promise_quiet_days
+        shown = promise.language(lang)
+        easy = wants_easy(request, promise.offers_easy(shown))
         context = promise_view(
-            promise, request.app[CAMPAIGNS], promise.language(lang), today, quiet_after, gettext
+            promise, request.app[CAMPAIGNS], shown, today, quiet_after, gettext, easy
         )
         context["languages"] = [(code, language_name(code)) for code in promise.languages]
         walks = await walks_by_activity(request, promise)

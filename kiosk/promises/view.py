@@ -60,12 +60,14 @@ class Dates:
         return isolate(format_decimal(n, locale=self.lang), self.lang)
 
 
-def area_label(campaigns: Mapping[str, Campaign], promise: Promise, area: str, lang: str) -> str:
+def area_label(
+    campaigns: Mapping[str, Campaign], promise: Promise, area: str, lang: str, easy: bool = False
+) -> str:
     for campaign_id in promise.campaigns:
         campaign = campaigns.get(campaign_id)
         found = campaign.area(area) if campaign else None
         if found:
-            return campaign.text(found.label, lang)
+            return campaign.text(found.label, lang, easy)
     return area
 
 
@@ -119,6 +121,7 @@ def activity_view(
     today: date,
     quiet_after: int,
     gettext,
+    easy: bool = False,
 ) -> dict[str, Any]:
     dates = Dates(lang)
     labels = status_labels(gettext)
@@ -130,17 +133,17 @@ def activity_view(
         parties.append(
             {
                 "id": party_id,
-                "name": promise.text(party.name, lang) if party else party_id,
-                "role": promise.text(activity.roles.get(party_id), lang),
+                "name": promise.text(party.name, lang, easy) if party else party_id,
+                "role": promise.text(activity.roles.get(party_id), lang, easy),
             }
         )
     history = sorted(activity.public_updates, key=lambda u: u.date, reverse=True)
     return {
         "id": activity.id,
         "number": number,
-        "text": promise.text(activity.text, lang),
+        "text": promise.text(activity.text, lang, easy),
         "parties": parties,
-        "areas": [area_label(campaigns, promise, a, lang) for a in activity.areas],
+        "areas": [area_label(campaigns, promise, a, lang, easy) for a in activity.areas],
         "zones": [zone_names(campaigns, promise, lang).get(z, z) for z in activity.zones],
         "status": activity.status,
         "status_label": labels[activity.status],
@@ -149,7 +152,7 @@ def activity_view(
             {
                 "date": dates.day(latest.date),
                 "iso": latest.date.isoformat(),
-                "text": promise.text(latest.text, lang),
+                "text": promise.text(latest.text, lang, easy),
                 "status_label": labels[latest.status],
             }
             if latest
@@ -162,7 +165,7 @@ def activity_view(
                 "date": dates.day(u.date),
                 "iso": u.date.isoformat(),
                 "status_label": labels[u.status],
-                "text": promise.text(u.text, lang),
+                "text": promise.text(u.text, lang, easy),
             }
             for u in history[1:]
         ],
@@ -179,29 +182,32 @@ def promise_view(
     today: date,
     quiet_after: int,
     gettext,
+    easy: bool = False,
 ) -> dict[str, Any]:
-    """The context of the public promise page."""
+    """The context of the public promise page; its texts in Lättläst when `easy`."""
     dates = Dates(lang)
     labels = status_labels(gettext)
     followup = promise.followup
     return {
         "promise": promise,
         "lang": lang,
-        "title": promise.text(promise.title, lang),
-        "parties": [promise.text(p.name, lang) for p in promise.parties],
-        "situation": promise.text(promise.situation, lang),
+        "easy": easy,
+        "easy_offered": promise.offers_easy(lang),
+        "title": promise.text(promise.title, lang, easy),
+        "parties": [promise.text(p.name, lang, easy) for p in promise.parties],
+        "situation": promise.text(promise.situation, lang, easy),
         "focus": [
             {
                 "rank": dates.number(f.rank),
-                "label": area_label(campaigns, promise, f.area, lang),
+                "label": area_label(campaigns, promise, f.area, lang, easy),
                 "votes": f.votes,
                 "votes_text": dates.number(f.votes) if f.votes is not None else None,
             }
             for f in sorted(promise.focus, key=lambda f: f.rank)
         ],
-        "goals": [promise.text(goal, lang) for goal in promise.goals],
+        "goals": [promise.text(goal, lang, easy) for goal in promise.goals],
         "activities": [
-            activity_view(promise, a, n, campaigns, lang, today, quiet_after, gettext)
+            activity_view(promise, a, n, campaigns, lang, today, quiet_after, gettext, easy)
             for n, a in enumerate(promise.activities, start=1)
         ],
         "zone_map": zone_map(campaigns, promise, lang, gettext),
@@ -216,11 +222,11 @@ def promise_view(
         "followup": (
             {
                 "planned": dates.day(followup.planned),
-                "channels": promise.text(followup.channels, lang),
+                "channels": promise.text(followup.channels, lang, easy),
                 "published_at": dates.day(followup.published_at),
-                "text": promise.text(followup.text, lang),
+                "text": promise.text(followup.text, lang, easy),
                 "done": [
-                    (n, promise.text(followup.done[a.id], lang))
+                    (n, promise.text(followup.done[a.id], lang, easy))
                     for n, a in enumerate(promise.activities, start=1)
                     if a.id in followup.done
                 ],

@@ -28,6 +28,7 @@ from storage.result_breakdowns import (
     QuestionSplits,
     answers_per_day,
     background_counts,
+    easy_read_count,
     question_splits,
     sources_by_channel,
 )
@@ -50,6 +51,7 @@ class Counts:
     background: list[QuestionCounts]
     sources: dict[str, list[tuple[str, int]]]
     splits: list[QuestionSplits] = field(default_factory=list)
+    easy_read: int = 0  # answers given in Lättläst
 
 
 @dataclass
@@ -74,6 +76,7 @@ def _count_all(db, campaign: Campaign) -> Counts:
         background_counts(db, campaign),
         sources_by_channel(db, campaign),
         question_splits(db, campaign),
+        easy_read_count(db, campaign),
     )
 
 
@@ -237,6 +240,13 @@ def figures_context(campaign: Campaign, counted: Counts, lang: str) -> dict:
         "participants": tally.participants,
         "participants_text": number(tally.participants, lang),
         "comments_text": number(tally.comments, lang),
+        # Whom Lättläst reached, where the campaign offers it.
+        "easy_read_text": (
+            f"{number(counted.easy_read, lang)} "
+            f"({percent(counted.easy_read / tally.participants, lang)})"
+            if campaign.easy_languages and tally.participants
+            else None
+        ),
         "areas": rank_rows(campaign, tally, lang),
         "chart": ranking_chart(campaign, tally, lang),
         "channels": [

@@ -109,9 +109,9 @@ function enhance(data) {
     return messages[code] || "";
   }
 
-  // A zone's name in the page's language.
+  // A zone's name in the page's language (in Lättläst when the page is).
   function local(names) {
-    return names[data.lang] || Object.values(names)[0];
+    return (data.easy && names[`${data.lang}-easy`]) || names[data.lang] || Object.values(names)[0];
   }
 
   function labelOf(input) {
@@ -289,6 +289,7 @@ function enhance(data) {
       locale: data.lang,
       channel: "web",
       answers: {},
+      easy_read: data.easy,
     };
     if (data.source) body.source = data.source;
     for (const step of walk.steps.filter((each) => each.type === "choice")) {
@@ -300,7 +301,7 @@ function enhance(data) {
 
   async function send(event) {
     const submitter = event.submitter;
-    if (submitter && submitter.name === "switch_language") return;
+    if (submitter && ["switch_language", "switch_easy"].includes(submitter.name)) return;
     event.preventDefault();
     if (submitter && submitter.name === "comment_ok") {
       sendAnyway();

@@ -27,6 +27,7 @@ from .m010_campaigns_in_store import m010_campaigns_in_store
 from .m011_cheaper_fingerprints import m011_cheaper_fingerprints
 from .m012_walks import m012_walks
 from .m013_point_and_zone_notices import m013_point_and_zone_notices
+from .m014_easy_read import m014_easy_read
 
 IN_ORDER = (
     m001_initial,
@@ -43,6 +44,7 @@ IN_ORDER = (
     m011_cheaper_fingerprints,
     m012_walks,
     m013_point_and_zone_notices,
+    m014_easy_read,
 )
 
 migrations = Migrations("medborgardialog")

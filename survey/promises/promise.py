@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 from survey.campaign import Text
+from survey.easy_read import easy_languages, pick
 
 STATUSES = ("planned", "ongoing", "done", "delayed", "changed", "cancelled")
 # A change of plan must be explained to residents, in public.
@@ -128,10 +130,28 @@ class Promise:
         base = (wanted or "").replace("_", "-").split("-")[0].lower()
         return base if base in self.languages else self.default_language
 
-    def text(self, text: Text | None, lang: str) -> str:
+    def text(self, text: Text | None, lang: str, easy: bool = False) -> str:
+        """`text` in `lang`; its easy-to-read version when `easy` and the promise has one."""
         if not text:
             return ""
-        return text.get(lang) or text.get(self.default_language) or next(iter(text.values()), "")
+        return (
+            pick(text, lang, easy)
+            or text.get(self.default_language)
+            or next(iter(text.values()), "")
+        )
+
+    @cached_property
+    def easy_languages(self) -> tuple[str, ...]:
+        """The languages in which some text of the promise has an easy-to-read version."""
+        texts: list[Text | None] = [self.title, self.situation, *self.goals]
+        for activity in self.activities:
+            texts += [activity.text, *(update.text for update in activity.public_updates)]
+        if self.followup is not None:
+            texts += [self.followup.channels, self.followup.text]
+        return easy_languages(((str(i), t) for i, t in enumerate(texts)), self.languages)
+
+    def offers_easy(self, lang: str) -> bool:
+        return lang in self.easy_languages
 
     def party(self, party_id: str) -> Party | None:
         return next((p for p in self.parties if p.id == party_id), None)

@@ -34,7 +34,7 @@ from storage.campaigns import (
 from survey import Campaign, CampaignError
 from survey.campaign_changes import dates_moved
 from survey.campaign_document import campaign_document, new_document
-from survey.campaign_gaps import missing_texts
+from survey.campaign_gaps import missing_easy_texts, missing_texts
 from survey.loader import ID_PATTERN, check_document
 from survey.registry import CampaignRegistry
 from survey.toml_writer import dumps
@@ -207,6 +207,7 @@ async def editor_page(
         "problems": problems,
         "problem_at": {p.field: p for p in problems},
         "missing": missing_texts(document),
+        "missing_easy": missing_easy_texts(document),
         "offered": request.app[CATALOGS].languages,
         "answers": await request.app[STORE].read(answer_count, stored.id),
         "status": campaign.status(now) if campaign and stored.state == PUBLISHED else None,

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from survey.campaign import BACKGROUND, PREFER_NOT_TO_SAY, TOPIC
+from survey.easy_read import easy_key
 
 ROW_NAMES = {"areas": "area", "organisers": "organiser", "questions": "question"}
 ROW_NAMES |= {"options": "option", "themes": "theme"}
@@ -37,7 +38,9 @@ def _text(form: Mapping[str, Any], name: str) -> str:
 
 
 def _texts(form, prefix: str, languages: list[str]) -> dict[str, str]:
-    return {lang: v for lang in languages if (v := _text(form, f"{prefix}.{lang}"))}
+    """A text per language, and its easy-to-read version (`sv-easy`) where one is written."""
+    keys = [key for lang in languages for key in (lang, easy_key(lang))]
+    return {key: v for key in keys if (v := _text(form, f"{prefix}.{key}"))}
 
 
 def _number(value: str) -> int | str:

@@ -22,8 +22,10 @@ let thanksTimer = null;
 let countdownTimer = null;
 
 const texts = () => languages[walk ? walk.lang : firstLanguage].text;
-const text = (key) => texts()[key];
-const local = (texts) => texts[walk.lang] || texts[firstLanguage];
+// In Lättläst (`walk.easy`), the easy-to-read version where there is one.
+const text = (key) => (walk && walk.easy && texts().easy[key]) || texts()[key];
+const local = (texts) =>
+  (walk.easy && texts[`${walk.lang}-easy`]) || texts[walk.lang] || texts[firstLanguage];
 
 function setLanguage(code) {
   document.documentElement.lang = code;
@@ -194,6 +196,7 @@ function send() {
     locale: walk.lang,
     channel: "kiosk",
     answers: { ...walk.answers },
+    easy_read: Boolean(walk.easy),
     started_at: walk.startedAt,
     captured_at: new Date().toISOString(),
   };

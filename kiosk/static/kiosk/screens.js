@@ -24,13 +24,22 @@ function optionLabel(k, question, id) {
 
 export const screens = {
   language(step, k) {
-    const choices = k.data.languages.map((lang) =>
-      button(lang.name, "choice", () => {
-        k.walk.lang = lang.code;
-        k.setLanguage(lang.code);
-        k.advance(step);
-      }, { lang: lang.code, dir: lang.dir }),
-    );
+    // Each language, and beside it its Lättläst where the campaign has easy texts in it.
+    const choose = (lang, easy) => () => {
+      k.walk.lang = lang.code;
+      k.walk.easy = easy;
+      k.setLanguage(lang.code);
+      k.advance(step);
+    };
+    const choices = k.data.languages.flatMap((lang) => [
+      button(lang.name, "choice", choose(lang, false), { lang: lang.code, dir: lang.dir }),
+      ...(lang.easy
+        ? [button(lang.text.easy_language, "choice easy-read", choose(lang, true), {
+            lang: lang.code,
+            dir: lang.dir,
+          })]
+        : []),
+    ]);
     const content = [heading(k.text("choose_language")), el("div", { class: "choices" }, ...choices)];
     return k.frame(step, content, { next: null });
   },
