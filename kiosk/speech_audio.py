@@ -20,6 +20,8 @@ from pathlib import Path
 
 from aiohttp import web
 
+from survey.easy_read import easy_key
+
 # espeak-ng's voice for each shipped language.
 VOICES = {"sv": "sv", "en": "en-gb", "ar": "ar", "fi": "fi"}
 # The language tag a browser's speech synthesis is asked for (SpeechSynthesisUtterance.lang).
@@ -131,18 +133,27 @@ def speech_audio(request: web.Request) -> SpeechAudio:
     return request.app[SPEECH_AUDIO]
 
 
-def campaign_audio_url(audio: SpeechAudio, campaign: str, lang: str) -> str | None:
-    """Where a page of the campaign finds the recording of a step (`{step}` at the end), or
-    None when the server records no speech in `lang`."""
-    if not audio.speaks(lang):
-        return None
-    return f"/api/v1/campaigns/{campaign}/speech/{lang}/"
+def spoken_as(lang: str, easy: bool) -> str:
+    """The path's language of a recording: `sv`, or `sv-easy` for the Lättläst texts."""
+    return easy_key(lang) if easy else lang
 
 
-def promise_audio_url(audio: SpeechAudio, promise: str, lang: str, section: str) -> str | None:
+def campaign_audio_url(
+    audio: SpeechAudio, campaign: str, lang: str, easy: bool = False
+) -> str | None:
+    """Where a page of the campaign finds the recording of a step (`{step}` at the end), in
+    Lättläst when `easy`, or None when the server records no speech in `lang`."""
     if not audio.speaks(lang):
         return None
-    return f"/api/v1/promises/{promise}/speech/{lang}/{section}"
+    return f"/api/v1/campaigns/{campaign}/speech/{spoken_as(lang, easy)}/"
+
+
+def promise_audio_url(
+    audio: SpeechAudio, promise: str, lang: str, section: str, easy: bool = False
+) -> str | None:
+    if not audio.speaks(lang):
+        return None
+    return f"/api/v1/promises/{promise}/speech/{spoken_as(lang, easy)}/{section}"
 
 
 def results_audio_url(audio: SpeechAudio, campaign: str, lang: str) -> str | None:

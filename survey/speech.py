@@ -49,6 +49,12 @@ def spoken(parts: Iterable[str | None]) -> str:
     return " ".join(sentences)
 
 
+def easy_reader(source: Campaign | Promise, lang: str, easy: bool) -> Reader | None:
+    """How `source`'s texts are read in Lättläst: their easy-to-read versions where they have
+    one (None, the plain texts, when not `easy`)."""
+    return (lambda text: source.text(text, lang, True)) if easy else None
+
+
 def _reader(campaign: Campaign | Promise, lang: str, read: Reader | None) -> Reader:
     return read or (lambda text: campaign.text(text, lang))
 

@@ -31,6 +31,7 @@ AREAS = ("violence-public", "unsafe-places", "traffic")
 # A variant of every page is one more line here: its name and what its address adds.
 VARIANTS = {
     "plain": {},
+    "lattlast": {"easy": "1"},
 }
 
 
@@ -137,7 +138,7 @@ def kiosk_screens(page, url: str, lang: str) -> list[str]:
     shown = [page.content()]
     page.locator(".screen-attract").tap()
     shown.append(page.content())
-    page.locator(f".screen-language [lang={lang}]").tap()
+    page.locator(f".screen-language [lang={lang}]:not(.easy-read)").tap()
     while page.locator(".screen-confirm").count() == 0:
         if page.locator(".screen-areas").count():
             for index in (0, 1, 2):

@@ -103,3 +103,25 @@ def test_the_kiosk_plays_the_recording_and_a_tap_elsewhere_pauses_it(page: Page,
     page.locator(".screen h1").tap()
     page.wait_for_function("document.querySelector('audio.listen-audio').paused")
     expect(listen).to_have_attribute("aria-pressed", "false")
+
+
+def test_in_lattlast_the_kiosk_and_the_survey_read_the_easy_texts(page: Page, server):
+    with_voices(page, "sv-SE")
+    page.goto(server.url + "/kiosk/demo/?source=mitt-i-city")
+    page.locator(".screen-attract").tap()
+    page.locator(".screen-language .easy-read[lang=sv]").tap()
+    page.locator(".bar .listen").tap()
+    said = spoken(page)[-1]
+    shown = page.locator(".screen h1").inner_text()
+    assert ("sv-SE", True) == (said["lang"], shown in said["text"])
+    kiosk_data = page.evaluate("JSON.parse(document.getElementById('kiosk-data').textContent)")
+    [swedish] = [lang for lang in kiosk_data["languages"] if lang["code"] == "sv"]
+    assert said["text"] in swedish["speech_easy"].values()
+    assert said["text"] not in swedish["speech"].values()
+
+    with_voices(page)  # no voice: the recording of the easy text
+    page.goto(f"{server.url}/c/demo/?lang=sv&easy=1")
+    with page.expect_response(lambda r: "/speech/" in r.url) as answered:
+        page.locator(".step.current .listen").click()
+    assert answered.value.url.endswith("/api/v1/campaigns/demo/speech/sv-easy/intro")
+    assert 200 == answered.value.status

@@ -16,7 +16,7 @@ from kiosk.app import create_app
 from kiosk.config import WebConfig
 from kiosk.speech_audio import SPEECH_AUDIO, SpeechAudio
 from storage.publication import publish
-from survey.speech import step_speech
+from survey.speech import easy_reader, step_speech
 from survey.walk import step_by_id
 from tests.fake_clock import FakeClock
 from tests.promise_support import NOW, import_samples
@@ -91,6 +91,10 @@ async def test_a_text_in_the_query_is_never_spoken(make_client):
         ("/api/v1/promises/nowhere/speech/sv/said", 404, "not_found", None),
         ("/api/v1/campaigns/demo/results/speech/sv", 404, "results.not_published", None),
         ("/api/v1/campaigns/demo/results/speech/xx", 422, "speech.language", None),
+        # Lättläst only where there are easy texts: the demo has them in Swedish alone, and
+        # the published ranking has no easy page.
+        ("/api/v1/campaigns/demo/speech/ar-easy/intro", 422, "speech.language", None),
+        ("/api/v1/campaigns/demo/results/speech/sv-easy", 422, "speech.language", None),
     ],
 )
 async def test_what_is_not_there_is_refused_in_the_readers_language(
@@ -112,6 +116,42 @@ async def test_a_promise_section_and_the_published_ranking(make_client, store):
     store.call(lambda db: publish(db, "demo", "ada", datetime(2026, 3, 2, tzinfo=UTC)), write=True)
     ranking = await client.get("/api/v1/campaigns/demo/results/speech/fi")
     assert (200, "audio/wav") == (ranking.status, ranking.content_type)
+
+
+async def test_in_lattlast_the_easy_texts_are_read(make_client, campaigns, catalogs):
+    client = await make_client()
+    audio = client.app[SPEECH_AUDIO]
+    plain = await client.get("/api/v1/campaigns/demo/speech/sv/intro")
+    easy = await client.get("/api/v1/campaigns/demo/speech/sv-easy/intro")
+    assert (200, 200, 2) == (plain.status, easy.status, audio.runs)
+    demo = campaigns["demo"]
+    read = easy_reader(demo, "sv", True)
+    text = step_speech(demo, step_by_id(demo, "intro"), "sv", catalogs.get("sv"), read=read)
+    assert f'"{audio.key("sv", text)}"' == easy.headers["ETag"] != plain.headers["ETag"]
+    section = await client.get("/api/v1/promises/demo/speech/sv-easy/said")
+    assert (200, "audio/wav") == (section.status, section.content_type)
+
+    page = BeautifulSoup(await (await client.get("/c/demo/?lang=sv&easy=1")).text(), "html.parser")
+    data = json.loads(page.find(id="survey-data").string)
+    assert "/api/v1/campaigns/demo/speech/sv-easy/" == data["speech_audio"]
+    assert text == data["speech"]["intro"]
+    kiosk = BeautifulSoup(await (await client.get("/kiosk/demo/")).text(), "html.parser")
+    [swedish] = [
+        lang
+        for lang in json.loads(kiosk.find(id="kiosk-data").string)["languages"]
+        if lang["code"] == "sv"
+    ]
+    assert (text, "/api/v1/campaigns/demo/speech/sv-easy/") == (
+        swedish["speech_easy"]["intro"],
+        swedish["speech_audio_easy"],
+    )
+    promise = BeautifulSoup(
+        await (await client.get("/p/demo/?lang=sv&easy=1")).text(), "html.parser"
+    )
+    assert (
+        "/api/v1/promises/demo/speech/sv-easy/said"
+        == (promise.select_one("button.listen")["data-speech-audio"])
+    )
 
 
 async def test_without_espeak_there_is_no_recording_and_no_address(make_client):

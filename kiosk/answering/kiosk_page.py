@@ -37,7 +37,7 @@ from locales.shared_texts import police_notice
 from storage.kiosk_credentials import kiosk_key_source
 from survey import Campaign, Problem
 from survey.serialize import campaign_as_dict
-from survey.speech import walk_speech
+from survey.speech import easy_reader, walk_speech
 
 # Served from /kiosk/ rather than /static/ so that its scope, the folder it is served from,
 # covers the kiosk pages without a Service-Worker-Allowed header.
@@ -124,10 +124,24 @@ def kiosk_data(
     config = request.app[CONFIG]
     catalogs = request.app[CATALOGS]
     audio = speech_audio(request)
-    recordings = {
-        lang: campaign_audio_url(audio, campaign.id, lang) if recorded else None
-        for lang in campaign.languages
-    }
+
+    def recordings(lang: str, easy: bool = False) -> str | None:
+        return campaign_audio_url(audio, campaign.id, lang, easy) if recorded else None
+
+    def speech(lang: str) -> dict[str, Any]:
+        """"Lyssna": each step's text, a voice's language, the server's recordings; the
+        same in Lättläst where the campaign has easy texts in `lang`."""
+        said = {
+            "speech": walk_speech(campaign, lang, catalogs.get(lang)),
+            "speech_lang": SPEECH_LANGS.get(lang, lang),
+            "speech_audio": recordings(lang),
+        }
+        if campaign.offers_easy(lang):
+            read = easy_reader(campaign, lang, True)
+            said["speech_easy"] = walk_speech(campaign, lang, catalogs.get(lang), read=read)
+            said["speech_audio_easy"] = recordings(lang, True)
+        return said
+
     return {
         "campaign": campaign_as_dict(campaign),
         "draws_map": asks_where(campaign),  # Leaflet is loaded only for a place question
@@ -148,10 +162,7 @@ def kiosk_data(
                 "period": format_period(campaign.opens, campaign.closes, lang),
                 "easy": campaign.offers_easy(lang),
                 "text": kiosk_texts(campaign, catalogs.get(lang), lang),
-                # "Lyssna": each step's text, a voice's language, the server's recordings.
-                "speech": walk_speech(campaign, lang, catalogs.get(lang)),
-                "speech_lang": SPEECH_LANGS.get(lang, lang),
-                "speech_audio": recordings[lang],
+                **speech(lang),
             }
             for lang in campaign.languages
         ],

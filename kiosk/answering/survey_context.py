@@ -15,7 +15,7 @@ from survey.campaign import Question
 from survey.kinds import kind_of
 from survey.kinds.place import zones_marked
 from survey.serialize import map_as_dict
-from survey.speech import walk_speech
+from survey.speech import easy_reader, walk_speech
 from survey.validation import check_areas
 from survey.walk import step_as_dict
 
@@ -176,7 +176,7 @@ def survey_context(
         "resume": step,
         "questions": {q.id: question_texts(q, translations) for q in campaign.questions},
         # "Lyssna": each step's text, the language a voice is asked for, the recordings.
-        "speech": walk_speech(campaign, lang, translations),
+        "speech": walk_speech(campaign, lang, translations, read=easy_reader(campaign, lang, easy)),
         "speech_lang": SPEECH_LANGS.get(lang, lang),
         "speech_audio": speech_audio,
         "text": {

@@ -89,14 +89,15 @@ async def survey_form(request: web.Request) -> web.Response:
     if not campaign.is_open(app_clock(request).now()):
         return closed_page(request, campaign, lang)
     source = venue(request, request.query.get("source"))
+    easy = wants_easy(request, campaign.offers_easy(lang))
     context = survey_context(
         campaign,
         lang,
         request.app[CATALOGS].get(lang),
         answer_id=str(uuid.uuid4()),
         source=source,
-        speech_audio=campaign_audio_url(speech_audio(request), campaign.id, lang),
-        easy=wants_easy(request, campaign.offers_easy(lang)),
+        speech_audio=campaign_audio_url(speech_audio(request), campaign.id, lang, easy),
+        easy=easy,
     )
     response = aiohttp_jinja2.render_template("survey.html", request, context)
     return with_map_tiles(request, response, campaign)
@@ -207,7 +208,9 @@ async def form_page(
         step=step,
         comment_warning=warning,
         comment_ok=comment_ok,
-        speech_audio=campaign_audio_url(speech_audio(request), campaign.id, lang),
+        speech_audio=campaign_audio_url(
+            speech_audio(request), campaign.id, lang, submission.easy_read
+        ),
         easy=submission.easy_read,
     )
     status = 422 if errors else 200

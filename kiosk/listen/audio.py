@@ -13,8 +13,10 @@ from kiosk.open_data.http_cache import PUBLIC_DATA, matches
 from kiosk.promises.pages import public_promise
 from kiosk.results.cache import RESULTS_CACHE
 from kiosk.speech_audio import VOICES, WAV, SpeechFailed, speech_audio
+from survey.easy_read import easy_language
 from survey.speech import (
     PROMISE_SECTIONS,
+    easy_reader,
     promise_speech,
     ranking_speech,
     step_speech,
@@ -50,10 +52,17 @@ async def answer(request: web.Request, lang: str, text: str) -> web.StreamRespon
     return response
 
 
-def spoken_language(request: web.Request, offered: tuple[str, ...]) -> str | None:
-    """The path's language, when it is offered and has a voice."""
-    lang = request.match_info["lang"]
-    return lang if lang in offered and lang in VOICES else None
+def spoken_language(
+    request: web.Request, offered: tuple[str, ...], easy_in: tuple[str, ...] = ()
+) -> tuple[str, bool] | None:
+    """The path's language, and whether in Lättläst (`sv-easy`), when it is offered (`easy_in`:
+    the languages with easy-to-read texts) and has a voice."""
+    segment = request.match_info["lang"]
+    lang = easy_language(segment) or segment
+    easy = lang != segment
+    if lang not in offered or lang not in VOICES or (easy and lang not in easy_in):
+        return None
+    return lang, easy
 
 
 async def step_audio(request: web.Request) -> web.StreamResponse:
@@ -64,10 +73,12 @@ async def step_audio(request: web.Request) -> web.StreamResponse:
     step = step_by_id(campaign, request.match_info["step"])
     if step is None:
         return json_error(404, "speech.unknown_step", _("Det steget finns inte i enkäten."))
-    lang = spoken_language(request, campaign.languages)
-    if lang is None:
+    spoken = spoken_language(request, campaign.languages, campaign.easy_languages)
+    if spoken is None:
         return unknown_language()
-    text = step_speech(campaign, step, lang, request.app[CATALOGS].get(lang))
+    lang, easy = spoken
+    read = easy_reader(campaign, lang, easy)
+    text = step_speech(campaign, step, lang, request.app[CATALOGS].get(lang), read=read)
     return await answer(request, lang, text)
 
 
@@ -78,11 +89,14 @@ async def promise_audio(request: web.Request) -> web.StreamResponse:
     if section not in PROMISE_SECTIONS:
         message = _("Den delen finns inte på sidan.")
         return json_error(404, "speech.unknown_section", message)
-    lang = spoken_language(request, promise.languages)
-    if lang is None:
+    spoken = spoken_language(request, promise.languages, promise.easy_languages)
+    if spoken is None:
         return unknown_language()
+    lang, easy = spoken
     translations = request.app[CATALOGS].get(lang)
-    text = promise_speech(promise, section, lang, translations, request.app[CAMPAIGNS])
+    campaigns = request.app[CAMPAIGNS]
+    read = easy_reader(promise, lang, easy)
+    text = promise_speech(promise, section, lang, translations, campaigns, read=read)
     return await answer(request, lang, text)
 
 
@@ -91,9 +105,10 @@ async def results_audio(request: web.Request) -> web.StreamResponse:
     campaign = request.app[CAMPAIGNS].get(request.match_info["campaign"])
     if campaign is None:
         return unknown_campaign()
-    lang = spoken_language(request, campaign.languages)
-    if lang is None:
+    spoken = spoken_language(request, campaign.languages)  # the page has no Lättläst
+    if spoken is None:
         return unknown_language()
+    lang, _easy = spoken
     translations = request.app[CATALOGS].get(lang)
 
     def render(data) -> str:

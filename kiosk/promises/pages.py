@@ -31,7 +31,7 @@ from storage.walks import activity_walks
 from survey.promises.notice_text import followup_options
 from survey.promises.promise import Promise
 from survey.promises.serialize import promise_as_dict
-from survey.speech import PROMISE_SECTIONS, promise_speech
+from survey.speech import PROMISE_SECTIONS, easy_reader, promise_speech
 
 _dumps = functools.partial(json.dumps, ensure_ascii=False)
 
@@ -97,16 +97,20 @@ def walks_summary(walks: list[dict], lang: str) -> dict | None:
     }
 
 
-def section_speech(request: web.Request, promise: Promise, lang: str) -> dict[str, dict]:
-    """What each section's Lyssna button reads, and where its recording is."""
+def section_speech(
+    request: web.Request, promise: Promise, lang: str, easy: bool
+) -> dict[str, dict]:
+    """What each section's Lyssna button reads (in Lättläst when `easy`), and where its
+    recording is."""
     translations = request.app[CATALOGS].get(lang)
     audio = speech_audio(request)
     campaigns = request.app[CAMPAIGNS]
+    read = easy_reader(promise, lang, easy)
     return {
         section: page_speech(
             lang,
-            promise_speech(promise, section, lang, translations, campaigns),
-            promise_audio_url(audio, promise.id, lang, section),
+            promise_speech(promise, section, lang, translations, campaigns, read=read),
+            promise_audio_url(audio, promise.id, lang, section, easy),
         )
         for section in PROMISE_SECTIONS
     }
@@ -132,7 +136,7 @@ async def promise_page(request: web.Request) -> web.Response:
             activity["walks"] = walks_summary(walks.get(activity["id"], []), context["lang"])
         context["quiet_after"] = quiet_after
         context["noticed"] = await noticed_difference(request, promise)
-        context["speech"] = section_speech(request, promise, context["lang"])
+        context["speech"] = section_speech(request, promise, context["lang"], easy)
         newer = await request.app[STORE].read(replacing_promise, promise.id, today)
         context["replaced_by"] = (
             {"id": newer.id, "title": newer.text(newer.title, newer.language(lang))}

@@ -61,11 +61,14 @@ function show(screen) {
 // language, read by the browser's voice or played from the server's recording.
 function listen(step) {
   const lang = languages[walk.lang];
+  const easy = Boolean(walk.easy && lang.speech_easy);
+  const said = easy ? lang.speech_easy : lang.speech;
+  const recorded = easy ? lang.speech_audio_easy : lang.speech_audio;
   const label = [speakerIcon(), text("listen")];
   return listenButton(el("button", { type: "button", class: "button listen" }, ...label),
-    lang.speech_lang, Boolean(lang.speech_audio), () => ({
-      text: lang.speech[step.id],
-      url: lang.speech_audio && lang.speech_audio + encodeURIComponent(step.id),
+    lang.speech_lang, Boolean(recorded), () => ({
+      text: said[step.id],
+      url: recorded && recorded + encodeURIComponent(step.id),
     }));
 }
 
