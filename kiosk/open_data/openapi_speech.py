@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kiosk.open_data.openapi_parts import ETAG, N_, campaign_param, response, responses
 from kiosk.speech_audio import VOICES, WAV
+from survey.easy_read import easy_key
 from survey.speech import PROMISE_SECTIONS
 
 # Why a status is given here, where it differs from the rest of the API.
@@ -41,6 +42,9 @@ def path_param(name: str, description: str, schema: dict, example: str) -> dict:
 def speech_operations() -> dict[str, dict[str, dict]]:
     """The three recordings: a step of the walk, a section of a promise, the ranking."""
     lang = path_param("lang", N_("Språket som texten läses på"), {"enum": list(VOICES)}, "sv")
+    # A campaign's or promise's texts may also be read in Lättläst: `sv-easy`.
+    either = {"enum": [*VOICES, *(easy_key(code) for code in VOICES)]}
+    lang_or_easy = path_param("lang", N_("Språket som texten läses på"), either, "sv")
     step = path_param(
         "step",
         N_("Stegets id, som i enkätens steps (t.ex. intro, areas, question:safety)"),
@@ -61,7 +65,7 @@ def speech_operations() -> dict[str, dict[str, dict]]:
                     "Stegets rubrik, text och val som ljud (WAV), gjort av espeak-ng en gång "
                     "per text och språk. Texten byggs av servern ur enkäten."
                 ),
-                "parameters": [campaign_param(), lang, step],
+                "parameters": [campaign_param(), lang_or_easy, step],
                 "responses": speech_responses(),
             }
         },
@@ -74,7 +78,7 @@ def speech_operations() -> dict[str, dict[str, dict]]:
                     "Det här sa ni, Det här lovar vi eller Så går det, som ljud (WAV). "
                     "404 tills löftet är publicerat."
                 ),
-                "parameters": [promise, lang, section],
+                "parameters": [promise, lang_or_easy, section],
                 "responses": speech_responses(),
             }
         },
