@@ -100,6 +100,17 @@ class MailServer:
     def url(self) -> str:
         return f"smtp://127.0.0.1:{self.port}?cafile={self.cert}"
 
+    def notice_env(self, port: int) -> dict[str, str]:
+        """The environment of a product on `port` that mails its notices here, at once (no
+        daily digest) and soon after each event."""
+        return {
+            "MEDBORGARDIALOG_SMTP_URL": self.url,
+            "MEDBORGARDIALOG_MAIL_FROM": "dialog@kommun.example",
+            "MEDBORGARDIALOG_PUBLIC_URL": f"http://127.0.0.1:{port}",
+            "MEDBORGARDIALOG_NOTICE_DIGEST": "0",
+            "MEDBORGARDIALOG_NOTICE_POLL": "0.05",
+        }
+
     def __enter__(self) -> MailServer:
         self._controller.start()
         return self

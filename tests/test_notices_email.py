@@ -35,13 +35,7 @@ def clock():
 async def served(tmp_path, clock):
     with MailServer(tmp_path) as smtp:
         port = free_port()
-        env = {
-            "MEDBORGARDIALOG_SMTP_URL": smtp.url,
-            "MEDBORGARDIALOG_MAIL_FROM": "dialog@kommun.example",
-            "MEDBORGARDIALOG_PUBLIC_URL": f"http://127.0.0.1:{port}",
-            "MEDBORGARDIALOG_NOTICE_DIGEST": "0",
-            "MEDBORGARDIALOG_NOTICE_POLL": "0.05",
-        }
+        env = smtp.notice_env(port)
         settings = Settings.from_env(env=env, db=tmp_path / "web.db", secret_file=tmp_path / "s")
         parts = assemble(settings)
         parts.clock = clock

@@ -130,13 +130,7 @@ async def test_staff_choose_the_zones_of_an_activity(staff_client, store):
 async def served(tmp_path):
     with MailServer(tmp_path) as smtp:
         port = free_port()
-        env = {
-            "MEDBORGARDIALOG_SMTP_URL": smtp.url,
-            "MEDBORGARDIALOG_MAIL_FROM": "dialog@kommun.example",
-            "MEDBORGARDIALOG_PUBLIC_URL": f"http://127.0.0.1:{port}",
-            "MEDBORGARDIALOG_NOTICE_DIGEST": "0",
-            "MEDBORGARDIALOG_NOTICE_POLL": "0.05",
-        }
+        env = smtp.notice_env(port)
         settings = Settings.from_env(
             env=env,
             db=tmp_path / "web.db",
