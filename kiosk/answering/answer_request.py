@@ -7,6 +7,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+import msgspec
+
 from kiosk.i18n import gettext as _
 from survey import Answers, Campaign, Response
 from survey.timing import RECEIVED, Given, parse_instant
@@ -107,6 +109,46 @@ def _texts(values) -> bool:
     return all(type(value) is str for value in values)
 
 
+class AnswerBody(msgspec.Struct):
+    """An answer's body as the kiosk and the web survey send it, typed while it is parsed.
+
+    Only the types are checked here; `typed_submission` checks the values. A body that does
+    not fit is read again by `parse_submission`, which names its first bad field. Fields the
+    answer API does not know are ignored, as `parse_submission` ignores them; a new optional
+    field goes at the end, with a default.
+    """
+
+    id: str
+    areas: list[str]
+    locale: str
+    channel: str
+    comment: str | None = None
+    # An option id, or a list (of option ids, or of places): each kind judges its own.
+    answers: dict[str, str | list[Any]] | None = None
+    source: str | None = None
+    captured_at: str | None = None
+    started_at: str | None = None
+
+
+ANSWER_BODY = msgspec.json.Decoder(AnswerBody)
+
+
+def typed_submission(body: AnswerBody, campaign: Campaign) -> Submission:
+    """The answer in a body of the right types; BadPayload naming the first bad value, in the
+    order `parse_submission` checks them."""
+    answer_id = response_id(body.id)
+    _check_locale(body.locale, campaign)
+    _check_channel(body.channel)
+    _check_source(body.source)
+    return _submission(
+        campaign,
+        answer_id,
+        body,
+        _instant(body.captured_at, "captured_at"),
+        _instant(body.started_at, "started_at"),
+    )
+
+
 def parse_submission(data: Any, campaign: Campaign) -> Submission:
     """Check the shape of a decoded JSON body; raises BadPayload naming the first bad field."""
     if type(data) is not dict:
@@ -117,36 +159,54 @@ def parse_submission(data: Any, campaign: Campaign) -> Submission:
         raise BadPayload("field.type", "areas")
     comment = _field(data, "comment", str, required=False)
     locale = _field(data, "locale", str)
-    if locale not in campaign.languages:
-        raise BadPayload("locale.invalid", "locale")
+    _check_locale(locale, campaign)
     channel = _field(data, "channel", str)
-    if channel not in PUBLIC_CHANNELS:
-        raise BadPayload("channel.invalid", "channel")
-    answers = _field(data, "answers", dict, required=False) or {}
-    # An option id, or a list (of option ids, or of places): each kind judges its own.
-    if not all(type(v) is str or type(v) is list for v in answers.values()):
+    _check_channel(channel)
+    answers = _field(data, "answers", dict, required=False)
+    if answers and not all(type(v) is str or type(v) is list for v in answers.values()):
         raise BadPayload("field.type", "answers")
     source = _field(data, "source", str, required=False)
+    _check_source(source)
+    captured = _instant(data.get("captured_at"), "captured_at")
+    started = _instant(data.get("started_at"), "started_at")
+    body = AnswerBody(answer_id, areas, locale, channel, comment, answers, source)
+    return _submission(campaign, answer_id, body, captured, started)
+
+
+def _check_locale(locale: str, campaign: Campaign) -> None:
+    if locale not in campaign.languages:
+        raise BadPayload("locale.invalid", "locale")
+
+
+def _check_channel(channel: str) -> None:
+    if channel not in PUBLIC_CHANNELS:
+        raise BadPayload("channel.invalid", "channel")
+
+
+def _check_source(source: str | None) -> None:
     if source is not None and not SOURCE_PATTERN.fullmatch(source):
         raise BadPayload("source.invalid", "source")
+
+
+def _submission(
+    campaign: Campaign, answer_id: str, body: AnswerBody, captured, started
+) -> Submission:
     # Without captured_at the answer is judged when received, and a start alone says nothing.
-    captured, started = _instant(data, "captured_at"), _instant(data, "started_at")
     given = Given(captured_at=captured, started_at=started) if captured else RECEIVED
     return Submission(
         id=answer_id,
-        locale=locale,
-        channel=channel,
-        areas=tuple(areas),
-        comment=clean_comment(comment),
-        answers=answers,
-        source=source,
+        locale=body.locale,
+        channel=body.channel,
+        areas=tuple(body.areas),
+        comment=clean_comment(body.comment),
+        answers=body.answers or {},
+        source=body.source,
         given=given,
     )
 
 
-def _instant(data: dict[str, Any], name: str):
+def _instant(value: Any, name: str):
     """An optional ISO 8601 time with its offset; BadPayload if it is something else."""
-    value = data.get(name)
     if value is None:
         return None
     instant = parse_instant(value)

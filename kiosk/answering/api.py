@@ -8,9 +8,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import msgspec
 from aiohttp import web
 
-from kiosk.answering.answer_request import BadPayload, Submission, parse_submission
+from kiosk.answering.answer_request import (
+    ANSWER_BODY,
+    BadPayload,
+    Submission,
+    parse_submission,
+    typed_submission,
+)
 from kiosk.answering.answer_signals import web_signal
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, STORE
 from kiosk.clock import CLOCK, app_clock
@@ -57,7 +64,18 @@ async def read_json(
     refusal to send (too large, not JSON)."""
     body = await read_body(request, limit)
     if body is None:
-        return None, json_error(413, "body.too_large", _("Det som skickades är för stort."))
+        return None, too_large()
+    return decoded_json(request, body, campaign)
+
+
+def too_large() -> web.Response:
+    return json_error(413, "body.too_large", _("Det som skickades är för stort."))
+
+
+def decoded_json(
+    request: web.Request, body: bytes, campaign: Campaign
+) -> tuple[Any, web.Response | None]:
+    """`body` decoded as JSON (see `read_json`)."""
     try:
         data = json.loads(body.decode())  # JSON on the wire is UTF-8 (RFC 8259)
     except (ValueError, RecursionError):
@@ -65,6 +83,36 @@ async def read_json(
     if isinstance(data, dict) and data.get("locale") in campaign.languages:
         use_language(request, data["locale"])
     return data, None
+
+
+async def read_submission(
+    request: web.Request, campaign: Campaign
+) -> tuple[Submission | None, web.Response | None]:
+    """The answer posted, answered from here on in the language it names; or the refusal.
+
+    Typed while it is parsed (`AnswerBody`): what every channel of ours sends costs one pass.
+    A body that does not fit is decoded again as plain JSON and checked field by field, so
+    that the refusal names its first bad field."""
+    body = await read_body(request)
+    if body is None:
+        return None, too_large()
+    try:
+        typed = ANSWER_BODY.decode(body)
+    except msgspec.DecodeError:  # also a ValidationError: not JSON, or not of this shape
+        data, refused = decoded_json(request, body, campaign)
+        if refused is not None:
+            return None, refused
+        return _checked(parse_submission, data, campaign)
+    if typed.locale in campaign.languages:
+        use_language(request, typed.locale)
+    return _checked(typed_submission, typed, campaign)
+
+
+def _checked(check, data, campaign: Campaign) -> tuple[Submission | None, web.Response | None]:
+    try:
+        return check(data, campaign), None
+    except BadPayload as error:
+        return None, json_error(422, error.code, error.message(), field=error.field)
 
 
 async def get_campaign(request: web.Request) -> web.Response:
@@ -110,13 +158,9 @@ async def post_response(request: web.Request) -> web.Response:
     campaign = app[CAMPAIGNS].get(request.match_info["campaign"])
     if campaign is None:
         return unknown_campaign()
-    data, refused = await read_json(request, campaign)
+    submission, refused = await read_submission(request, campaign)
     if refused is not None:
         return refused
-    try:
-        submission = parse_submission(data, campaign)
-    except BadPayload as error:
-        return json_error(422, error.code, error.message(), field=error.field)
     source, refused = await kiosk_source(request, campaign, submission)
     if refused is not None:
         return refused
