@@ -25,6 +25,7 @@ from survey import (
     Step,
 )
 from survey.campaign import BACKGROUND
+from survey.walk import leads_back_to_areas
 
 Button = tuple[str, str]  # label, callback data
 
@@ -275,6 +276,9 @@ def render_choice(step: ChoiceStep, view: View) -> Screen:
     if not step.required:
         buttons.append((tr._("Hoppa över ▶"), view.data("Y", number)))
     parts = [question_head(step, view), view.text(question.text), hint]
+    if not view.review and leads_back_to_areas(view.campaign, step.id):
+        parts.insert(0, chosen_list(view.campaign, view.draft, tr))  # as the comment shows it
+        buttons.append((tr._("Ändra områden"), view.data("H")))
     return Screen("\n\n".join(part for part in parts if part), rows(*buttons))
 
 

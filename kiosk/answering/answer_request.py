@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
 import msgspec
@@ -52,9 +51,11 @@ class BadPayload(Exception):
         return _("Fältet %(field)s har fel typ.") % {"field": self.field}
 
 
-@dataclass(frozen=True)
-class Submission:
-    """A well-formed answer, not yet validated against the campaign's rules."""
+class Submission(msgspec.Struct, frozen=True, kw_only=True):
+    """A well-formed answer, not yet validated against the campaign's rules.
+
+    A frozen struct rather than a frozen dataclass: made for every answer, at a fraction of
+    the cost."""
 
     id: str
     locale: str
@@ -70,7 +71,7 @@ class Submission:
 
     def as_response(self, campaign: Campaign, source: str | None) -> Response:
         """The answer to submit, from `source` (the venue the channel vouches for)."""
-        return Response(
+        return _BLANK.stamped(  # a copy of a blank response costs less than a new one
             id=self.id,
             campaign=campaign.id,
             channel=self.channel,
@@ -80,6 +81,9 @@ class Submission:
             answers=self.answers,
             source=source,
         )
+
+
+_BLANK = Response(id="", campaign="", channel="", locale="", areas=())
 
 
 def response_id(value: Any) -> str:

@@ -34,6 +34,8 @@ from survey.serialize import campaign_as_dict
 MAX_BODY_BYTES = 256 * 1024
 KIOSK_KEY_HEADER = "X-Kiosk-Key"
 STATUS = {Status.CREATED: 201, Status.ALREADY_STORED: 200, Status.REPLACED: 200}
+# As one header: aiohttp takes it as given, where content_type and charset are parsed apart.
+JSON_HEADERS = {"Content-Type": "application/json; charset=utf-8"}
 
 
 def unknown_campaign() -> web.Response:
@@ -183,12 +185,7 @@ def stored_response(outcome: Submitted) -> web.Response:
     # The id is a canonical UUID and the status a fixed word: nothing to escape.
     late = ',"late":true' if outcome.late else ""
     body = f'{{"id":"{outcome.response.id}","status":"{outcome.status.value}"{late}}}'
-    return web.Response(
-        body=body.encode(),
-        status=STATUS[outcome.status],
-        content_type="application/json",
-        charset="utf-8",
-    )
+    return web.Response(body=body.encode(), status=STATUS[outcome.status], headers=JSON_HEADERS)
 
 
 def refused_response(outcome: Submitted, translations) -> web.Response:
