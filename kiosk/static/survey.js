@@ -8,7 +8,7 @@
 // language with everything kept; the walk then goes on at the step it was on.
 import { button, fill } from "./shared/dom.js";
 import { PlaceMap, pointLabel } from "./shared/place_map.js";
-import { changeable, empty, most, problemWith, skippable, Walk } from "./shared/walk.js";
+import { changeable, empty, most, problemWith, Walk } from "./shared/walk.js";
 
 const form = document.getElementById("survey");
 const dataBlock = document.getElementById("survey-data");
@@ -49,7 +49,9 @@ function enhance(data) {
   const warning = document.getElementById("comment-warning");
   const status = form.querySelector(".status");
   const thanks = document.getElementById("thanks");
-  const progress = document.createElement("p");
+  // The page comes as this walk shows it (the progress, each step's buttons, the step
+  // being shown): the script takes that markup over, so nothing moves when it starts.
+  const progress = form.querySelector(".progress");
   const stepField = document.createElement("input");
   let sending = false;
   // The comment text the resident chose to send despite a warning.
@@ -391,22 +393,10 @@ function enhance(data) {
   stepField.type = "hidden";
   stepField.name = "step";
   form.append(stepField);
-  progress.className = "progress";
-  progress.setAttribute("aria-live", "polite");
-  form.prepend(progress);
-  walk.steps.forEach((step, index) => {
-    const section = sections.get(step.id);
-    const nav = document.createElement("div");
-    nav.className = "step-nav";
-    if (index > 0) nav.append(button(text.back, "button", previous));
-    if (index < walk.steps.length - 1) {
-      if (skippable(step)) nav.append(button(text.skip, "button skip", skip));
-      nav.append(button(text.next, "button primary", next));
-    } else {
-      nav.append(section.querySelector('button[type="submit"]'));
-    }
-    section.append(nav);
-  });
+  const moves = { back: previous, skip, next };
+  for (const navButton of form.querySelectorAll(".step-nav [data-nav]")) {
+    navButton.addEventListener("click", moves[navButton.dataset.nav]);
+  }
   form.addEventListener("submit", send);
   form.classList.add("stepwise");
   showCount();
