@@ -65,3 +65,15 @@ def test_without_a_script_the_whole_form_shows_without_the_walks_buttons(
     expect(no_script_page.locator(".progress")).to_be_hidden()
     expect(no_script_page.locator("[data-nav]").first).to_be_hidden()
     expect(no_script_page.get_by_role("button", name="Skicka svar")).to_be_visible()
+
+
+def test_when_the_script_does_not_come_the_whole_form_shows(page: Page, server):
+    page.route("**/static/survey.js*", lambda route: route.abort())  # a network failure
+    page.goto(f"{server.url}/c/demo/?lang=sv")
+    for step in page.locator("#survey .step").all():
+        expect(step).to_be_visible()
+    expect(page.locator(".progress")).to_be_hidden()
+    expect(page.locator("[data-nav]").first).to_be_hidden()
+    page.locator("label[for=area-traffic]").click()  # answered as without a script
+    page.get_by_role("button", name="Skicka svar").click()
+    expect(page.locator("#error-summary")).to_be_visible()

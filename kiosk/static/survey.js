@@ -34,6 +34,7 @@ kinds.scale = kinds.choice;
 kinds.place = kinds.multi; // the map's zones as a list: the map's text alternative
 
 function enhance(data) {
+  form.dataset.walking = "true"; // survey_fallback.js leaves the page to this walk
   const text = data.text;
   // The language step is the header's language switch; every other step is in the form.
   const walk = new Walk(data.steps.filter((step) => step.type !== "language"));
