@@ -173,7 +173,15 @@ def parse_submission(data: Any, campaign: Campaign) -> Submission:
     _check_source(source)
     captured = _instant(data.get("captured_at"), "captured_at")
     started = _instant(data.get("started_at"), "started_at")
-    body = AnswerBody(answer_id, areas, locale, channel, comment, answers, source)
+    body = AnswerBody(
+        id=answer_id,
+        areas=areas,
+        locale=locale,
+        channel=channel,
+        comment=comment,
+        answers=answers,
+        source=source,
+    )
     return _submission(campaign, answer_id, body, captured, started)
 
 
