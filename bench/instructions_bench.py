@@ -7,7 +7,7 @@ warmed, posts answers from an aiohttp client, and stops counting: every thread o
 server is counted, the client is not. Threads run one at a time under valgrind, so this
 counts work, not contention; use `submit_bench.py` for throughput.
 
-    python bench/instructions_bench.py [--answers 2000] [--checkout DIR ...]
+    python bench/instructions_bench.py [--answers 2000] [--checkout DIR ...] [--keep DIR]
 
 With several `--checkout` folders (git worktrees, say) each is measured in turn, for a
 before/after figure of a change.
@@ -56,8 +56,9 @@ def control(pid: int, *flags: str) -> None:
     subprocess.run(["callgrind_control", *flags, str(pid)], check=True, capture_output=True)
 
 
-def measure(checkout: Path, answers: int) -> float:
-    """Instructions per stored answer of `serve` from `checkout`."""
+def measure(checkout: Path, answers: int, keep: Path | None = None) -> float:
+    """Instructions per stored answer of `serve` from `checkout`; with `keep`, callgrind's
+    files are copied there (read them with `callgrind_annotate --inclusive=yes`)."""
     port = free_port()
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "callgrind.out"
@@ -92,6 +93,9 @@ def measure(checkout: Path, answers: int) -> float:
             raise RuntimeError(f"{failed} answers were not stored")
         total = 0
         for dump in Path(folder).glob("callgrind.out.*"):
+            if keep is not None:
+                keep.mkdir(parents=True, exist_ok=True)
+                shutil.copy(dump, keep / f"{checkout.name}.{dump.name}")
             for line in dump.read_text().splitlines():
                 if line.startswith("totals:"):
                     total += int(line.split()[1])
@@ -102,6 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--answers", type=int, default=2000)
     parser.add_argument("--checkout", type=Path, action="append", default=[])
+    parser.add_argument("--keep", type=Path, help="a folder to keep callgrind's files in")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (Debian: apt-get install valgrind)")
@@ -109,7 +114,7 @@ def main() -> None:
     print(f"instructions per stored answer, {args.answers} answers, all server threads:")
     first = None
     for checkout in checkouts:
-        figure = measure(checkout.resolve(), args.answers)
+        figure = measure(checkout.resolve(), args.answers, args.keep)
         first = first or figure
         print(f"{checkout!s:>30}: {figure:10,.0f}  ({figure / first - 1:+.1%})", flush=True)
 

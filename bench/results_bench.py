@@ -6,6 +6,9 @@ work), published with `medborgardialog results publish`; then `medborgardialog s
 subprocess and `wrk` on `/c/karlstad-2016/results` (and the JSON) for a short run. Also how
 long the first, uncached count takes, and how long a count takes again after a new answer.
 
+The campaign asks three public questions, as the published results show them: the demo's
+scale and multi among the topic questions, and its age question made public.
+
     python bench/results_bench.py [--responses 100000] [--seconds 10] [--connections 64]
                                   [--threads 1]
 """
@@ -51,16 +54,31 @@ COMMENTS = (
 )
 
 
-def generate(path: Path, count: int) -> None:
+DEMO_TOPIC = "# The topic questions, asked right after the areas"
+
+
+def campaigns_folder(folder: Path) -> Path:
+    """The Karlstad campaign with three public questions: the demo's scale and multi, and its
+    own age question made public."""
+    text = (SAMPLE_DIR / f"{CAMPAIGN}.toml").read_text(encoding="utf-8")
+    text = text.replace('id = "age"\n', 'id = "age"\npublic = true\n', 1)
+    topic = (SAMPLE_DIR / "demo.toml").read_text(encoding="utf-8").split(DEMO_TOPIC, 1)[1]
+    (folder / f"{CAMPAIGN}.toml").write_text(f"{text}\n# {DEMO_TOPIC[2:]}{topic}", "utf-8")
+    return folder
+
+
+def generate(path: Path, count: int, folder: Path) -> None:
     """`count` answers over the dialogue's 26 days; seven in every fifty a burst from one
     web signal."""
-    campaign = load_campaigns(SAMPLE_DIR)[CAMPAIGN]
+    campaign = load_campaigns(folder)[CAMPAIGN]
+    public = [q.id for q in campaign.questions if q.public]
+    assert 3 == len(public), public
     db = open_database(path)
     with immediate(db):
         register_campaigns(db, [campaign])
     db.conn.close()
     areas = [a.id for a in campaign.areas]
-    questions = [(q.id, [o.id for o in q.options]) for q in campaign.questions]
+    questions = [(q.id, q.kind, [o.id for o in q.options]) for q in campaign.questions]
     rng = random.Random(2016)
     rows, moderated, tagged = [], [], []
     for seq in range(1, count + 1):
@@ -69,7 +87,13 @@ def generate(path: Path, count: int) -> None:
         channel = "web" if burst else rng.choice(CHANNELS)
         signal = f"{seq // 50:032x}" if burst else None
         comment = f"{rng.choice(COMMENTS)} ({seq})" if rng.random() < 0.33 else None
-        answers = {q: rng.choice(options) for q, options in questions if rng.random() < 0.7}
+        answers = {
+            q: sorted(rng.sample(options, rng.randint(1, 3)))
+            if kind == "multi"
+            else rng.choice(options)
+            for q, kind, options in questions
+            if rng.random() < 0.7
+        }
         rows.append(
             (
                 seq,
@@ -209,14 +233,19 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "results.db"
+        campaigns = Path(folder) / "campaigns"
+        campaigns.mkdir()
+        campaigns_folder(campaigns)
         started = time.perf_counter()
-        generate(db, args.responses)
+        generate(db, args.responses, campaigns)
         print(f"{args.responses:,} answers generated in {time.perf_counter() - started:.1f} s")
         cli = [sys.executable, "-m", "medborgardialog"]
-        subprocess.run([*cli, "results", "publish", CAMPAIGN, "--db", str(db)], check=True)
+        publish = [*cli, "results", "publish", CAMPAIGN, "--db", str(db)]
+        subprocess.run([*publish, "--campaigns", str(campaigns)], check=True)
         port = free_port()
         env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
-        command = [*cli, "serve", "--db", str(db), "--port", str(port)]
+        command = [*cli, "serve", "--db", str(db), "--campaigns", str(campaigns)]
+        command += ["--port", str(port)]
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
         try:
             base = f"http://127.0.0.1:{port}"

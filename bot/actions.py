@@ -126,9 +126,14 @@ async def tick_area(turn: Turn, action: Action) -> None:
 
 
 async def back_to_areas(turn: Turn, action: Action) -> None:
-    """From the comment prompt back to the areas (a third area ticked by mistake)."""
+    """From a topic question or the comment prompt back to the areas (a third area ticked by
+    mistake), where the walk allows it."""
+    draft, problem = turn.draft.back_to_areas(turn.campaign)
+    if problem is not None or turn.session.review:
+        turn.stale()
+        return
     turn.set_session(replace(turn.session, collecting=False))
-    turn.set_draft(turn.draft.at(AreasStep.id))
+    turn.set_draft(draft)
     turn.screen = turn.step_screen()
 
 
@@ -446,7 +451,7 @@ IN_CAMPAIGN: dict[str, tuple[Op, str | None]] = {
     "G": (show_languages, "*"),
     "A": (tick_area, AreasStep.id),
     "N": (next_step, AreasStep.id),
-    "H": (back_to_areas, CommentStep.id),
+    "H": (back_to_areas, "*"),  # the walk says where (`Draft.back_to_areas`)
     "S": (skip_comment, CommentStep.id),
     "K": (keep_comment, CommentStep.id),
     "W": (send_comment_anyway, CommentStep.id),

@@ -25,7 +25,7 @@ ARGUMENTS: dict[str, str] = {
     "G": r"",  # show the language choice
     "A": r"(?:0|[1-9][0-9]{0,2})[+-]",  # tick (+) or untick (-) an area (index)
     "N": r"",  # areas: done
-    "H": r"",  # comment: back to the areas
+    "H": r"",  # a topic question or the comment: back to the areas
     "S": r"",  # comment: skip (or remove)
     "K": r"",  # comment: done ("Klar"), keep the one written
     "W": r"",  # comment: send it anyway, despite the personal data warning

@@ -25,6 +25,7 @@ from survey import (
     Step,
 )
 from survey.campaign import BACKGROUND
+from survey.walk import leads_back_to_areas
 
 Button = tuple[str, str]  # label, callback data
 
@@ -296,6 +297,15 @@ def render_choice(step: ChoiceStep, view: View) -> Screen:
     if not step.required:
         buttons.append((tr._("Hoppa över ▶"), view.data("Y", number)))
     parts = [question_head(step, view), view.text(question.text), hint]
+    return with_areas(step, view, parts, buttons)
+
+
+def with_areas(step: ChoiceStep, view: View, parts: list[str], buttons: list[Button]) -> Screen:
+    """A question's screen; on a topic question, with the chosen areas above and the way back
+    to them below, as the comment shows them (`survey.walk.leads_back_to_areas`)."""
+    if not view.review and leads_back_to_areas(view.campaign, step.id):
+        parts.insert(0, chosen_list(view.campaign, view.draft, view.tr))
+        buttons.append((view.tr._("Ändra områden"), view.data("H")))
     return Screen("\n\n".join(part for part in parts if part), rows(*buttons))
 
 
@@ -341,7 +351,7 @@ def render_place(step: ChoiceStep, view: View) -> Screen:
             for n, place in enumerate(places, 1)
         )
         parts.append(tr._("Dina platser:") + "\n" + listed)
-    return Screen("\n\n".join(part for part in parts if part), rows(*buttons))
+    return with_areas(step, view, parts, buttons)
 
 
 def place_label(campaign: Campaign, question, place: Mapping, tr: Tr) -> str:

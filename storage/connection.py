@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -87,14 +86,25 @@ def _use_wal(conn: sqlite3.Connection) -> None:
             time.sleep(0.01)
 
 
-@contextmanager
-def immediate(db: Database) -> Iterator[Database]:
-    """A write transaction that takes the write lock at its start (BEGIN IMMEDIATE)."""
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise
-    db.conn.execute("COMMIT")
+class immediate:  # lower case: it is used as a function, `with immediate(db):`
+    """A write transaction that takes the write lock at its start (BEGIN IMMEDIATE):
+    committed when the block ends, rolled back when it raises.
+
+    A class rather than a generator: the database thread opens one for every batch."""
+
+    __slots__ = ("db",)
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    def __enter__(self) -> Database:
+        self.db.conn.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, kind, error, trace) -> bool:
+        conn = self.db.conn
+        if kind is None:
+            conn.execute("COMMIT")
+        elif conn.in_transaction:
+            conn.execute("ROLLBACK")
+        return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 from typing import Any, TypeVar
@@ -46,21 +47,32 @@ def insert_rows(
     """
     if not rows:
         return 0
-    names = [name.strip() for name in columns.split(",")]
+    names = _names(columns)
     changed = 0
     for chunk in chunks(db, rows, len(rows[0])):
         kept, values = names, [value for row in chunk for value in row]
         if leave_out_null:
             kept, values = _without_null_columns(names, chunk)
-        marks = ", ".join(["(" + ", ".join("?" * len(kept)) + ")"] * len(chunk))
-        sql = f"INSERT INTO {table} ({', '.join(kept)}) VALUES {marks} {then}"
+        sql = _insert_sql(table, kept, len(chunk), then)
         changed += db.conn.execute(sql, values).rowcount
     return changed
 
 
+@lru_cache(maxsize=64)
+def _names(columns: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in columns.split(","))
+
+
+# Every answer is inserted: its statement's text is written once per shape, not each time.
+@lru_cache(maxsize=1024)
+def _insert_sql(table: str, columns: tuple[str, ...], count: int, then: str) -> str:
+    marks = ", ".join(["(" + ", ".join("?" * len(columns)) + ")"] * count)
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES {marks} {then}"
+
+
 def _without_null_columns(
-    names: list[str], rows: Sequence[tuple[Any, ...]]
-) -> tuple[list[str], list[Any]]:
+    names: tuple[str, ...], rows: Sequence[tuple[Any, ...]]
+) -> tuple[tuple[str, ...], list[Any]]:
     """The columns that hold a value in some row, and the rows' values in those columns."""
     first = rows[0]
     null = {
@@ -70,7 +82,7 @@ def _without_null_columns(
         return names, [value for row in rows for value in row]
     keep = [i for i in range(len(first)) if i not in null]
     values = list(chain.from_iterable(map(itemgetter(*keep), rows)))
-    return [names[i] for i in keep], values
+    return tuple(names[i] for i in keep), values
 
 
 def marks(values: Sequence[Any]) -> str:

@@ -122,11 +122,9 @@ class DatabaseWorker:
             while True:
                 first = self._queue.get()
                 batch = [first]
-                while len(batch) < MAX_BATCH:
-                    try:
-                        batch.append(self._queue.get_nowait())
-                    except queue.Empty:
-                        break
+                # This thread alone takes from the queue: what it holds can be taken now.
+                for _ in range(min(self._queue.qsize(), MAX_BATCH - 1)):
+                    batch.append(self._queue.get_nowait())
                 jobs = [j for j in batch if isinstance(j, _Job)]
                 writes = [j for j in jobs if j.write]
                 settled = list(zip(writes, self._run_writes(db, writes), strict=True))

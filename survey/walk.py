@@ -119,6 +119,16 @@ def steps(campaign: Campaign) -> tuple[Step, ...]:
     return tuple(walk)
 
 
+def leads_back_to_areas(campaign: Campaign, step_id: str) -> bool:
+    """Whether the walk shows the chosen areas on `step_id`, with the way back to them: on
+    every step after the areas up to the comment (the topic questions and the comment), so
+    that an area ticked by mistake is seen while the answers are still about the areas."""
+    ids = [s.id for s in steps(campaign)]
+    if step_id not in ids:
+        return False
+    return ids.index(AreasStep.id) < ids.index(step_id) <= ids.index(CommentStep.id)
+
+
 def question_step(campaign: Campaign, question: Question) -> ChoiceStep:
     choices = tuple(choice for choice, _ in kind_of(question).choices(campaign, question))
     return ChoiceStep(question, choices)
@@ -198,6 +208,13 @@ class Draft:
 
     def at(self, step_id: str) -> Draft:
         return replace(self, step=step_id)
+
+    def back_to_areas(self, campaign: Campaign) -> tuple[Draft, Problem | None]:
+        """Back to the areas from a step that leads back to them (`leads_back_to_areas`);
+        not from a step opened from the summary, which returns to the summary."""
+        if self.changing or not leads_back_to_areas(campaign, self.step):
+            return self, Problem("step.not_changeable", "step", {"step": AreasStep.id})
+        return self.at(AreasStep.id), None
 
     def toggle_area(self, campaign: Campaign, area_id: str) -> tuple[Draft, Problem | None]:
         """Tick or untick an area; refuse an unknown area or one more than the campaign allows."""

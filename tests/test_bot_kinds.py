@@ -33,12 +33,12 @@ async def test_a_walk_through_a_scale_and_a_multi_is_stored_as_given(kinds_bot, 
     await say(user, "/start")
     for index in (0, 1, 2):
         await press(user, "kinds", "A", index)
-    # The scale comes first after the areas: required, so there is no "skip".
+    # The scale comes first after the areas: required, so there is no "skip"; the way back
+    # to the areas is there, as on every topic question.
     assert "Hur trygg känner du dig ute ensam en sen kväll där du bor?" in user.last_text
     assert "Hoppa över ▶" not in labels(user)
-    assert ["Mycket otrygg", "Ganska otrygg", "Ganska trygg", "Mycket trygg", "Vet inte"] == labels(
-        user
-    )
+    points = ["Mycket otrygg", "Ganska otrygg", "Ganska trygg", "Mycket trygg", "Vet inte"]
+    assert [*points, "Ändra områden"] == labels(user)
     await press(user, "kinds", "Q", "2-2")  # "Ganska trygg"
     # The multi: ticked, unticked, "Klar" once there are enough.
     assert "När känner du dig otrygg?" in user.last_text
@@ -47,7 +47,8 @@ async def test_a_walk_through_a_scale_and_a_multi_is_stored_as_given(kinds_bot, 
     await press(user, "kinds", "T", "3-2+")
     await press(user, "kinds", "T", "3-0+")
     await press(user, "kinds", "T", "3-0-")
-    assert ["⬜ Dag", "✅ Kväll", "✅ Natt", "⬜ Helger", "Klar ▶", "Hoppa över ▶"] == labels(user)
+    ticks = ["⬜ Dag", "✅ Kväll", "✅ Natt", "⬜ Helger", "Klar ▶", "Hoppa över ▶"]
+    assert [*ticks, "Ändra områden"] == labels(user)
     await press(user, "kinds", "M")
     await press(user, "kinds", "S")  # no comment
     await press(user, "kinds", "Y", 0)  # the background questions skipped

@@ -59,7 +59,8 @@ def location_button(user) -> dict:
 async def test_a_location_is_kept_rounded_with_its_zone_and_zones_come_by_button(places_bot, tg):
     user = tg.user(7350200001, language_code="sv")
     await to_the_place_question(user)
-    assert ["⬜ Centrum", "⬜ Norrstrand", "⬜ Kronoparken", "Hoppa över ▶"] == labels(user)
+    zones = ["⬜ Centrum", "⬜ Norrstrand", "⬜ Kronoparken", "Hoppa över ▶"]
+    assert [*zones, "Ändra områden"] == labels(user)  # a topic question: back to the areas
     assert {"text": "📍 Skicka plats", "request_location": True} == location_button(user)
     # A point in the town centre: stored, and why there asked.
     await send_location(user, CENTRUM)

@@ -219,3 +219,37 @@ async def test_a_walk_stays_within_the_bot_api_budget(bot, tg):
     assert (9, 2) == (presses, typed)
     assert message_calls(tg) - before <= 2 * presses + 1 + 2 <= 22
     assert presses == tg.count_calls("answerCallbackQuery")
+
+
+async def test_a_topic_question_shows_the_areas_and_leads_back_to_them(bot, tg):
+    user = tg.user(1010, language_code="sv")
+    await say(user, "/start")
+    for area in (0, 1, 2):  # the third goes on to the first topic question
+        await press(user, "demo", "A", area)
+    assert user.last_text.startswith(
+        "Dina områden:\n1. Våld i offentlig miljö\n2. Otrygga miljöer\n"
+        "3. Narkotika- och alkoholrelaterad brottslighet\n\n"
+    )
+    assert ("Ändra områden", data("demo", "H")) == user.buttons()[-1][0]
+    await press(user, "demo", "H")  # a third area ticked by mistake: back, from the question
+    assert "3 av 3 valda" in user.last_text
+    await press(user, "demo", "A", 2)
+    await press(user, "demo", "A", 3)  # the third again: on to the first topic question
+    assert "2. Otrygga miljöer\n3. Stölder och inbrott" in user.last_text
+    await skip_topic(user)  # the comment shows them too, as before
+    assert "3. Stölder och inbrott" in user.last_text
+    assert ("Ändra områden", data("demo", "H")) == user.buttons()[-1][0]
+
+
+async def test_background_questions_and_the_summary_do_not_lead_back_to_the_areas(bot, tg):
+    user = tg.user(1011, language_code="sv")
+    await say(user, "/start")
+    for area in (0, 1, 2):
+        await press(user, "demo", "A", area)
+    await skip_topic(user)
+    await press(user, "demo", "S")  # no comment: on to the first background question
+    assert not user.last_text.startswith("Dina områden:")
+    assert "Ändra områden" not in [label for row in user.buttons() for label, _ in row]
+    question = user.last_text
+    await answered(user, user.press_data(data("demo", "H")))  # an old button: nothing moves
+    assert question == user.last_text

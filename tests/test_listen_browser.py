@@ -121,7 +121,9 @@ def test_in_lattlast_the_kiosk_and_the_survey_read_the_easy_texts(page: Page, se
 
     with_voices(page)  # no voice: the recording of the easy text
     page.goto(f"{server.url}/c/demo/?lang=sv&easy=1")
+    listen = page.locator(".step.current .listen")
+    expect(listen).to_have_attribute("data-way", "recorded")
     with page.expect_response(lambda r: "/speech/" in r.url) as answered:
-        page.locator(".step.current .listen").click()
+        listen.click()
     assert answered.value.url.endswith("/api/v1/campaigns/demo/speech/sv-easy/intro")
     assert 200 == answered.value.status

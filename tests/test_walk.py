@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from survey import CommentRule, Draft
-from survey.walk import new_draft, step_as_dict, step_by_id, steps
+from survey.walk import leads_back_to_areas, new_draft, step_as_dict, step_by_id, steps
 
 
 def test_steps_follow_the_campaign(campaigns):
@@ -116,6 +116,20 @@ def test_only_changeable_steps_open_from_the_summary(campaigns):
     summary = walked_to_summary(demo)
     assert "step.not_changeable" == summary.change(demo, "intro")[1].code
     assert "step.not_changeable" == summary.at("areas").change(demo, "comment")[1].code
+
+
+def test_the_topic_questions_and_the_comment_lead_back_to_the_areas(campaigns):
+    demo = campaigns["demo"]
+    summary = walked_to_summary(demo)
+    leading = [s.id for s in steps(demo) if leads_back_to_areas(demo, s.id)]
+    assert ["question:safe-evening", "question:when-unsafe", "comment"] == leading
+    for step_id in leading:
+        back, problem = summary.at(step_id).back_to_areas(demo)
+        assert (None, "areas") == (problem, back.step)
+    for step_id in ("intro", "areas", "question:age", "confirm"):
+        assert "step.not_changeable" == summary.at(step_id).back_to_areas(demo)[1].code
+    opened, _ = summary.change(demo, "comment")  # from the summary, it returns there instead
+    assert "step.not_changeable" == opened.back_to_areas(demo)[1].code
 
 
 def test_a_step_walked_in_order_goes_on_to_the_next(campaigns):

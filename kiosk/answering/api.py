@@ -8,9 +8,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import msgspec
 from aiohttp import web
 
-from kiosk.answering.answer_request import BadPayload, Submission, parse_submission
+from kiosk.answering.answer_request import (
+    ANSWER_BODY,
+    BadPayload,
+    Submission,
+    parse_submission,
+    typed_submission,
+)
 from kiosk.answering.answer_signals import web_signal
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, STORE
 from kiosk.clock import CLOCK, app_clock
@@ -27,6 +34,8 @@ from survey.serialize import campaign_as_dict
 MAX_BODY_BYTES = 256 * 1024
 KIOSK_KEY_HEADER = "X-Kiosk-Key"
 STATUS = {Status.CREATED: 201, Status.ALREADY_STORED: 200, Status.REPLACED: 200}
+# As one header: aiohttp takes it as given, where content_type and charset are parsed apart.
+JSON_HEADERS = {"Content-Type": "application/json; charset=utf-8"}
 
 
 def unknown_campaign() -> web.Response:
@@ -57,7 +66,18 @@ async def read_json(
     refusal to send (too large, not JSON)."""
     body = await read_body(request, limit)
     if body is None:
-        return None, json_error(413, "body.too_large", _("Det som skickades är för stort."))
+        return None, too_large()
+    return decoded_json(request, body, campaign)
+
+
+def too_large() -> web.Response:
+    return json_error(413, "body.too_large", _("Det som skickades är för stort."))
+
+
+def decoded_json(
+    request: web.Request, body: bytes, campaign: Campaign
+) -> tuple[Any, web.Response | None]:
+    """`body` decoded as JSON (see `read_json`)."""
     try:
         data = json.loads(body.decode())  # JSON on the wire is UTF-8 (RFC 8259)
     except (ValueError, RecursionError):
@@ -65,6 +85,36 @@ async def read_json(
     if isinstance(data, dict) and data.get("locale") in campaign.languages:
         use_language(request, data["locale"])
     return data, None
+
+
+async def read_submission(
+    request: web.Request, campaign: Campaign
+) -> tuple[Submission | None, web.Response | None]:
+    """The answer posted, answered from here on in the language it names; or the refusal.
+
+    Typed while it is parsed (`AnswerBody`): what every channel of ours sends costs one pass.
+    A body that does not fit is decoded again as plain JSON and checked field by field, so
+    that the refusal names its first bad field."""
+    body = await read_body(request)
+    if body is None:
+        return None, too_large()
+    try:
+        typed = ANSWER_BODY.decode(body)
+    except msgspec.DecodeError:  # also a ValidationError: not JSON, or not of this shape
+        data, refused = decoded_json(request, body, campaign)
+        if refused is not None:
+            return None, refused
+        return _checked(parse_submission, data, campaign)
+    if typed.locale in campaign.languages:
+        use_language(request, typed.locale)
+    return _checked(typed_submission, typed, campaign)
+
+
+def _checked(check, data, campaign: Campaign) -> tuple[Submission | None, web.Response | None]:
+    try:
+        return check(data, campaign), None
+    except BadPayload as error:
+        return None, json_error(422, error.code, error.message(), field=error.field)
 
 
 async def get_campaign(request: web.Request) -> web.Response:
@@ -110,13 +160,9 @@ async def post_response(request: web.Request) -> web.Response:
     campaign = app[CAMPAIGNS].get(request.match_info["campaign"])
     if campaign is None:
         return unknown_campaign()
-    data, refused = await read_json(request, campaign)
+    submission, refused = await read_submission(request, campaign)
     if refused is not None:
         return refused
-    try:
-        submission = parse_submission(data, campaign)
-    except BadPayload as error:
-        return json_error(422, error.code, error.message(), field=error.field)
     source, refused = await kiosk_source(request, campaign, submission)
     if refused is not None:
         return refused
@@ -139,12 +185,7 @@ def stored_response(outcome: Submitted) -> web.Response:
     # The id is a canonical UUID and the status a fixed word: nothing to escape.
     late = ',"late":true' if outcome.late else ""
     body = f'{{"id":"{outcome.response.id}","status":"{outcome.status.value}"{late}}}'
-    return web.Response(
-        body=body.encode(),
-        status=STATUS[outcome.status],
-        content_type="application/json",
-        charset="utf-8",
-    )
+    return web.Response(body=body.encode(), status=STATUS[outcome.status], headers=JSON_HEADERS)
 
 
 def refused_response(outcome: Submitted, translations) -> web.Response:

@@ -166,6 +166,13 @@ def survey_context(
         first = questions[q.id]["options"][:1]
         anchors[f"answers.{q.id}"] = f"q-{q.id}-{first[0]['id']}" if first else f"q-{q.id}"
     summary = [(anchors.get(field, "survey"), message) for field, message in errors.items()]
+    # As survey.js shows the walk, so that nothing moves when it starts: at the step it
+    # resumes at (else the first), with its navigation. A form with errors stays whole.
+    ids = [each["id"] for each in walk]
+    current = ids.index(step) if step in ids else 0
+    for position, each in enumerate(walk):
+        each |= {"position": position, "last": position == len(walk) - 1}
+        each["current"] = position == current
     script_data = {
         "api": api_url(campaign),
         "comment_check": f"/api/v1/campaigns/{campaign.id}/comment-check",
@@ -218,6 +225,8 @@ def survey_context(
         "errors": errors,
         "summary": summary,
         "script_data": script_data,
+        "stepwise": not summary,
+        "progress": _("Steg %(n)d av %(total)d") % {"n": current + 1, "total": len(walk)},
     }
 
 

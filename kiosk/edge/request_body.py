@@ -62,7 +62,12 @@ async def parse_form(request: web.Request) -> web.Response | None:
 
 def _guarded(request: web.Request, handler: Handler) -> Awaitable[web.StreamResponse]:
     """The view, after a posted form has been parsed (a plain call: most requests post none)."""
-    if request.method == "POST" and request.content_type in FORM_TYPES:
+    # The raw header first: parsing it costs more, and most posts are JSON answers.
+    if (
+        request.method == "POST"
+        and "form" in request.headers.get("Content-Type", "").lower()
+        and request.content_type in FORM_TYPES
+    ):
         return _form_first(request, handler)
     return handler(request)
 

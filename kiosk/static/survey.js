@@ -9,7 +9,7 @@
 import { button, el, fill } from "./shared/dom.js";
 import { PlaceMap, pointLabel } from "./shared/place_map.js";
 import { listenButton, speakerIcon, stopReading } from "./shared/speech.js";
-import { changeable, empty, most, problemWith, skippable, Walk } from "./shared/walk.js";
+import { changeable, empty, most, problemWith, Walk } from "./shared/walk.js";
 
 const form = document.getElementById("survey");
 const dataBlock = document.getElementById("survey-data");
@@ -35,6 +35,7 @@ kinds.scale = kinds.choice;
 kinds.place = kinds.multi; // the map's zones as a list: the map's text alternative
 
 function enhance(data) {
+  form.dataset.walking = "true"; // survey_fallback.js leaves the page to this walk
   const text = data.text;
   // The language step is the header's language switch; every other step is in the form.
   const walk = new Walk(data.steps.filter((step) => step.type !== "language"));
@@ -50,7 +51,9 @@ function enhance(data) {
   const warning = document.getElementById("comment-warning");
   const status = form.querySelector(".status");
   const thanks = document.getElementById("thanks");
-  const progress = document.createElement("p");
+  // The page comes as this walk shows it (the progress, each step's buttons, the step
+  // being shown): the script takes that markup over, so nothing moves when it starts.
+  const progress = form.querySelector(".progress");
   const stepField = document.createElement("input");
   let sending = false;
   // The comment text the resident chose to send despite a warning.
@@ -391,14 +394,12 @@ function enhance(data) {
 
   // "Lyssna" below a step's heading: its text read by the browser's voice for the page's
   // language, or the server's recording of it.
-  function listen(step) {
-    const label = [speakerIcon(), text.listen];
+  function listen(step, button) {
     const recorded = Boolean(data.speech_audio);
-    return listenButton(el("button", { type: "button", class: "button listen" }, ...label),
-      data.speech_lang, recorded, () => ({
-        text: data.speech[step.id],
-        url: recorded ? data.speech_audio + encodeURIComponent(step.id) : null,
-      }));
+    return listenButton(button, data.speech_lang, recorded, () => ({
+      text: data.speech[step.id],
+      url: recorded ? data.speech_audio + encodeURIComponent(step.id) : null,
+    }));
   }
 
   // Without a script the "no answer" radio takes an answer back; here the skip button does.
@@ -406,23 +407,15 @@ function enhance(data) {
   stepField.type = "hidden";
   stepField.name = "step";
   form.append(stepField);
-  progress.className = "progress";
-  progress.setAttribute("aria-live", "polite");
-  form.prepend(progress);
-  walk.steps.forEach((step, index) => {
-    const section = sections.get(step.id);
-    const heading = section.querySelector(".step-heading");
-    (heading.closest("legend") || heading).after(listen(step));
-    const nav = document.createElement("div");
-    nav.className = "step-nav";
-    if (index > 0) nav.append(button(text.back, "button", previous));
-    if (index < walk.steps.length - 1) {
-      if (skippable(step)) nav.append(button(text.skip, "button skip", skip));
-      nav.append(button(text.next, "button primary", next));
-    } else {
-      nav.append(section.querySelector('button[type="submit"]'));
-    }
-    section.append(nav);
+  const moves = { back: previous, skip, next };
+  for (const navButton of form.querySelectorAll(".step-nav [data-nav]")) {
+    navButton.addEventListener("click", moves[navButton.dataset.nav]);
+  }
+  // Each step's Lyssna, where the server put it (beside the heading, shown from the start
+  // when the server records speech, so that the page does not move).
+  walk.steps.forEach((step) => {
+    const button = sections.get(step.id).querySelector(".listen");
+    if (button) listen(step, button);
   });
   form.addEventListener("submit", send);
   form.classList.add("stepwise");

@@ -27,12 +27,12 @@ class Kind:
 
     def problems(self, campaign: Campaign, question: Question, value: Any) -> list[Problem]:
         """What is wrong with `value` as an answer to `question` (empty: it is valid)."""
+        if type(value) is str and question.option(value) is not None:
+            return []
         field = f"answers.{question.id}"
         if type(value) is not str:
             return [Problem("answer.type", field, {"question": question.id})]
-        if question.option(value) is None:
-            return [Problem("option.unknown", field, {"question": question.id, "option": value})]
-        return []
+        return [Problem("option.unknown", field, {"question": question.id, "option": value})]
 
     def picked(self, value: Value) -> tuple[str, ...]:
         """The option ids an answer picks."""

@@ -35,6 +35,7 @@ from survey import Campaign, CampaignError
 from survey.campaign_changes import dates_moved
 from survey.campaign_document import campaign_document, new_document
 from survey.campaign_gaps import missing_easy_texts, missing_texts
+from survey.kinds import KINDS
 from survey.loader import ID_PATTERN, check_document
 from survey.registry import CampaignRegistry
 from survey.toml_writer import dumps
@@ -213,8 +214,14 @@ async def editor_page(
         "status": campaign.status(now) if campaign and stored.state == PUBLISHED else None,
         "prefer": prefer_labels(request),
         "fid": field_id,
+        "kind_keys": KIND_KEYS,
     }
     return render(request, "staff/campaign_edit.html", context, status=status)
+
+
+# The keys each kind takes on a question and on its options, as the kinds say: with a
+# script, the editor shows a question only the fields of its kind.
+KIND_KEYS = {name: sorted(kind.keys | kind.option_keys) for name, kind in KINDS.items()}
 
 
 def _refuse_file(stored: StoredCampaign) -> None:

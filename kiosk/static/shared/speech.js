@@ -133,14 +133,18 @@ export function speakerIcon() {
 // can read in `tag`; `what()` gives the text and the recording's address at the time of the
 // press.
 export function listenButton(button, tag, recorded, what) {
-  button.hidden = true;
+  // With the server's recordings there is always a way to read: the button stays as it is.
+  if (!recorded) button.hidden = true;
   button.setAttribute("aria-pressed", "false");
-  listenWay(tag, recorded).then((way) => {
+  const found = listenWay(tag, recorded);
+  found.then((way) => {
     // How it reads, for styles and checks: "voice", "recorded" or "none" (the button stays hidden).
     button.dataset.way = way ? (way.voice ? "voice" : "recorded") : "none";
-    if (!way) return;
-    button.hidden = false;
-    button.addEventListener("click", () => read(button, way, { tag, ...what() }));
+    if (way) button.hidden = false;
   });
+  // A press before the way is known (a shown button, while the voices load) still reads.
+  button.addEventListener("click", () => found.then((way) => {
+    if (way) read(button, way, { tag, ...what() });
+  }));
   return button;
 }
