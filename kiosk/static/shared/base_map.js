@@ -44,6 +44,14 @@ export function zoneFeatures(zones, local) {
   }));
 }
 
+// A zone's name as a tooltip takes it: an element holding the text, never HTML (Leaflet
+// writes a string into the page as markup).
+export function nameTag(text) {
+  const tag = document.createElement("span");
+  tag.textContent = text;
+  return tag;
+}
+
 // The zones drawn on `map`; with `named`, each carries its name in the middle, and a tap on
 // it reaches the map (a zone only names itself).
 export function drawZones(map, features, { named = false, style = () => ZONE_STYLE } = {}) {
@@ -53,7 +61,7 @@ export function drawZones(map, features, { named = false, style = () => ZONE_STY
     bubblingMouseEvents: true,
     onEachFeature: named
       ? (feature, layer) =>
-          layer.bindTooltip(feature.properties.name, {
+          layer.bindTooltip(nameTag(feature.properties.name), {
             permanent: true,
             direction: "center",
             className: "zone-name",

@@ -3,7 +3,7 @@
 // clusters about 60 pixels apart is drawn: a ring with the number of places, or a dot for a
 // single place. A ring zooms in on its places when chosen (by a click, or Enter once
 // focused). The tables under the map say the same without a script.
-import { baseMap, drawZones, zoneFeatures } from "../shared/base_map.js";
+import { baseMap, drawZones, nameTag, zoneFeatures } from "../shared/base_map.js";
 import { fill } from "../shared/dom.js";
 
 const SPACING_PX = 60;
@@ -25,7 +25,7 @@ function clusterMarker(map, [lat, lon, count], texts) {
   const title = count === 1 ? texts.one : fill(texts.many, { num: count });
   if (count === 1) {
     return L.circleMarker([lat, lon], { radius: 7, color: "#7a1f00", weight: 2, fillOpacity: 0.8 })
-      .bindTooltip(title);
+      .bindTooltip(nameTag(title));
   }
   const size = 28 + 8 * Math.min(4, Math.floor(Math.log10(count)));
   const icon = L.divIcon({
