@@ -54,9 +54,10 @@ function draw(element) {
   drawZones(map, zoneFeatures(mapData.zones, (name) => name), { named: true });
   const layer = L.layerGroup().addTo(map);
   let shown = null;
+  const levels = mapData.levels || [];
   const redraw = () => {
-    if (!mapData.levels.length) return;
-    const level = levelFor(map, mapData.levels);
+    if (!levels.length) return;
+    const level = levelFor(map, levels);
     if (level === shown) return;
     shown = level;
     layer.clearLayers();
@@ -67,5 +68,5 @@ function draw(element) {
   redraw();
 }
 
-const element = document.getElementById("places-map");
-if (element) draw(element);
+// The places map, and the campaign editor's map of its zones (zones only, no clusters).
+for (const element of document.querySelectorAll(".places-map[data-map]")) draw(element);
