@@ -27,6 +27,7 @@ STAFF = [
     "/staff/c/demo/comments",
     "/staff/c/demo/places",
     "/staff/c/demo/places?channel=kiosk",
+    "/staff/c/demo/place-notes",
     "/staff/c/demo/paper",
     "/staff/c/demo/exports",
     "/staff/c/demo/report",

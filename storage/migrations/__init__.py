@@ -26,6 +26,7 @@ from .m009_sample_data import m009_sample_data
 from .m010_campaigns_in_store import m010_campaigns_in_store
 from .m011_cheaper_fingerprints import m011_cheaper_fingerprints
 from .m012_walks import m012_walks
+from .m013_place_note_moderation import m013_place_note_moderation
 
 IN_ORDER = (
     m001_initial,
@@ -41,6 +42,7 @@ IN_ORDER = (
     m010_campaigns_in_store,
     m011_cheaper_fingerprints,
     m012_walks,
+    m013_place_note_moderation,
 )
 
 migrations = Migrations("medborgardialog")
