@@ -90,7 +90,7 @@ def test_a_change_from_the_summary_returns_to_the_summary(page: Page, server):
     next_step(page)
     choose_areas(page)
     next_step(page)
-    for _ in range(5):  # the optional steps left empty, skipped by Next
+    for _ in range(6):  # the optional steps left empty, skipped by Next
         next_step(page)
     expect(page.locator(".progress")).to_have_text(SUMMARY)
     page.locator('[data-change="areas"]').get_by_role("button", name="Ändra").click()
