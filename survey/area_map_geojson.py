@@ -24,7 +24,7 @@ import unicodedata
 from typing import Any
 
 from survey.area_map_loader import read_zone
-from survey.loader import CampaignError, _Reader
+from survey.loader import CampaignError, part_reader
 
 MAX_ZONES = 200
 MAX_BYTES = 5 * 1024 * 1024
@@ -159,8 +159,7 @@ def zones_from_geojson(
 
 def _check(new_map: dict[str, Any], tables: list[dict[str, Any]], languages: list[str]) -> None:
     """Each zone as a campaign file's zone is checked, inside the map's bounds; ids once."""
-    reader = _Reader("geojson", {"map": new_map})
-    reader.languages = tuple(languages)
+    reader = part_reader("geojson", {"map": new_map}, languages)
     box = None
     try:
         (south, west), (north, east) = new_map["bounds"]
