@@ -44,6 +44,17 @@ COMMENTS = {
     ),
 }
 LOCALES = (("sv", 12), ("en", 3), ("ar", 2), ("fi", 2))
+# Where the made-up places gather, with their weight: (latitude, longitude) of the railway
+# station, Stora torget, Nobelplan on Norrstrand, Kronoparken's centre, Våxnäs and Skåre.
+HOTSPOTS = (
+    ((59.3780, 13.5000), 5),
+    ((59.3806, 13.5035), 4),
+    ((59.3905, 13.5050), 4),
+    ((59.4040, 13.5780), 3),
+    ((59.3860, 13.4700), 2),
+    ((59.4100, 13.4400), 1),
+)
+PLACE_JITTER = (0.0012, 0.0024)  # about 130 m in each direction, in degrees (lat, lon)
 
 
 def _weighted(rng: random.Random, pairs) -> str:
@@ -63,6 +74,25 @@ def _sample_answer(rng: random.Random, question) -> str | list[str]:
     return rng.choices([o.id for o in question.options], weights)[0]
 
 
+def _sample_places(rng: random.Random, campaign: Campaign, question) -> list[dict]:
+    """One to `max` made-up places near the hotspots, most with a reason; now and then a
+    zone ticked in the list instead of a point. Points outside the map are not made."""
+    area_map = campaign.map
+    places: list[dict] = []
+    for _ in range(rng.randint(1, question.max)):
+        if area_map.zones and rng.random() < 0.15:
+            place: dict = {"zone": rng.choice(area_map.zones).id}
+        else:
+            lat, lon = _weighted(rng, HOTSPOTS)
+            lat = min(max(lat + rng.gauss(0, PLACE_JITTER[0]), area_map.south), area_map.north)
+            lon = min(max(lon + rng.gauss(0, PLACE_JITTER[1]), area_map.west), area_map.east)
+            place = {"lat": round(lat, 6), "lon": round(lon, 6)}
+        if question.options and rng.random() < 0.7:
+            place["option"] = rng.choice(question.options).id
+        places.append(place)
+    return places
+
+
 def sample_responses(
     campaign: Campaign, now: datetime, count: int = SAMPLE_COUNT, seed: int = 2016
 ) -> list[tuple[Response, str | None]]:
@@ -75,6 +105,8 @@ def sample_responses(
     # The answers to the topic questions (a scale, several picks) come from a generator of
     # their own, so the rest of the sample stays as it was before the demo asked them.
     topic_rng = random.Random(seed + 1)  # noqa: S311 (made-up answers, not secrets)
+    # The places as well, so that adding a place question changed no other answer.
+    place_rng = random.Random(seed + 2)  # noqa: S311 (made-up answers, not secrets)
     made = []
     for n in range(count):
         areas: list[str] = []
@@ -91,7 +123,10 @@ def sample_responses(
             comment = rng.choice(COMMENTS.get(locale, COMMENTS["sv"]))
         answers = {}
         for question in campaign.questions:
-            if question.kind != "choice":
+            if question.kind == "place":
+                if campaign.map is not None and place_rng.random() < 0.6:
+                    answers[question.id] = _sample_places(place_rng, campaign, question)
+            elif question.kind != "choice":
                 if topic_rng.random() < 0.9:
                     answers[question.id] = _sample_answer(topic_rng, question)
             elif rng.random() < 0.8:

@@ -37,6 +37,13 @@ class Zone:
         shapely.prepare(polygon)
         return polygon
 
+    @cached_property
+    def box(self) -> tuple[float, float, float, float]:
+        """West, south, east, north: a point beyond them is outside without asking shapely."""
+        lons = [lon for lon, _ in self.polygon]
+        lats = [lat for _, lat in self.polygon]
+        return min(lons), min(lats), max(lons), max(lats)
+
 
 @dataclass(frozen=True)
 class AreaMap:
@@ -83,8 +90,11 @@ class AreaMap:
         )
 
     def zone_at(self, lat: float, lon: float) -> str | None:
-        """The first zone the point falls in (on its edge counts as in), or None."""
+        """The first zone the point falls in (on its edge counts as in), or None. Each zone's
+        box is looked at first: one call into shapely costs more than the whole box test."""
         for zone in self.zones:
-            if shapely.intersects_xy(zone.shape, lon, lat):
+            west, south, east, north = zone.box
+            in_box = west <= lon <= east and south <= lat <= north
+            if in_box and shapely.intersects_xy(zone.shape, lon, lat):
                 return zone.id
         return None

@@ -60,14 +60,20 @@ def read_map(reader: Any) -> AreaMap | None:
     attribution = raw.get("attribution")
     if attribution is not None and not isinstance(attribution, str):
         raise reader.fail("map.attribution", "must be a string")
+    box = (south, west, north, east)
     zones = tuple(
-        _zone(reader, zone, f"map.zones[{i}]") for i, zone in enumerate(raw.get("zones", []))
+        read_zone(reader, zone, f"map.zones[{i}]", box)
+        for i, zone in enumerate(raw.get("zones", []))
     )
     reader.unique(list(zones), "map.zones")
     return AreaMap(south, west, north, east, precision, tiles, attribution, zones)
 
 
-def _zone(reader: Any, raw: Any, path: str) -> Zone:
+def read_zone(
+    reader: Any, raw: Any, path: str, box: tuple[float, float, float, float] | None = None
+) -> Zone:
+    """One zone: its id, names and ring, checked; inside `box` (south, west, north, east),
+    the map's bounds, when given. A file's zone and one read from GeoJSON pass here alike."""
     if not isinstance(raw, dict):
         raise reader.fail(path, "must be a table")
     reader.unknown_keys(raw, ZONE_KEYS, path)
@@ -83,4 +89,12 @@ def _zone(reader: Any, raw: Any, path: str) -> Zone:
         raise reader.fail(
             f"{path}.polygon", "a ring must be closed: its last position is its first"
         )
-    return Zone(zone_id, reader.text(raw, "name", f"{path}.name"), positions)
+    if box is not None:
+        south, west, north, east = box
+        for i, (lon, lat) in enumerate(positions):
+            if not (south <= lat <= north and west <= lon <= east):
+                raise reader.fail(f"{path}.polygon[{i}]", "lies outside the map's bounds")
+    zone = Zone(zone_id, reader.text(raw, "name", f"{path}.name"), positions)
+    if not zone.shape.is_valid:
+        raise reader.fail(f"{path}.polygon", "a ring must not cross itself")
+    return zone

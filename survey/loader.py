@@ -296,6 +296,14 @@ def parse_campaign(text: str, source: str = "<campaign>") -> Campaign:
     return check_document(parse_toml(text, source, CampaignError), source)
 
 
+def part_reader(source: str, data: dict[str, Any], languages: list[str]) -> _Reader:
+    """A reader of a part of a campaign given elsewhere (zones from a GeoJSON file), with
+    the campaign's languages: its problems are said as a file's are."""
+    reader = _Reader(source, data)
+    reader.languages = tuple(languages)
+    return reader
+
+
 def check_document(data: dict[str, Any], source: str = "<campaign>") -> Campaign:
     """Validate a campaign given as the data of its file (as the staff editor holds it)."""
     return _Reader(source, data).campaign()

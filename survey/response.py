@@ -28,11 +28,11 @@ def areas_json(areas: tuple[str, ...]) -> str:
 
 def answers_json(answers: Mapping[str, Any]) -> str:
     """The stored text of the answers to questions, keys sorted; a list (a `multi`) as given."""
-    items = tuple(answers.items())
-    try:
-        return _answers_json(items)
-    except TypeError:  # a list is not hashable, so not cached: several picks are many ways
+    # A list (several picks, places) is not hashable, so not cached: those are many ways.
+    # Looked at first, since a TypeError raised and caught costs more than the encoding.
+    if any(type(value) is not str for value in answers.values()):
         return _ANSWERS_JSON.encode(answers)
+    return _answers_json(tuple(answers.items()))
 
 
 @lru_cache(maxsize=4096)

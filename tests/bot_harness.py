@@ -137,13 +137,13 @@ async def answered(user: FakeUser, action: Awaitable[T], settle: float = 0.1) ->
 
 
 Answer = int | tuple[int, ...] | None
-# The demo's optional topic questions (how safe, and when), asked right after the areas: their
-# index in the campaign's questions.
-DEMO_TOPIC = (2, 3)
+# The demo's optional topic questions (how safe, when, and where), asked right after the
+# areas: their index in the campaign's questions.
+DEMO_TOPIC = (2, 3, 4)
 
 
 async def skip_topic(user: FakeUser, campaign_id: str = "demo", settle: float = 0.1) -> None:
-    """Skip the demo's two topic questions, as a resident does who is not asked to answer."""
+    """Skip the demo's three topic questions, as a resident does who is not asked to answer."""
     for question in DEMO_TOPIC:
         await press(user, campaign_id, "Y", question, settle)
 
@@ -196,11 +196,11 @@ async def demo_walk(
     comment: str | None = "Mer belysning i parken, tack.",
     answers: tuple[int | None, ...] = (1, 7),
     settle: float = 0.1,
-    topic: tuple[Answer, Answer] = (None, None),
+    topic: tuple[Answer, Answer, Answer] = (None, None, None),
 ) -> None:
     """A whole walk through the demo campaign, from /start to the thank-you: the background
-    `answers` (age, district) by option index; the topic questions (how safe, when: the
-    questions at index 2 and 3) skipped unless given."""
+    `answers` (age, district) by option index; the topic questions (how safe, when, where:
+    the questions at index 2, 3 and 4) skipped unless given."""
     background = dict(enumerate(answers))
     topics = dict(zip(DEMO_TOPIC, topic, strict=True))
     await campaign_walk(user, "demo", areas, topics, comment, background, settle)

@@ -30,11 +30,13 @@ def next_step(page: Page) -> None:
 
 
 def past_topic_questions(page: Page) -> None:
-    """Next on the demo's two optional topic questions (how safe, when), right after the
-    areas: both left unanswered."""
+    """Next on the demo's three optional topic questions (how safe, when, where), right
+    after the areas: all left unanswered."""
     expect(page.locator(".screen-choice .choices.scale")).to_be_visible()
     next_step(page)
     expect(page.locator(".screen-choice .tiles.multi")).to_be_visible()
+    next_step(page)
+    expect(page.locator(".screen-choice .place-map")).to_be_visible()
     next_step(page)
 
 

@@ -25,6 +25,9 @@ STAFF = [
     "/staff/",
     "/staff/c/demo/",
     "/staff/c/demo/comments",
+    "/staff/c/demo/places",
+    "/staff/c/demo/places?channel=kiosk",
+    "/staff/c/demo/place-notes",
     "/staff/c/demo/paper",
     "/staff/c/demo/exports",
     "/staff/c/demo/report",
@@ -89,7 +92,7 @@ def test_public_pages(page: Page, server, axe, lang):
 def test_every_step_of_the_web_survey_and_its_thanks(page: Page, server, axe, lang, easy):
     page.goto(f"{server.url}/c/demo/?lang={lang}{easy}")
     found = {}
-    for step in range(8):
+    for step in range(9):
         visible = page.locator(".step:visible, fieldset.step:visible, section.step:visible")
         if page.locator("#areas").is_visible():
             for area in ("violence-public", "drugs-alcohol", "traffic"):

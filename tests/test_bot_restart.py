@@ -61,7 +61,9 @@ async def test_the_same_update_twice_changes_and_stores_nothing_twice(bot, tg):
     assert 1 == len(await bot.responses())
     assert 1 == bot.table_count("responses")
     assert all(name == "getUpdates" for name, _ in tg.calls[calls:])  # nothing said twice
-    assert 2 == len(user.messages)  # the walk's message, and one after the comment: not two
+    # The walk's message, the place question's reply keyboard shown and taken away, and one
+    # after the comment: not two.
+    assert 4 == len(user.messages)
 
 
 async def test_a_repeat_after_a_restart_is_still_recognised(bot, tg):

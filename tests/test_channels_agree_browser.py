@@ -74,8 +74,8 @@ def walk_web(page: Page, server, walk: Walk) -> None:
     for area in AREAS:
         page.locator(f"label[for=area-{area}]").click()
     step_button("Nästa")
-    step_button("Hoppa över")  # the two optional topic questions
-    step_button("Hoppa över")
+    for _ in range(3):  # the three optional topic questions: how safe, when, where
+        step_button("Hoppa över")
     if walk.comment is None:
         step_button("Hoppa över")
     else:

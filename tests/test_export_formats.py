@@ -114,18 +114,21 @@ def test_the_responses_table_has_a_column_per_area_and_labelled_answers(db, camp
     first = ["Svarets id", "Inskickat (lokal tid)", "Inskickat (UTC)", "Kanal", "Plats", "Språk"]
     assert [*first, *labels] == header[:14]
     times = [f"När känner du dig otrygg?: {t}" for t in ("Dag", "Kväll", "Natt", "Helger")]
+    parts = ("latitud", "longitud", "zon", "varför", "anteckning")
+    places = [f"Var känner du dig otrygg? {n}: {part}" for n in (1, 2, 3) for part in parts]
     questions = [
         "Hur gammal är du?",
         "Var bor du?",
         "Hur trygg känner du dig ute ensam en sen kväll där du bor?",
         *times,
+        *places,
     ]
     assert ["Synpunkt", *questions, "Kom in efter stängning", "Lättläst", "Flagga"] == header[14:]
     chosen = dict(zip(labels, row[6:14], strict=True))
     assert {"Våld i offentlig miljö": "1", "Otrygga miljöer": "1", "Trafikbrott": "1"} == {
         label: mark for label, mark in chosen.items() if mark
     }
-    assert ["Mer ljus", "20–34 år", "", "", "", "", "", "", "", "", ""] == row[14:]
+    assert ["Mer ljus", "20–34 år", "", "", "", "", "", "", "", "", "", *[""] * 15] == row[14:]
     english_header, _ = csv_rows(db, demo, lang="en", gettext=catalogs.get("en").gettext)
     assert ["Response id", "Submitted (local time)", "Submitted (UTC)"] == english_header[:3]
     assert "Traffic offences" in english_header

@@ -1,7 +1,8 @@
 """The map of the place question, above its list of zones, in Chromium by touch: on the web
 survey two places tapped and a zone ticked are stored (the points rounded to the map's grid,
-their zones found by the server); at the kiosk one place tapped is stored, the next resident
-finds no pin, and the map opens with the server away. axe-core finds nothing with the map on
+their zones found by the server); a place is marked from the keyboard alone; at the kiosk
+one place tapped is stored, the next resident finds no pin, and the map opens with the
+server away. axe-core finds nothing with the map on
 screen in Swedish and Arabic."""
 
 from __future__ import annotations
@@ -99,6 +100,59 @@ def test_a_pin_is_removed_and_no_more_than_the_question_takes(page: Page, server
     page.locator(".map-points").get_by_role("button").first.click()
     expect(page.locator(f"{MAP} .leaflet-marker-icon")).to_have_count(2)
     expect(page.locator(".map-points li")).to_have_count(2)
+
+
+# Resolves after two frames have been drawn.
+NEXT_FRAMES = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+def tab_to(page: Page, selector: str) -> None:
+    """Press Tab until `selector` has the focus, as a keyboard user moves through a page."""
+    for _ in range(40):
+        if page.locator(selector).evaluate("e => e === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    pytest.fail(f"Tab never reached {selector}")
+
+
+def test_a_place_is_marked_from_the_keyboard(page: Page, server):
+    to_the_place_step(page, f"{server.url}/c/places/?lang=sv")
+    tab_to(page, MAP)
+    # Enter drops a pin at the cross in the map's middle.
+    page.keyboard.press("Enter")
+    expect(page.locator(f"{MAP} .leaflet-marker-icon")).to_have_count(1)
+    # "+" zooms in, the arrow keys move the map; "Markera här" drops the next pin at its
+    # new middle.
+    zone = f"{MAP} path.leaflet-interactive"
+    width = page.locator(zone).first.bounding_box()["width"]
+    page.keyboard.press("+")
+    page.wait_for_function(
+        f"w => document.querySelector('{zone}').getBoundingClientRect().width > w * 1.5", arg=width
+    )
+    left = page.locator(zone).first.bounding_box()["x"]
+    # A key pressed while the map still moves is let go by Leaflet: press until it moved.
+    for _ in range(30):
+        if page.locator(zone).first.bounding_box()["x"] < left - 100:
+            break
+        page.keyboard.press("ArrowRight")
+        page.evaluate(NEXT_FRAMES)
+    assert page.locator(zone).first.bounding_box()["x"] < left - 100
+    tab_to(page, ".step.current .mark-here")
+    expect(page.locator(".step.current .mark-here")).to_have_text("Markera här")
+    page.keyboard.press("Enter")
+    expect(page.locator(f"{MAP} .leaflet-marker-icon")).to_have_count(2)
+    expect(page.locator(".map-points li")).to_have_count(2)
+    tab_to(page, ".step.current .step-nav .primary")
+    page.keyboard.press("Enter")
+    while current(page).get_by_role("button", name="Hoppa över").count():
+        current(page).get_by_role("button", name="Hoppa över").focus()
+        page.keyboard.press("Enter")
+    page.get_by_role("button", name="Skicka svar").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Tack för ditt svar!")).to_be_visible()
+    [answer] = stored(server, "places")
+    first, second = answer.answers["unsafe-places"]
+    assert first["lat"] == second["lat"] and second["lon"] > first["lon"]  # moved east
 
 
 @pytest.mark.parametrize("lang", ["sv", "ar"])

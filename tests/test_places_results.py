@@ -1,12 +1,15 @@
-"""The published places: residents per zone in the results JSON, and the places as GeoJSON,
-zones and grid cells of at least five residents, never one resident's point."""
+"""The published places: residents per zone in the results JSON and on the page (a table
+beside the shaded map), and the places as GeoJSON, zones and grid cells of at least five
+residents, never one resident's point."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import pytest
 import shapely
+from bs4 import BeautifulSoup
 from rdflib import Graph
 from rdflib.namespace import DCAT
 from shapely.geometry import shape
@@ -97,6 +100,29 @@ async def test_the_results_count_residents_per_zone_and_hide_few(places_client):
     assert {"centrum": 7, "norrstrand": None, "kronoparken": None} == counts
     assert 7 == places["outside_zones"]
     assert "Town centre" == places["zones"][0]["label"]["en"]
+
+
+async def test_the_page_shows_the_counts_per_zone_as_a_table_beside_the_map(places_client):
+    client, store = places_client
+    await seed(store)
+    await store.write(publish, "places", "kim", datetime.now(UTC))
+    page = BeautifulSoup(
+        await (await client.get("/c/places/results?lang=sv")).text(), "html.parser"
+    )
+    rows = [
+        [cell.get_text(strip=True) for cell in row.find_all(["th", "td"])]
+        for row in page.select("#place-unsafe-places tbody tr")
+    ]
+    assert [
+        ["Centrum", "7"],
+        ["Norrstrand", "färre än 5"],
+        ["Kronoparken", "färre än 5"],
+        ["Utanför områdena", "7"],
+    ] == rows
+    shown = json.loads(page.select_one("#zone-map-unsafe-places")["data-map"])
+    assert [7, None, None] == [zone["count"] for zone in shown["zones"]]
+    assert shown["tiles"] is None  # a public page asks no other site for its map
+    assert "lat" not in json.dumps(shown["zones"])  # zones and counts; never a point
 
 
 async def test_places_geojson_gives_zones_and_cells_of_five_never_a_point(places_client):

@@ -223,7 +223,8 @@ async def test_the_batch_template_has_the_campaigns_columns(client):
     response = await client.get("/staff/c/demo/paper/template.csv")
     text = (await response.read()).decode("utf-8-sig")
     columns = (
-        "source;date;area_1;area_2;area_3;comment;age;district;safe-evening;when-unsafe;locale"
+        "source;date;area_1;area_2;area_3;comment;age;district;safe-evening;when-unsafe;"
+        "unsafe-places;locale"
     )
     assert text.startswith(columns + "\r\n")
 

@@ -102,6 +102,13 @@ def axe() -> Axe:
     return Axe()
 
 
+def expect_zoom_titles(page, lang: str) -> None:
+    """The walk map's zoom buttons speak the page's language, as the place map's do."""
+    zoom_in, zoom_out = {"sv": ("Zooma in", "Zooma ut"), "ar": ("تكبير", "تصغير")}[lang]
+    expect(page.locator("#walk-map .leaflet-control-zoom-in")).to_have_attribute("title", zoom_in)
+    expect(page.locator("#walk-map .leaflet-control-zoom-out")).to_have_attribute("title", zoom_out)
+
+
 @pytest.mark.parametrize("lang", ["sv", "ar"])
 def test_the_walk_pages_pass_axe(page, walk_site, axe, lang):
     site, store, walk, key = walk_site
@@ -126,12 +133,15 @@ def test_the_walk_pages_pass_axe(page, walk_site, axe, lang):
     store.call(published, write=True)
     page.goto(f"{site.url}/w/{walk.id}/?k={key}&lang={lang}")
     expect(page.locator("#walk-map.leaflet-container")).to_be_visible()
+    expect_zoom_titles(page, lang)
     assert [] == violations(axe, page)
     page.locator("#zone").select_option(index=1)
     expect(page.locator("#position")).not_to_be_empty()
     assert [] == violations(axe, page)
     page.goto(f"{site.url}/p/demo/walks/{walk.id}?lang={lang}")
     expect(page.locator(".walk-point")).to_have_count(1)
+    expect(page.locator("#walk-map .leaflet-marker-icon")).to_have_count(1)
+    expect_zoom_titles(page, lang)
     assert [] == violations(axe, page)
     page.goto(f"{site.url}/p/demo/?lang={lang}")
     assert [] == violations(axe, page)

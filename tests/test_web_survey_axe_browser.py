@@ -29,7 +29,7 @@ def test_the_summary_with_its_change_buttons_is_accessible(page: Page, server):
     page.locator(".step.current").get_by_role("button", name="Nästa").click()
     for area in ("violence-public", "unsafe-places", "traffic"):
         page.locator(f"label[for=area-{area}]").click()
-    for _ in range(6):  # the optional steps left empty: two topic questions, comment, two more
+    for _ in range(7):  # the optional steps left empty: three topic questions, comment, two more
         page.locator(".step.current").get_by_role("button", name="Nästa").click()
     expect(page.locator(".summary")).to_be_visible()
     assert [] == violations(page)
@@ -41,7 +41,7 @@ def test_the_comment_warning_in_arabic_is_accessible(page: Page, server):
     for area in ("violence-public", "unsafe-places", "traffic"):
         page.locator(f"label[for=area-{area}]").click()
     page.locator(".step.current .primary").click()
-    for _ in range(2):  # the two optional topic questions, left empty
+    for _ in range(3):  # the three optional topic questions, left empty
         page.locator(".step.current .primary").click()
     page.fill("#comment", "070-123 45 67")
     # Warned at once by the comment check service, or by the server when the answer is sent.

@@ -20,9 +20,10 @@ def expect_thanks(page: Page, heading: str) -> None:
 
 
 def past_the_topic_questions(page: Page) -> None:
-    """Next on the demo's two optional topic questions (how safe, when), left empty."""
-    for step in (4, 5):
-        expect(page.locator(".progress")).to_have_text(f"Steg {step - 1} av 8")
+    """Next on the demo's three optional topic questions (how safe, when, where), left
+    empty."""
+    for step in (4, 5, 6):
+        expect(page.locator(".progress")).to_have_text(f"Steg {step - 1} av 9")
         page.locator(".step.current").get_by_role("button", name="Nästa").click()
     expect(page.locator("#comment")).to_be_visible()
 
@@ -72,7 +73,7 @@ def test_without_javascript_errors_are_translated_then_the_answer_is_stored(
 def test_with_javascript_the_form_is_walked_step_by_step(page: Page, server):
     page.on("dialog", lambda dialog: pytest.fail(f"a script ran: {dialog.message}"))
     page.goto(server.url + "/c/demo/?lang=sv")
-    expect(page.locator(".progress")).to_have_text("Steg 1 av 8")
+    expect(page.locator(".progress")).to_have_text("Steg 1 av 9")
     expect(page.locator("#areas")).to_be_hidden()
     page.get_by_role("button", name="Nästa").click()
     expect(page.locator("#areas .step-heading")).to_be_focused()
@@ -86,9 +87,9 @@ def test_with_javascript_the_form_is_walked_step_by_step(page: Page, server):
     page.get_by_role("button", name="Nästa").click()
     past_the_topic_questions(page)
     page.fill("#comment", "<img src=x onerror=alert(1)> Mer ljus")
-    for step in (6, 7, 8):  # past the comment (once it is checked) and the two questions
+    for step in (7, 8, 9):  # past the comment (once it is checked) and the two questions
         page.locator(".step.current").get_by_role("button", name="Nästa").click()
-        expect(page.locator(".progress")).to_have_text(f"Steg {step} av 8")
+        expect(page.locator(".progress")).to_have_text(f"Steg {step} av 9")
     summary = page.locator(".summary")
     expect(summary).to_contain_text("Narkotika- och alkoholrelaterad brottslighet")
     expect(summary.locator(".comment")).to_have_text("<img src=x onerror=alert(1)> Mer ljus")
@@ -162,7 +163,7 @@ def test_without_javascript_arabic_from_the_language_button_is_right_to_left(
 
 
 def walk_to_the_comment(page: Page, server, comment: str) -> None:
-    """The web survey with JavaScript, in Swedish: three areas, the two optional topic
+    """The web survey with JavaScript, in Swedish: three areas, the three optional topic
     questions left empty, then the comment typed."""
     page.goto(server.url + "/c/demo/?lang=sv")
     page.get_by_role("button", name="Nästa").click()
@@ -177,13 +178,13 @@ def test_with_javascript_a_language_button_keeps_the_answer_and_the_step(page: P
     walk_to_the_comment(page, server, "Mer ljus i parken")
     page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page.locator(".progress")).to_have_text("Step 5 of 8")
+    expect(page.locator(".progress")).to_have_text("Step 6 of 9")
     expect(page.locator("#comment")).to_be_visible()
     expect(page.locator("#comment")).to_have_value("Mer ljus i parken")
     assert [] == stored(server)
-    for step in (6, 7):  # as a resident does: press, and see the next step before pressing again
+    for step in (7, 8):  # as a resident does: press, and see the next step before pressing again
         page.get_by_role("button", name="Next").click()
-        expect(page.locator(".progress")).to_have_text(f"Step {step} of 8")
+        expect(page.locator(".progress")).to_have_text(f"Step {step} of 9")
     page.get_by_role("button", name="Next").click()
     summary = page.locator(".summary")
     expect(summary).to_contain_text("Unsafe environments")
@@ -198,7 +199,7 @@ def test_with_javascript_a_language_button_keeps_the_answer_and_the_step(page: P
 
 def test_a_double_press_while_the_comment_is_checked_leaves_the_step_once(page: Page, server):
     walk_to_the_comment(page, server, "Mer ljus i parken")
-    expect(page.locator(".progress")).to_have_text("Steg 5 av 8")
+    expect(page.locator(".progress")).to_have_text("Steg 6 av 9")
 
     def slow_check(route) -> None:  # a busy server: the second press comes before the answer
         time.sleep(0.4)
@@ -206,6 +207,6 @@ def test_a_double_press_while_the_comment_is_checked_leaves_the_step_once(page: 
 
     page.route("**/comment-check", slow_check)
     page.get_by_role("button", name="Nästa").dblclick()
-    expect(page.locator(".progress")).to_have_text("Steg 6 av 8")
+    expect(page.locator(".progress")).to_have_text("Steg 7 av 9")
     page.wait_for_timeout(300)  # the second press has been handled by now
-    expect(page.locator(".progress")).to_have_text("Steg 6 av 8")
+    expect(page.locator(".progress")).to_have_text("Steg 7 av 9")

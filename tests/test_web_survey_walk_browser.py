@@ -14,7 +14,7 @@ from tests.live_server import LiveServer
 
 NOTICE = "Vid nödläge: ring 112. För andra polisärenden: ring 114 14."
 PHONE_COMMENT = "Ring mig på 070-123 45 67 om belysningen"
-SUMMARY = "Steg 8 av 8"  # intro, areas, two topic questions, comment, age, district, summary
+SUMMARY = "Steg 9 av 9"  # intro, areas, three topic questions, comment, age, district, summary
 
 
 @pytest.fixture
@@ -41,8 +41,9 @@ def next_step(page: Page) -> None:
 
 
 def skip_topic_questions(page: Page) -> None:
-    """Past the demo's two optional topic questions (how safe, when), right after the areas."""
-    for question in ("safe-evening", "when-unsafe"):
+    """Past the demo's three optional topic questions (how safe, when, where), right after
+    the areas."""
+    for question in ("safe-evening", "when-unsafe", "unsafe-places"):
         expect(page.locator(f"#q-{question}")).to_be_visible()
         page.locator(".step.current").get_by_role("button", name="Hoppa över").click()
 
@@ -89,7 +90,7 @@ def test_a_change_from_the_summary_returns_to_the_summary(page: Page, server):
     next_step(page)
     choose_areas(page)
     next_step(page)
-    for _ in range(5):  # the optional steps left empty, skipped by Next
+    for _ in range(6):  # the optional steps left empty, skipped by Next
         next_step(page)
     expect(page.locator(".progress")).to_have_text(SUMMARY)
     page.locator('[data-change="areas"]').get_by_role("button", name="Ändra").click()
@@ -156,7 +157,7 @@ def test_with_javascript_a_comment_with_a_phone_number_is_warned_about(page: Pag
     # Asked of the comment check service at once, or (when it cannot be asked) of the server
     # when the answer is sent: wait for the one or the other.
     warning = page.locator("#comment-warning")
-    expect(warning.or_(page.locator(".progress", has_text="Steg 6 av 8")).first).to_be_visible()
+    expect(warning.or_(page.locator(".progress", has_text="Steg 7 av 9")).first).to_be_visible()
     if warning.is_hidden():
         walk_to_summary(page)
         page.get_by_role("button", name="Skicka svar").click()

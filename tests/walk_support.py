@@ -37,10 +37,15 @@ def write_campaign_dir(folder: Path) -> Path:
     return folder
 
 
+# Where the demo's place question begins (the last thing in its file).
+DEMO_PLACES = "# Where: up to three places"
+
+
 def write_mapless_campaign_dir(folder: Path) -> Path:
     """A campaign folder whose `demo` has no map (no walk can be made on it)."""
     folder.mkdir(parents=True, exist_ok=True)
     text = (SAMPLE_DIR / "demo.toml").read_text(encoding="utf-8")
+    text = text.split(DEMO_PLACES, 1)[0]  # its place question needs the map
     start, end = text.index("[map]"), text.index(DEMO_TOPIC)
     (folder / "demo.toml").write_text(text[:start] + text[end:], encoding="utf-8")
     return folder

@@ -80,6 +80,11 @@ def map_texts(translations) -> dict[str, str]:
         "map_remove": _("Ta bort"),
         "map_zoom_in": _("Zooma in"),
         "map_zoom_out": _("Zooma ut"),
+        "map_keys": _(
+            "Med tangentbordet: flytta kartan med piltangenterna och tryck Enter för att sätta "
+            "en nål vid korset mitt på kartan."
+        ),
+        "map_mark_here": _("Markera här"),
     }
 
 

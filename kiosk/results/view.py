@@ -12,6 +12,7 @@ from babel.numbers import format_decimal
 
 from kiosk.campaign_header import header_context
 from kiosk.i18n import gettext as _
+from kiosk.results.places_view import public_place_rows
 from locales import format_number as number
 from locales import format_share as percent
 from storage.published_results import ResultsData, public_questions
@@ -175,6 +176,7 @@ def results_context(data: ResultsData, lang: str) -> dict[str, Any]:
         "approved_text": number(len(data.comments), lang),
         "quoted_text": number(min(len(data.comments), QUOTED_COMMENTS), lang),
         "questions": public_question_rows(data, lang),
+        "places": public_place_rows(data, lang),
         "representativeness": _representativeness(campaign, data.representativeness, lang)
         if data.representativeness
         else None,

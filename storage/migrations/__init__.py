@@ -28,6 +28,7 @@ from .m011_cheaper_fingerprints import m011_cheaper_fingerprints
 from .m012_walks import m012_walks
 from .m013_point_and_zone_notices import m013_point_and_zone_notices
 from .m014_easy_read import m014_easy_read
+from .m015_place_note_moderation import m015_place_note_moderation
 
 IN_ORDER = (
     m001_initial,
@@ -45,6 +46,7 @@ IN_ORDER = (
     m012_walks,
     m013_point_and_zone_notices,
     m014_easy_read,
+    m015_place_note_moderation,
 )
 
 migrations = Migrations("medborgardialog")

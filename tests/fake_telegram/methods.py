@@ -57,6 +57,7 @@ class BotApiMethods:
             message["reply_markup"] = markup
         elif isinstance(raw, dict):  # reply keyboards are not part of the returned Message
             user.reply_keyboard = None if raw.get("remove_keyboard") else raw
+            user.keyboard_messages.add(message["message_id"])
         user.messages.append(message)
         user._log(
             f"< #{message['message_id']} {message.get('text') or '<media>'}"

@@ -37,6 +37,7 @@ class FakeUser:
         self.messages: list[dict] = []  # bot messages, current state (edits applied in place)
         self.alerts: list[dict] = []  # answerCallbackQuery params for this user's queries
         self.reply_keyboard: dict | None = None  # last non-inline reply_markup sent here
+        self.keyboard_messages: set[int] = set()  # ids of messages that carried one
         self.blocked = False  # True: sendMessage answers 403 "bot was blocked by the user"
         self.transcript: list[str] = []
         self._ids = itertools.count(1)  # message ids are per chat, shared by both sides
@@ -184,10 +185,13 @@ class FakeUser:
 
     @property
     def last(self) -> dict:
-        """The latest bot message in this chat."""
+        """The latest bot message in this chat, not counting one that only shows or takes
+        away the reply keyboard with "📍 Skicka plats" (a place question's): the walk goes
+        on in the message before it."""
         if not self.messages:
             raise AssertionError(f"the bot has sent no message to {self.id}\n{self.format()}")
-        return self.messages[-1]
+        said = [m for m in self.messages if m["message_id"] not in self.keyboard_messages]
+        return said[-1] if said else self.messages[-1]
 
     @property
     def last_text(self) -> _CallableStr:

@@ -8,6 +8,7 @@ from a file is changed in its file; here it can be copied.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from datetime import date
 from typing import Any
@@ -20,6 +21,7 @@ from kiosk.i18n import gettext
 from kiosk.staff.access.auth import staff_user
 from kiosk.staff.campaigns.form import field_id, read_form
 from kiosk.staff.campaigns.problems import FieldProblem, change_problem, field_problem
+from kiosk.staff.campaigns.zones_import import import_zones, zones_map_json
 from kiosk.staff.layout import flash, redirect, render
 from storage.campaign_changes import ChangeRefused, answers_outside, save_checked, save_draft
 from storage.campaigns import (
@@ -215,6 +217,8 @@ async def editor_page(
         "prefer": prefer_labels(request),
         "fid": field_id,
         "kind_keys": KIND_KEYS,
+        "map_json": json.dumps(document["map"], default=str) if "map" in document else "",
+        "zones_map": zones_map_json(document),
     }
     return render(request, "staff/campaign_edit.html", context, status=status)
 
@@ -255,6 +259,11 @@ async def save(request: web.Request) -> web.Response:
     document = read_form(
         form, document_of(stored), request.app[CATALOGS].languages, prefer_labels(request)
     )
+    if form.get("action") == "import_zones":  # shown on the map first; saved with "Spara"
+        document, problems, told = await import_zones(form, document)
+        if told:
+            flash(request, told)
+        return await editor_page(request, document, problems or None, 422 if problems else 200)
     campaign, problem = checked(document)
     try:
         if stored.state != PUBLISHED:

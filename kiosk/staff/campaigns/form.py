@@ -9,6 +9,7 @@ background choice's options, added where it is missing.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -70,6 +71,15 @@ def _rows(form, prefix: str) -> list[int]:
     return sorted(kept, key=position)
 
 
+def _map_of(text: str) -> dict[str, Any] | None:
+    """The campaign's `[map]` from the form's copy of it (JSON), or None."""
+    try:
+        found = json.loads(text) if text else None
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
+
+
 def _blank(row: dict[str, Any]) -> bool:
     return not any(value for value in row.values())
 
@@ -86,7 +96,12 @@ def read_form(form, document: dict[str, Any], offered: tuple[str, ...], prefer) 
         new["closes"] = _day(_text(form, "closes"))
     if "closed_at" in document:
         new["closed_at"] = document["closed_at"]
-    if "map" in document:  # the map is kept as the file gave it: the editor does not draw one
+    # The map as the form carries it (with zones read from a GeoJSON file, not yet saved),
+    # else as it was stored.
+    carried = _map_of(_text(form, "map"))
+    if carried is not None:
+        new["map"] = carried
+    elif "map" in document:
         new["map"] = document["map"]
     new["timezone"] = _text(form, "timezone") or "Europe/Stockholm"
     new["pick"] = _number(_text(form, "pick"))

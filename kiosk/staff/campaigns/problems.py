@@ -29,7 +29,9 @@ class FieldProblem:
         return field_id(self.field)
 
 
-def _says(problem: str, key: str = "") -> str:
+def says(problem: str, key: str = "") -> str:
+    """The loader's `problem` (of the field `key`) as a sentence in the staff member's
+    language."""
     missing = re.fullmatch(r"missing language '(\w+)'", problem)
     if missing:
         name = Locale.parse(missing.group(1)).get_display_name(current_language())
@@ -69,6 +71,16 @@ def _says(problem: str, key: str = "") -> str:
             r"a scale needs at least two scored points",
             gettext("En skala behöver minst två punkter som räknas."),
         ),
+        (r"a ring needs at least four positions", gettext("En zon behöver minst fyra punkter.")),
+        (
+            r"a ring must be closed: .*",
+            gettext("Zonens sista punkt ska vara densamma som den första."),
+        ),
+        (r"a ring must not cross itself", gettext("Zonens kant korsar sig själv.")),
+        (r"lies outside the map's bounds", gettext("En punkt ligger utanför kartans gränser.")),
+        (r"is not a point on Earth .*", gettext("En punkt ligger inte på jorden.")),
+        (r"must be a pair .*", gettext("En punkt ska vara två tal: longitud och latitud.")),
+        (r"must be a finite number", gettext("Ska vara ett tal.")),
         (
             r"options with scored = false come last",
             gettext("Alternativ som inte är en punkt på skalan (som ”Vet inte”) står sist."),
@@ -97,7 +109,7 @@ def field_problem(error: CampaignError) -> FieldProblem:
     missing = re.fullmatch(r"missing language '(\w+)'", error.problem)
     if missing:
         key = f"{key}.{missing.group(1)}"
-    return FieldProblem(field_name(key) or "id", _says(error.problem, key))
+    return FieldProblem(field_name(key) or "id", says(error.problem, key))
 
 
 def change_problem(problem: ChangeProblem) -> FieldProblem:

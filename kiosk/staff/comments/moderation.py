@@ -70,7 +70,7 @@ def _view(campaign: Campaign, comment: Comment, lang: str) -> CommentView:
     pieces = segments(comment.text)
     return CommentView(
         comment=comment,
-        when=_when(campaign, comment.submitted_at, lang),
+        when=when_text(campaign, comment.submitted_at, lang),
         channel=channel_name(comment.channel),
         areas=[campaign.text(a.label, lang) for a in map(campaign.area, comment.areas) if a],
         pieces=pieces,
@@ -79,7 +79,7 @@ def _view(campaign: Campaign, comment: Comment, lang: str) -> CommentView:
     )
 
 
-def _when(campaign: Campaign, stamp: str, lang: str) -> str:
+def when_text(campaign: Campaign, stamp: str, lang: str) -> str:
     """A time where the campaign is held; a paper answer's date as a date."""
     if len(stamp) == len("2016-03-01"):
         return format_date(date.fromisoformat(stamp), "short", locale=lang)

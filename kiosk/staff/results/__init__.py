@@ -1,6 +1,7 @@
 """A campaign's results as staff see them, and what leaves the house from them.
 
-The staff front page and live results (`live`), publishing the results and the summary
+The staff front page and live results (`live`), the places marked on a map (`places`),
+publishing the results and the summary
 (`publishing`), downloads (`exports`), the printable report (`report`) and the posters
 that lead to the survey (`posters`).
 """
@@ -8,7 +9,7 @@ that lead to the survey (`posters`).
 from aiohttp import web
 
 from kiosk.staff.layout import CAMPAIGN
-from kiosk.staff.results import exports, live, posters, publishing, report
+from kiosk.staff.results import exports, live, places, posters, publishing, report
 
 
 def add_routes(app: web.Application, staff: web.Application) -> None:
@@ -19,6 +20,7 @@ def add_routes(app: web.Application, staff: web.Application) -> None:
     add("GET", "/", live.index, name="staff.index")
     add("GET", f"{CAMPAIGN}/", live.results, name="staff.results")
     add("GET", f"{CAMPAIGN}/live", live.live, name="staff.live")
+    add("GET", f"{CAMPAIGN}/places", places.places_page, name="staff.places")
     add("POST", f"{CAMPAIGN}/publication", publishing.change_publication, name="staff.publication")
     add("POST", f"{CAMPAIGN}/summary", publishing.save_summary, name="staff.summary")
     add("GET", f"{CAMPAIGN}/exports", exports.exports_page, name="staff.exports")

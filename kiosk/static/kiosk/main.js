@@ -6,6 +6,7 @@ import { button, el, fill, uuid4 } from "../shared/dom.js";
 import { listenButton, speakerIcon, stopReading } from "../shared/speech.js";
 import { Walk, problemWith } from "../shared/walk.js";
 import { IdleWatch } from "./idle.js";
+import { leafletSource } from "./leaflet.js";
 import { Outbox } from "./outbox.js";
 import { forgetMap, screens } from "./screens.js";
 import { statusDialog } from "./status.js";
@@ -346,6 +347,8 @@ if (navigator.serviceWorker) {
   if (uncovered) {
     navigator.serviceWorker.ready.then((registration) => {
       const files = performance.getEntriesByType("resource").map((entry) => entry.name);
+      // Leaflet is kept before any map needed it, for a start while the server is away.
+      if (leafletSource()) files.push(new URL(leafletSource(), location.href).href);
       registration.active.postMessage({ page: location.href, files });
     });
   }

@@ -5,6 +5,7 @@ import { button, el } from "../shared/dom.js";
 import { isPoint, PlaceMap, pointLabel } from "../shared/place_map.js";
 import { choicesOf, most, toggle } from "../shared/walk.js";
 import { comment } from "./comment.js";
+import { leaflet, leafletSource } from "./leaflet.js";
 
 export function heading(value) {
   return el("h1", { tabindex: "-1", text: value });
@@ -154,7 +155,7 @@ export function forgetMap(screen) {
 // A place question's map above its zones, where the campaign has a map: its pins are the
 // points in the question's answer, next to the zones ticked.
 function placeMap(step, k, question, warning) {
-  if (!k.campaign.map || !window.L) return null;
+  if (!k.campaign.map || !leafletSource()) return null;
   const answers = k.walk.answers;
   const given = () => answers[question.id] || [];
   const map = new PlaceMap({
@@ -176,9 +177,18 @@ function placeMap(step, k, question, warning) {
   });
   if (shownMap) shownMap.destroy();
   shownMap = map;
-  // Leaflet measures its container: it draws once the screen is on show.
+  // Leaflet measures its container: it draws once the screen is on show and Leaflet is
+  // there. Without it (never fetched, server away) the zones alone are the question.
+  map.element.hidden = true;
   requestAnimationFrame(() => {
-    if (shownMap === map) map.draw();
+    leaflet().then(
+      () => {
+        if (shownMap !== map) return;
+        map.element.hidden = false;
+        map.draw();
+      },
+      () => {},
+    );
   });
   return map.element;
 }

@@ -2,10 +2,11 @@
 // enhancement above the list of the map's zones, which stays the map's text alternative
 // (and the whole question without a script). Drawn with Leaflet (the global `L`, from our
 // own static files): the zones, named, on a plain background when the campaign has no tiles
-// (it works offline), under them the tiles and their attribution when it has. A tap or a
-// click drops a pin, as many as the question still takes; a pin is removed from its popup
+// (it works offline), under them the tiles and their attribution when it has (base_map.js).
+// A tap or a click drops a pin, as many as the question still takes; a pin is removed from its popup
 // or from the list of marked places beside the map. The server rounds each point and finds
 // its zone again.
+import { baseMap, drawZones, zoneFeatures } from "./base_map.js";
 import { button, el, fill } from "./dom.js";
 
 // Whether [lon, lat] lies inside a closed ring of [lon, lat] (ray casting).
@@ -36,48 +37,6 @@ export function isPoint(value) {
   return typeof value === "object" && value !== null && "lat" in value;
 }
 
-// The map itself: the zones, named, on a plain background (or under them the tiles and their
-// attribution), fitted to the map's bounds, with zoom buttons in the page's language. Used
-// by the place question and by the promise page, which shows where activities take place.
-// `options` go to Leaflet.
-export function drawZones(container, mapData, text, local, options = {}) {
-  const bounds = L.latLngBounds(mapData.bounds);
-  const map = L.map(container, {
-    maxBounds: bounds.pad(0.25),
-    maxBoundsViscosity: 1.0,
-    keyboard: true,
-    zoomSnap: 0.5,
-    zoomControl: false,
-    ...options,
-  });
-  L.control.zoom({ zoomInTitle: text.map_zoom_in, zoomOutTitle: text.map_zoom_out }).addTo(map);
-  if (mapData.tiles) {
-    L.tileLayer(mapData.tiles, {
-      attribution: mapData.attribution || "",
-      maxZoom: 19,
-      referrerPolicy: "no-referrer",
-    }).addTo(map);
-  } else {
-    container.classList.add("no-tiles");
-    map.attributionControl.remove();
-  }
-  const features = mapData.zones.map((zone) => ({
-    type: "Feature",
-    properties: { name: local(zone.name) },
-    geometry: { type: "Polygon", coordinates: [zone.polygon] },
-  }));
-  L.geoJSON(features, {
-    style: () => ({ color: "#1d4f73", weight: 2, fillColor: "#6fa8d6", fillOpacity: 0.15 }),
-    // A zone only names itself: a tap on it drops a pin, as anywhere on the map.
-    bubblingMouseEvents: true,
-    onEachFeature: (feature, layer) => {
-      layer.bindTooltip(feature.properties.name, { permanent: true, direction: "center", className: "zone-name" });
-    },
-  }).addTo(map);
-  map.fitBounds(bounds);
-  return { map, bounds };
-}
-
 // The map and its list of marked places, built detached; `draw()` once it is on screen
 // (Leaflet measures its container). `points()` gives the places marked, `room()` how many
 // more the question takes (its `max` less the zones ticked and the places marked),
@@ -92,7 +51,13 @@ export class PlaceMap {
     this.onChange = onChange;
     this.refuse = refuse;
     this.markers = [];
-    const help = el("p", { id: `${id}-help`, class: "hint map-help", text: text.map_help });
+    const help = el(
+      "p",
+      { id: `${id}-help`, class: "hint map-help" },
+      text.map_help,
+      " ",
+      text.map_keys,
+    );
     this.container = el("div", {
       id,
       class: "place-map",
@@ -100,6 +65,9 @@ export class PlaceMap {
       "aria-label": text.map_label,
       "aria-describedby": help.id,
     });
+    // From the keyboard: the arrow keys move the map under the cross in its middle, and
+    // Enter on the map or this button drops a pin there.
+    this.markHere = button(text.map_mark_here, "button mark-here", () => this.addAtCentre());
     this.list = el("ul", { class: "map-points" });
     this.listHeading = el("p", { class: "map-points-heading", text: text.map_marked });
     this.element = el(
@@ -107,6 +75,7 @@ export class PlaceMap {
       { class: "place-map-block" },
       help,
       this.container,
+      el("p", { class: "map-actions" }, this.markHere),
       this.listHeading,
       this.list,
     );
@@ -117,6 +86,11 @@ export class PlaceMap {
     const focus = () => this.container.focus({ preventScroll: true });
     this.container.addEventListener("pointerdown", focus, true);
     this.container.addEventListener("mousedown", focus, true);
+    this.container.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" || event.target !== this.container) return;
+      event.preventDefault();
+      this.addAtCentre();
+    });
     this.showList();
   }
 
@@ -129,12 +103,17 @@ export class PlaceMap {
       this.map.invalidateSize();
       return;
     }
-    const { map, bounds } = drawZones(this.container, this.mapData, this.text, this.local, {
+    const map = baseMap(
+      this.container,
+      this.mapData,
+      { in: this.text.map_zoom_in, out: this.text.map_zoom_out },
       // Two taps are two places, never a zoom.
-      doubleClickZoom: false,
-    });
-    this.bounds = bounds;
+      { doubleClickZoom: false },
+    );
+    this.bounds = L.latLngBounds(this.mapData.bounds);
+    drawZones(map, zoneFeatures(this.mapData.zones, this.local), { named: true });
     map.on("click", (event) => this.add(event.latlng));
+    this.container.append(el("div", { class: "map-centre", "aria-hidden": "true" }));
     this.map = map;
     this.marked.forEach((point) => this.pin(point));
   }
@@ -149,6 +128,11 @@ export class PlaceMap {
     this.marked.push(point);
     this.pin(point);
     this.changed();
+  }
+
+  // A pin where the cross in the map's middle stands.
+  addAtCentre() {
+    if (this.map) this.add(this.map.getCenter());
   }
 
   label(point) {
