@@ -122,7 +122,12 @@ def test_the_topic_questions_and_the_comment_lead_back_to_the_areas(campaigns):
     demo = campaigns["demo"]
     summary = walked_to_summary(demo)
     leading = [s.id for s in steps(demo) if leads_back_to_areas(demo, s.id)]
-    assert ["question:safe-evening", "question:when-unsafe", "comment"] == leading
+    assert [
+        "question:safe-evening",
+        "question:when-unsafe",
+        "question:unsafe-places",
+        "comment",
+    ] == leading
     for step_id in leading:
         back, problem = summary.at(step_id).back_to_areas(demo)
         assert (None, "areas") == (problem, back.step)
