@@ -105,6 +105,26 @@ def quick_loop(config: pytest.Config) -> bool:
     return "not browser" in (config.option.markexpr or "")
 
 
+QUICK_LOOP_WORKERS = 2
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """The quick loop on both cores: its tests spread over two worker processes
+    (pytest-xdist). The whole suite keeps to one process, as its browser tests and timing
+    probes want the machine to themselves. An explicit `-n` wins; without pytest-xdist, on
+    one core, or in a worker, nothing changes."""
+    if not quick_loop(config) or hasattr(config, "workerinput"):
+        return
+    if not config.pluginmanager.hasplugin("xdist") or config.getoption("numprocesses"):
+        return
+    if (os.cpu_count() or 1) < QUICK_LOOP_WORKERS or config.getoption("collectonly"):
+        return
+    config.option.numprocesses = QUICK_LOOP_WORKERS
+    config.option.dist = "load"
+    config.option.tx = ["popen"] * QUICK_LOOP_WORKERS
+
+
 @pytest.fixture(scope="session")
 def fuzz_depth(request) -> int:
     """Hostile requests per route: 1,000 in the whole suite, 100 in the quick loop (new ones
