@@ -86,7 +86,7 @@ def test_the_copy_holds_answers_but_no_staff_tables_or_secrets(db, tmp_path):
     with sqlite3.connect(out) as conn:
         names = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         views = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='view'")}
-        assert {"responses", "areas", "response_areas"} == names
+        assert {"responses", "areas", "response_areas", "places"} == names  # the demo asks where
         assert {"tally"} == views
         assert not names & STAFF_TABLES
         columns = [c[1] for c in conn.execute("PRAGMA table_info(responses)")]
@@ -109,7 +109,7 @@ def test_metadata_for_datasette_in_the_exports_language(db, tmp_path):
         metadata
     )
     tables = metadata["databases"]["analys"]["tables"]
-    assert {"responses", "areas", "response_areas", "tally"} == set(tables)
+    assert {"responses", "areas", "response_areas", "places", "tally"} == set(tables)
     assert (
         "När svaret kom in, i dialogens lokala tid"
         == (tables["responses"]["columns"]["submitted_at"])
