@@ -99,9 +99,9 @@ def test_with_javascript_lattlast_is_kept_step_by_step_and_recorded(page: Page, 
     expect(page.locator(".step.current h2")).to_have_text(
         "Vill du skriva något till polisen och kommunen?"
     )
-    for step in (6, 7, 8):
+    for step in (7, 8, 9):
         page.locator(".step.current").get_by_role("button", name="Nästa").click()
-        expect(page.locator(".progress")).to_have_text(f"Steg {step} av 8")
+        expect(page.locator(".progress")).to_have_text(f"Steg {step} av 9")
     expect(page.locator(".summary")).to_contain_text("Platser där du känner dig rädd")
     page.get_by_role("button", name="Skicka svar").click()
     expect_thanks(page, "Tack för ditt svar!")
