@@ -157,7 +157,7 @@ def main() -> None:
     modes = MODES if args.mode == "both" else (args.mode,)
     print(
         f"instructions per stored answer, {args.answers} answers, {args.connections} "
-        "connections, all server threads:"
+        f"connection{'s' if args.connections != 1 else ''}, all server threads:"
     )
     first = None
     for checkout in checkouts:
