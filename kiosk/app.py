@@ -7,8 +7,9 @@ What the staff pages rely on, kept stable:
   follow the request's language, `static_url(path)`, `current_language()`,
   `text_direction(lang)`); `base.html` has the blocks `title`, `head`, `content`, `scripts`
   and sets `lang` and `dir` on <html>;
-- the language middleware (`kiosk.edge.language`) and the error middleware run first, in that
-  order, then the body middleware (`kiosk.edge.request_body`); the security headers
+- the language (`kiosk.edge.language`) and the errors (`kiosk.edge.errors`) come first, in that
+  order, then the body's guards (`kiosk.edge.request_body`), all in one middleware
+  (`kiosk.edge.middleware`); the security headers
   (`kiosk.edge.headers`) are added to every response;
 - static files under /static/ from kiosk/static (staff files in kiosk/static/staff/).
 """
@@ -40,11 +41,9 @@ from kiosk import (
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, SECRET, STORE
 from kiosk.clock import CLOCK, Clock
 from kiosk.config import WebConfig
-from kiosk.edge.errors import error_middleware
 from kiosk.edge.headers import add_security_headers
-from kiosk.edge.language import language_middleware
 from kiosk.edge.loop_watch import setup_loop_watch
-from kiosk.edge.request_body import body_middleware
+from kiosk.edge.middleware import edge_middleware
 from kiosk.edge.storage_failure import STORAGE_ALARM, StorageAlarm
 from kiosk.speech_audio import SPEECH_AUDIO, SpeechAudio
 from locales import Catalogs, language_name
@@ -108,7 +107,7 @@ def create_app(
     """Build the whole web app from its parts; nothing is read from globals."""
     clock = clock or Clock()
     app = web.Application(
-        middlewares=[language_middleware, error_middleware, body_middleware],
+        middlewares=[edge_middleware],
         client_max_size=CLIENT_MAX_SIZE,
     )
     app[CONFIG] = config

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from storage.statements import chunks, insert_rows, marks
 from survey import Campaign, Response, Tally, tally_from_counts
+from survey.acceptance import stamp
 
 RESPONSE_COLUMNS = (
     "id, campaign, channel, source, locale, participant, areas, comment, answers, "
@@ -31,7 +32,8 @@ class Outcome(StrEnum):
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """The time now as the store writes it (`survey.acceptance.stamp`: no strftime)."""
+    return stamp(datetime.now(UTC))
 
 
 def _row_to_response(row: tuple[Any, ...]) -> Response:

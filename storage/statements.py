@@ -7,7 +7,7 @@ per row cost the database thread far more than one multi-row statement.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
@@ -75,14 +75,25 @@ def _without_null_columns(
 ) -> tuple[tuple[str, ...], list[Any]]:
     """The columns that hold a value in some row, and the rows' values in those columns."""
     first = rows[0]
-    null = {
-        i for i, value in enumerate(first) if value is None and all(row[i] is None for row in rows)
-    }
+    null = tuple(i for i, value in enumerate(first) if value is None)
+    if len(rows) > 1:  # a column is left out only if it is None in every row
+        null = tuple(i for i in null if all(row[i] is None for row in rows))
     if not null:
         return names, [value for row in rows for value in row]
-    keep = [i for i in range(len(first)) if i not in null]
-    values = list(chain.from_iterable(map(itemgetter(*keep), rows)))
-    return tuple(names[i] for i in keep), values
+    kept, values_of = _kept_columns(names, null)
+    if len(rows) == 1:
+        return kept, list(values_of(first))
+    return kept, list(chain.from_iterable(map(values_of, rows)))
+
+
+@lru_cache(maxsize=256)  # a table's rows leave out the same few columns, again and again
+def _kept_columns(
+    names: tuple[str, ...], null: tuple[int, ...]
+) -> tuple[tuple[str, ...], Callable[[tuple[Any, ...]], tuple[Any, ...]]]:
+    """The names of the columns not in `null`, and what takes their values from a row."""
+    keep = [i for i in range(len(names)) if i not in null]
+    values_of = itemgetter(*keep) if len(keep) > 1 else lambda row: (row[keep[0]],)
+    return tuple(names[i] for i in keep), values_of
 
 
 def marks(values: Sequence[Any]) -> str:

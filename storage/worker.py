@@ -97,12 +97,15 @@ class DatabaseWorker:
     async def write(self, fn: Callable[..., T], *args: Any) -> T:
         return await self._submit_async(fn, args, write=True)
 
-    async def write_bulk(self, fn: Callable[[Database, list[Any]], list[T]], item: Any) -> T:
-        """Write `item` with `fn(db, items)`, which returns one result per item, in order.
+    def write_bulk(
+        self, fn: Callable[[Database, list[Any]], list[T]], item: Any
+    ) -> asyncio.Future[T]:
+        """Write `item` with `fn(db, items)`, which returns one result per item, in order;
+        await what it returns.
 
         Callers waiting in the same batch share one call of `fn`.
         """
-        return await self._submit_async(fn, (item,), write=True, bulk=True)
+        return self._submit_async(fn, (item,), write=True, bulk=True)
 
     def close(self) -> None:
         """Finish what is queued, close the connection and end the thread."""

@@ -55,7 +55,7 @@ def stamped_or_refusal(
     problems = check_content(campaign, response)  # a response holds what was chosen
     if problems:
         return Refusal(tuple(problems))
-    if campaign.stores_answers_changed:
+    if not campaign.questions_stored_changed.isdisjoint(response.answers):
         response = response.stamped(answers=stored_answers(campaign, response.answers))
     return response.stamped(
         campaign=campaign.id,

@@ -99,9 +99,10 @@ class Campaign:
     map: AreaMap | None = None
 
     @cached_property
-    def stores_answers_changed(self) -> bool:
-        """Whether some answer is kept otherwise than given (a place question's points)."""
-        return any(question.kind == "place" for question in self.questions)
+    def questions_stored_changed(self) -> frozenset[str]:
+        """The questions whose answers are kept otherwise than given (a place question's
+        points): an answer that answers none of them is stored as given."""
+        return frozenset(question.id for question in self.questions if question.kind == "place")
 
     @property
     def default_language(self) -> str:

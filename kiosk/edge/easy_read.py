@@ -14,7 +14,7 @@ from kiosk.app_keys import CONFIG
 COOKIE = "easy"
 COOKIE_MAX_AGE = 365 * 24 * 3600
 EASY = web.RequestKey("easy_read", bool)
-# The resident's choice on this request (on or off), for the language middleware to remember.
+# The resident's choice on this request (on or off), for `remember_choices` to remember.
 CHOSEN = web.RequestKey("easy_read_chosen", bool)
 # Pages that remember nothing: the kiosk's next resident, and what is not a page.
 FORGETFUL = ("/kiosk/", "/api/", "/static/")

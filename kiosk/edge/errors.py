@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 
 import aiohttp_jinja2
 from aiohttp import web
-from aiohttp.typedefs import Handler
 from aiohttp.web_protocol import RequestPayloadError
 
 from kiosk.clock import app_clock
@@ -104,28 +102,23 @@ def storage_unavailable(request: web.Request, error: BaseException) -> web.Respo
     return response
 
 
-@web.middleware
-async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Turn aiohttp's errors and any unexpected failure into a translated answer."""
-    try:
-        return await handler(request)
-    except web.HTTPException as error:
+def failure_response(request: web.Request, error: Exception) -> web.StreamResponse:
+    """Turn aiohttp's errors and any unexpected failure of a view into a translated answer;
+    a redirect (an HTTPException under 400) is raised again, for aiohttp to send."""
+    if isinstance(error, web.HTTPException):
         if error.status < 400:
-            raise
+            raise error
         response = error_response(request, error.status)
         if error.status == 405 and "Allow" in error.headers:
             response.headers["Allow"] = error.headers["Allow"]
         return response
-    except asyncio.CancelledError:
-        raise
-    except RequestPayloadError as error:  # the body broke off, or its framing was wrong
+    if isinstance(error, RequestPayloadError):  # the body broke off, or its framing was wrong
         log.info("incomplete body: %s %s: %s", request.method, request.path, error)
         return refusal(request, 400, "body.incomplete", _("Det som skickades kom inte fram helt."))
-    except UnicodeEncodeError:  # a lone surrogate in a text: nothing can store or show it
+    if isinstance(error, UnicodeEncodeError):  # a lone surrogate: nothing can store or show it
         message = _("Texten innehåller tecken som inte kan sparas.")
         return refusal(request, 422, "text.invalid", message)
-    except Exception as error:
-        if is_storage_unavailable(error):
-            return storage_unavailable(request, error)
-        log.exception("failed: %s %s", request.method, request.path)
-        return error_response(request, 500)
+    if is_storage_unavailable(error):
+        return storage_unavailable(request, error)
+    log.exception("failed: %s %s", request.method, request.path, exc_info=error)
+    return error_response(request, 500)

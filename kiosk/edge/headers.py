@@ -58,10 +58,11 @@ async def add_security_headers(request: web.Request, response: web.StreamRespons
     headers = response.headers
     config = request.app[CONFIG]  # the staff sub-application holds a copy
     path = request.path
-    api = path.startswith("/api/")
+    if path.startswith("/api/"):  # most responses: every answer stored
+        api_headers(headers, config.secure_cookies)
+        return
     headers.setdefault(
-        "Content-Security-Policy",
-        API_POLICY if api else content_security_policy(path, config.frame_ancestors),
+        "Content-Security-Policy", content_security_policy(path, config.frame_ancestors)
     )
     if unframeable(path):
         headers.setdefault("X-Frame-Options", "DENY")
@@ -70,8 +71,7 @@ async def add_security_headers(request: web.Request, response: web.StreamRespons
         secure_every_cookie(headers)
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "same-origin")
-    if not api:  # what a document may use; JSON uses nothing
-        headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
     if path.startswith("/static/"):
         # Revalidated on every load (a 304 when unchanged): the kiosk's modules import each
         # other without version tags, so a release must never mix old and new files.
@@ -79,3 +79,16 @@ async def add_security_headers(request: web.Request, response: web.StreamRespons
     else:
         # Pages hold a resident's answers or staff data: never from a cache, nor Back.
         headers.setdefault("Cache-Control", "no-store")
+
+
+def api_headers(headers, secure: bool) -> None:
+    """The same policies for the API's JSON, which loads nothing, is never framed nor cached,
+    and is never under /static/, /kiosk/ or /staff/."""
+    setdefault = headers.setdefault
+    setdefault("Content-Security-Policy", API_POLICY)
+    if secure:
+        setdefault("Strict-Transport-Security", HSTS)
+        secure_every_cookie(headers)
+    setdefault("X-Content-Type-Options", "nosniff")
+    setdefault("Referrer-Policy", "same-origin")
+    setdefault("Cache-Control", "no-store")

@@ -9,7 +9,6 @@ pages: the next resident must not inherit it.
 from __future__ import annotations
 
 from aiohttp import web
-from aiohttp.typedefs import Handler
 
 from kiosk import i18n
 from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, LANGUAGE
@@ -72,16 +71,18 @@ def _activate(request: web.Request, lang: str) -> None:
     i18n.activate(lang, request.app[CATALOGS].get(lang))
 
 
-@web.middleware
-async def language_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Pick the request's language, activate its translations, remember an explicit choice
-    (and whether the resident reads in Lättläst, kept the same way)."""
+def language_first(request: web.Request) -> None:
+    """Pick the request's language and activate its translations (and note whether the
+    resident reads in Lättläst), before the view (`kiosk.edge.middleware`)."""
     asked = asked_language(request)
     lang = choose_language(request, offered_languages(request), asked)
     request[CHOSEN] = lang if asked is not None and base_language(asked) == lang else None
     _activate(request, lang)
     read_easy(request)
-    response = await handler(request)
+
+
+def remember_choices(request: web.Request, response: web.StreamResponse) -> web.StreamResponse:
+    """After the view: remember an explicit choice of language (and of Lättläst) in a cookie."""
     remember_easy(request, response)
     chosen = request[CHOSEN]
     if chosen is None or request.path.startswith(("/kiosk/", "/api/", "/static/")):

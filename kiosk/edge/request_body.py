@@ -77,17 +77,21 @@ async def _form_first(request: web.Request, handler: Handler) -> web.StreamRespo
     return refused if refused is not None else await handler(request)
 
 
-@web.middleware
-async def body_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Refuse compressed bodies, bound the time a body may take, parse forms safely."""
+def guarded_body(request: web.Request, handler: Handler) -> Awaitable[web.StreamResponse]:
+    """The view, with compressed bodies refused, the time a body may take bounded and forms
+    parsed safely (a plain call: awaited by `kiosk.edge.middleware`)."""
     if request.body_exists:  # an empty form is still parsed: multipart needs a boundary
         if request.headers.get("Content-Encoding", "").strip().lower() not in IDENTITY:
-            response = error_response(request, 415)
-            response.headers["Accept-Encoding"] = "identity"
-            return response
+            return _compressed(request)
         if not request.content.is_eof():  # more is on its way: bound the wait for it
-            return await _bounded(request, handler)
-    return await _guarded(request, handler)  # the whole body came with the headers, or none
+            return _bounded(request, handler)
+    return _guarded(request, handler)  # the whole body came with the headers, or none
+
+
+async def _compressed(request: web.Request) -> web.Response:
+    response = error_response(request, 415)
+    response.headers["Accept-Encoding"] = "identity"
+    return response
 
 
 async def _bounded(request: web.Request, handler: Handler) -> web.StreamResponse:
