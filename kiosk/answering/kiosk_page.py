@@ -129,7 +129,7 @@ def kiosk_data(
         return campaign_audio_url(audio, campaign.id, lang, easy) if recorded else None
 
     def speech(lang: str) -> dict[str, Any]:
-        """"Lyssna": each step's text, a voice's language, the server's recordings; the
+        """ "Lyssna": each step's text, a voice's language, the server's recordings; the
         same in Lättläst where the campaign has easy texts in `lang`."""
         said = {
             "speech": walk_speech(campaign, lang, catalogs.get(lang)),
