@@ -4,6 +4,7 @@ the reader's language, small cells suppressed."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -96,17 +97,24 @@ async def counts(request: web.Request, campaign: Campaign) -> Counts:
     return found
 
 
-def figures_html(request: web.Request, campaign: Campaign, counted: Counts, lang: str) -> Markup:
-    """The figures fragment (`staff/_figures.html`) of these counts, in `lang`."""
+async def figures_html(
+    request: web.Request, campaign: Campaign, counted: Counts, lang: str
+) -> Markup:
+    """The figures fragment (`staff/_figures.html`) of these counts, in `lang`: made once per
+    count, in a worker thread (a campaign of many venues and days makes a long fragment,
+    which would hold the event loop)."""
     rendered = request.app[COUNTS_CACHE].rendered
     found = rendered.get((campaign.id, lang))
     if found is None or found[0] is not counted:
-        context = figures_context(campaign, counted, lang)
-        context["campaign"] = campaign
-        # The environment escapes every value (autoescape), so its output is safe HTML.
-        html = aiohttp_jinja2.render_string("staff/_figures.html", request, context)
-        html = Markup(html)  # noqa: S704
-        rendered[(campaign.id, lang)] = found = (counted, html)
+
+        def render() -> Markup:
+            context = figures_context(campaign, counted, lang)
+            context["campaign"] = campaign
+            # The environment escapes every value (autoescape), so its output is safe HTML.
+            html = aiohttp_jinja2.render_string("staff/_figures.html", request, context)
+            return Markup(html)  # noqa: S704
+
+        rendered[(campaign.id, lang)] = found = (counted, await asyncio.to_thread(render))
     return found[1]
 
 

@@ -38,7 +38,7 @@ async def results(request: web.Request) -> web.Response:
         "campaign": campaign,
         "active": "results",
         "poll_seconds": POLL_SECONDS,
-        "figures": figures_html(request, campaign, counted, current_language()),
+        "figures": await figures_html(request, campaign, counted, current_language()),
     }
     context.update(await publishing_context(request, campaign))
     return render(request, "staff/results.html", context)
@@ -52,6 +52,6 @@ async def live(request: web.Request) -> web.Response:
         {
             "participants": counted.tally.participants,
             "comments": counted.tally.comments,
-            "html": figures_html(request, campaign, counted, current_language()),
+            "html": await figures_html(request, campaign, counted, current_language()),
         }
     )
