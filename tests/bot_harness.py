@@ -109,9 +109,7 @@ def data(campaign_id: str, op: str, arg: str | int = "") -> str:
     return encode(None if campaign_id == "-" else campaign_token(campaign_id), op, arg)
 
 
-async def press(
-    user: FakeUser, campaign_id: str, op: str, arg: str | int = "", settle: float = 0.1
-) -> None:
+async def press(user: FakeUser, campaign_id: str, op: str, arg: str | int = "") -> None:
     """Press the button with this action on the latest keyboard, and wait for the bot.
 
     For an area (op "A", an index) it is the area's button as shown: tick or untick.
@@ -119,20 +117,21 @@ async def press(
     if op == "A" and isinstance(arg, int):
         shown = {d for row in user.buttons(user.last) for _, d in row}
         arg = f"{arg}-" if data(campaign_id, op, f"{arg}-") in shown else f"{arg}+"
-    await answered(user, user.press(data(campaign_id, op, arg)), settle)
+    await answered(user, user.press(data(campaign_id, op, arg)))
 
 
-async def say(user: FakeUser, text: str, settle: float = 0.1) -> None:
+async def say(user: FakeUser, text: str) -> None:
     """Type a message (or a command) and wait for the bot."""
-    await answered(user, user.send(text), settle)
+    await answered(user, user.send(text))
 
 
-async def answered(user: FakeUser, action: Awaitable[T], settle: float = 0.1) -> T:
-    """Do `action` in the chat; wait for the bot's first reaction to it, then for quiet."""
+async def answered(user: FakeUser, action: Awaitable[T]) -> T:
+    """Do `action` in the chat; wait for the bot's first reaction to it, then until the bot
+    has handled it (see `FakeUser.wait_idle`)."""
     events = len(user.transcript)
     done = await action
-    await user.wait_transcript(events + 2, timeout=10 + 20 * settle)
-    await user.wait_idle(timeout=10 + 20 * settle, settle=settle)
+    await user.wait_transcript(events + 2, timeout=12)
+    await user.wait_idle(timeout=12)
     return done
 
 
@@ -142,26 +141,24 @@ Answer = int | tuple[int, ...] | None
 DEMO_TOPIC = (2, 3, 4)
 
 
-async def skip_topic(user: FakeUser, campaign_id: str = "demo", settle: float = 0.1) -> None:
+async def skip_topic(user: FakeUser, campaign_id: str = "demo") -> None:
     """Skip the demo's three topic questions, as a resident does who is not asked to answer."""
     for question in DEMO_TOPIC:
-        await press(user, campaign_id, "Y", question, settle)
+        await press(user, campaign_id, "Y", question)
 
 
-async def answer_question(
-    user: FakeUser, campaign_id: str, question: int, answer: Answer, settle: float = 0.1
-) -> None:
+async def answer_question(user: FakeUser, campaign_id: str, question: int, answer: Answer) -> None:
     """Answer the question at index `question` of the campaign's questions: None skips it
     (an optional one), an option's index picks it, a tuple of them ticks each (a multi)
     and then "Klar"."""
     if answer is None:
-        await press(user, campaign_id, "Y", question, settle)
+        await press(user, campaign_id, "Y", question)
     elif isinstance(answer, tuple):
         for option in answer:
-            await press(user, campaign_id, "T", f"{question}-{option}+", settle)
-        await press(user, campaign_id, "M", settle=settle)
+            await press(user, campaign_id, "T", f"{question}-{option}+")
+        await press(user, campaign_id, "M")
     else:
-        await press(user, campaign_id, "Q", f"{question}-{answer}", settle)
+        await press(user, campaign_id, "Q", f"{question}-{answer}")
 
 
 async def campaign_walk(
@@ -171,23 +168,22 @@ async def campaign_walk(
     topic: dict[int, Answer],
     comment: str | None,
     background: dict[int, Answer],
-    settle: float = 0.1,
 ) -> None:
     """A whole walk from /start to the thank-you: the areas, the topic questions (by their
     index in the campaign's questions), the comment, the background questions, send."""
-    await say(user, "/start", settle)
+    await say(user, "/start")
     for index in areas:  # the intro heads the areas; the last one needed goes on
-        await press(user, campaign_id, "A", index, settle)
+        await press(user, campaign_id, "A", index)
     for question, answer in topic.items():
-        await answer_question(user, campaign_id, question, answer, settle)
+        await answer_question(user, campaign_id, question, answer)
     if comment is None:
-        await press(user, campaign_id, "S", settle=settle)
+        await press(user, campaign_id, "S")
     else:
-        await say(user, comment, settle)
-        await press(user, campaign_id, "K", settle=settle)
+        await say(user, comment)
+        await press(user, campaign_id, "K")
     for question, answer in background.items():
-        await answer_question(user, campaign_id, question, answer, settle)
-    await press(user, campaign_id, "C", settle=settle)
+        await answer_question(user, campaign_id, question, answer)
+    await press(user, campaign_id, "C")
 
 
 async def demo_walk(
@@ -195,7 +191,6 @@ async def demo_walk(
     areas: tuple[int, ...] = (0, 2, 5),
     comment: str | None = "Mer belysning i parken, tack.",
     answers: tuple[int | None, ...] = (1, 7),
-    settle: float = 0.1,
     topic: tuple[Answer, Answer, Answer] = (None, None, None),
 ) -> None:
     """A whole walk through the demo campaign, from /start to the thank-you: the background
@@ -203,4 +198,4 @@ async def demo_walk(
     the questions at index 2, 3 and 4) skipped unless given."""
     background = dict(enumerate(answers))
     topics = dict(zip(DEMO_TOPIC, topic, strict=True))
-    await campaign_walk(user, "demo", areas, topics, comment, background, settle)
+    await campaign_walk(user, "demo", areas, topics, comment, background)

@@ -55,7 +55,7 @@ async def test_a_place_marked_in_the_chat_brings_news_of_its_zone(places_bot, tg
     await record(places_bot.store, in_zone("norrstrand"))
     await record(places_bot.store, in_zone("centrum"))
     message = await user.wait_for_text("Nytt om det du bad", timeout=10)
-    await user.wait_idle()
+    await user.wait_idle(settle=0.1)  # the sender's other notices
     assert "Trygghetsvandringar i centrum" in message["text"]
     notices = [m for m in user.messages if "Nytt om det du bad" in (m.get("text") or "")]
     assert 1 == len(notices)

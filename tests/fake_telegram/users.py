@@ -228,20 +228,23 @@ class FakeUser:
             lambda m: substring in (m.get("text") or m.get("caption") or ""), timeout
         )
 
-    async def wait_idle(self, timeout: float = 5.0, settle: float = 0.1) -> None:
-        """Wait until the bot fetched all our updates, handled them and has no API call open.
+    async def wait_idle(self, timeout: float = 5.0, settle: float | None = None) -> None:
+        """Wait until the bot fetched all our updates, handled them and has no API call open,
+        and then, with `settle`, until it made no API call for `settle` s (for what the bot
+        sends on its own, such as notices).
 
         A bot that tells when it has handled what it fetched (`tg.bot_settled`) is waited for
-        exactly; any other is taken as idle after `settle` s without an API call.
+        exactly; any other is taken as idle after `settle` (0.1 s unless given) without a call.
         """
         tg, loop = self.tg, asyncio.get_running_loop()
         deadline = loop.time() + timeout
+        quiet = settle if settle is not None else (0.0 if tg.bot_settled else 0.1)
 
         def busy() -> bool:
             return bool(
                 any(p.user_id == self.id and not p.delivered for p in tg._queue)
                 or tg._in_flight
-                or (tg.bot_settled is None and loop.time() - tg._last_activity < settle)
+                or loop.time() - tg._last_activity < quiet
             )
 
         while True:
