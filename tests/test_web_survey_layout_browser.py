@@ -20,6 +20,10 @@ WATCH_SHIFTS = """() => {
   });
   window.shiftObserver.observe({ type: "layout-shift", buffered: true });
 }"""
+# The page as a browser first paints it: every stylesheet in, and the fonts with them (a
+# script may measure before then; a browser does not paint before then).
+STYLED = """() => document.fonts.status === "loaded"
+  && [...document.querySelectorAll("link[rel=stylesheet]")].every((link) => link.sheet)"""
 SHIFTS = "() => window.shifts.concat(window.shiftObserver.takeRecords().map((e) => e.value))"
 
 
@@ -42,7 +46,7 @@ def test_the_first_step_stays_put_when_the_script_starts(page: Page, server, lan
     page.route("**/static/survey.js*", lambda route: held.append(route))
     page.goto(f"{server.url}/c/demo/?lang={lang}", wait_until="commit")
     expect(page.locator(".step.current .step-heading")).to_be_visible()
-    page.wait_for_function("document.fonts.status === 'loaded'")
+    page.wait_for_function(STYLED)
     before = boxes(page)
     assert 4 == len(before)
     assert [] == page.locator("#survey input[name=step]").all()  # not taken over yet
