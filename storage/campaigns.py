@@ -112,15 +112,19 @@ def stored_campaigns(db: Database) -> list[StoredCampaign]:
 
 
 def published_campaigns(db: Database) -> dict[str, Campaign]:
-    """The campaigns the channels serve: every opened one whose text is a valid campaign."""
+    """The campaigns the channels serve: every opened one whose text is a valid campaign,
+    ready to serve (a map's table of zones made)."""
     found = {}
     for stored in stored_campaigns(db):
         if stored.state != PUBLISHED:
             continue
         try:
-            found[stored.id] = parse_campaign(stored.document, stored.id)
+            found[stored.id] = campaign = parse_campaign(stored.document, stored.id)
         except CampaignError as error:  # saved by an older version with other rules
             logger.error("campaign %s is not served: %s", stored.id, error)
+            continue
+        if campaign.map is not None:
+            campaign.map.warm()  # here, off the event loop, not at the first place stored
     return found
 
 

@@ -15,12 +15,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
 import shapely
 
 Text = Mapping[str, str]
 
 METRES_PER_DEGREE = 111_320.0  # of latitude, and of longitude at the equator
 DEFAULT_PRECISION_M = 50
+# The zone of every grid point in some zone's box is looked up in a table made once, rather
+# than asked of shapely for each point stored; a map whose zones' boxes hold more grid
+# points than this asks shapely point by point.
+MAX_TABLE_POINTS = 250_000
 
 
 @dataclass(frozen=True)
@@ -83,11 +88,19 @@ class AreaMap:
 
     def rounded(self, lat: float, lon: float) -> tuple[float, float]:
         """The point on the map's grid nearest to (lat, lon)."""
+        point_lat, point_lon, _ = self.placed(lat, lon)
+        return point_lat, point_lon
+
+    def placed(self, lat: float, lon: float) -> tuple[float, float, str | None]:
+        """The point on the map's grid nearest to (lat, lon), and the zone it falls in (as
+        `zone_at` says it, looked up)."""
         lat_step, lon_step = self._steps
-        return (
-            round(round(lat / lat_step) * lat_step, 6),
-            round(round(lon / lon_step) * lon_step, 6),
-        )
+        row, column = round(lat / lat_step), round(lon / lon_step)
+        point_lat, point_lon = round(row * lat_step, 6), round(column * lon_step, 6)
+        table = self._zone_table
+        if table is None:
+            return point_lat, point_lon, self.zone_at(point_lat, point_lon)
+        return point_lat, point_lon, table.get((row, column))
 
     def zone_at(self, lat: float, lon: float) -> str | None:
         """The first zone the point falls in (on its edge counts as in), or None. Each zone's
@@ -98,3 +111,35 @@ class AreaMap:
             if in_box and shapely.intersects_xy(zone.shape, lon, lat):
                 return zone.id
         return None
+
+    @cached_property
+    def _zone_table(self) -> dict[tuple[int, int], str] | None:
+        """The zone of each grid point (row, column) that falls in one, as `zone_at` finds it
+        for the point; None when the zones' boxes hold more than `MAX_TABLE_POINTS`. Made
+        the first time it is needed (`warm` makes it ahead)."""
+        lat_step, lon_step = self._steps
+        spans = []
+        for zone in self.zones:
+            west, south, east, north = zone.box
+            rows = range(math.floor(south / lat_step) - 1, math.ceil(north / lat_step) + 2)
+            columns = range(math.floor(west / lon_step) - 1, math.ceil(east / lon_step) + 2)
+            spans.append((zone, rows, columns))
+        if sum(len(rows) * len(columns) for _, rows, columns in spans) > MAX_TABLE_POINTS:
+            return None
+        table: dict[tuple[int, int], str] = {}
+        for zone, rows, columns in spans:
+            # The grid points as `placed` makes them, and zone_at's box test and shapely's.
+            lats = np.array([round(row * lat_step, 6) for row in rows])
+            lons = np.array([round(column * lon_step, 6) for column in columns])
+            lat_grid, lon_grid = np.meshgrid(lats, lons, indexing="ij")
+            west, south, east, north = zone.box
+            inside = (west <= lon_grid) & (lon_grid <= east)
+            inside &= (south <= lat_grid) & (lat_grid <= north)
+            inside &= shapely.intersects_xy(zone.shape, lon_grid, lat_grid)
+            for row, column in zip(*np.nonzero(inside), strict=True):
+                table.setdefault((rows[row], columns[column]), zone.id)  # the first zone's
+        return table
+
+    def warm(self) -> None:
+        """Make the zones' table now (a server does, off its event loop)."""
+        _ = self._zone_table

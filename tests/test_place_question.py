@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 import uuid
 
 import pytest
@@ -15,7 +16,7 @@ from kiosk.config import WebConfig
 from storage import Store
 from storage.campaigns import register_campaigns
 from survey import CampaignError
-from survey.area_map import METRES_PER_DEGREE
+from survey.area_map import METRES_PER_DEGREE, AreaMap, Zone
 from survey.campaign_document import campaign_document
 from survey.loader import check_document, parse_campaign
 from tests.fake_clock import FakeClock
@@ -83,6 +84,31 @@ def test_a_point_is_kept_on_a_50_metre_grid():
     assert abs(lon - 13.504871) * METRES_PER_DEGREE * middle <= 25.01
     # Every point in one grid cell is kept as the same point.
     assert (lat, lon) == area_map.rounded(lat + 0.0001, lon - 0.0001)
+
+
+def test_the_zone_of_a_stored_point_is_the_one_shapely_finds_for_it():
+    """A point's zone is looked up in a table made once per map; it is the zone shapely finds
+    for the point on the grid (the first one, on its edge counting as in), for an L-shaped
+    zone, a zone inside another, and points on their edges; and so without a table."""
+    ell = ((13.49, 59.37), (13.53, 59.37), (13.53, 59.38), (13.50, 59.38), (13.50, 59.40),
+           (13.49, 59.40), (13.49, 59.37))  # fmt: skip
+    inner = ((13.495, 59.372), (13.52, 59.372), (13.52, 59.378), (13.495, 59.378),
+             (13.495, 59.372))  # fmt: skip
+    zones = (Zone("ell", {"sv": "L"}, ell), Zone("inner", {"sv": "I"}, inner))
+    area_map = AreaMap(59.33, 13.40, 59.43, 13.62, zones=zones)
+    without_table = AreaMap(59.33, 13.40, 59.43, 13.62, zones=zones)
+    without_table.__dict__["_zone_table"] = None  # as for a map too large for one
+    rng = random.Random(7)
+    corners = [(lat, lon) for lon, lat in ell + inner]
+    points = corners + [(rng.uniform(59.36, 59.41), rng.uniform(13.48, 13.54)) for _ in range(5000)]
+    found = set()
+    for lat, lon in points:
+        point_lat, point_lon, zone = area_map.placed(lat, lon)
+        assert (point_lat, point_lon) == area_map.rounded(lat, lon)
+        assert zone == area_map.zone_at(point_lat, point_lon)
+        assert (point_lat, point_lon, zone) == without_table.placed(lat, lon)
+        found.add(zone)
+    assert found == {"ell", None}  # the inner zone lies in the first: the first one counts
 
 
 @pytest.fixture

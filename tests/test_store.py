@@ -202,7 +202,42 @@ def test_an_answer_stored_before_the_cheaper_fingerprints_is_known_when_resent(t
         assert Outcome.ALREADY_STORED == save_response(db, first)
         assert Outcome.CONFLICT == save_response(db, dataclasses.replace(first, comment="Annat"))
     (answers,) = db.conn.execute("SELECT answers FROM responses").fetchone()
-    assert '{"age": "20-34", "district": "norrstrand"}' == answers  # keys sorted, as now
+    assert '{"age":"20-34","district":"norrstrand"}' == answers  # keys sorted, compact: now
+    db.conn.close()
+
+
+def fingerprint_before_m016(answer: Response) -> str:
+    """The fingerprint as `m011_cheaper_fingerprints` made it, until `m016_compact_answers`."""
+    answers = json.dumps(dict(answer.answers), ensure_ascii=False, sort_keys=True)
+    parts = (answer.campaign, answer.channel, answer.source, answer.locale,
+             json.dumps(list(answer.areas)), answer.comment, answers)  # fmt: skip
+    text = "".join(["~" if part is None else f"{len(part)}:{part}" for part in parts])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def test_an_answer_with_places_stored_before_compact_answers_is_known_when_resent(tmp_path):
+    db = connect(tmp_path / "earlier.db")
+    places = [{"lat": 59.380106, "lon": 13.504901, "option": "lighting", "note": "Mörkt"},
+              {"zone": "centrum"}]  # fmt: skip
+    first = response(answers={"where": places, "age": "20-34"})
+    with immediate(db):
+        migrations.apply(db, stop_before="m016_compact_answers")
+        db.execute("INSERT INTO campaigns (id, definition, updated_at) VALUES ('demo', '{}', '')")
+        insert_as_before(db, first, fingerprint=fingerprint_before_m016(first))
+    db.conn.close()
+    db = open_database(tmp_path / "earlier.db")
+    with immediate(db):
+        assert Outcome.ALREADY_STORED == save_response(db, first)
+        changed = [{**places[0], "lat": 59.380555}, places[1]]
+        assert Outcome.CONFLICT == save_response(
+            db, dataclasses.replace(first, answers={"where": changed, "age": "20-34"})
+        )
+    (answers,) = db.conn.execute("SELECT answers FROM responses").fetchone()
+    assert answers == (
+        '{"age":"20-34","where":[{"lat":59.380106,"lon":13.504901,"note":"Mörkt",'
+        '"option":"lighting"},{"zone":"centrum"}]}'
+    )
+    assert json.loads(answers) == first.answers
     db.conn.close()
 
 

@@ -98,8 +98,8 @@ class Place(Kind):
             if "zone" in place:
                 kept["zone"] = place["zone"]
             elif area_map is not None:
-                lat, lon = area_map.rounded(place["lat"], place["lon"])
-                kept.update(lat=lat, lon=lon, zone=area_map.zone_at(lat, lon))
+                lat, lon, zone = area_map.placed(place["lat"], place["lon"])
+                kept.update(lat=lat, lon=lon, zone=zone)
             if place.get("option") is not None:
                 kept["option"] = place["option"]
             note = clean_comment(place.get("note"))
