@@ -79,7 +79,6 @@ def generate(path: Path, count: int) -> float:
                     json.dumps(picked),
                     comment,
                     json.dumps(answers),
-                    f"{seq:064x}",
                     at,
                     at,
                 )
@@ -87,7 +86,7 @@ def generate(path: Path, count: int) -> float:
         conn.execute("BEGIN")
         conn.executemany(
             "INSERT INTO responses (seq, id, campaign, channel, source, locale, areas, comment, "
-            "answers, fingerprint, submitted_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "answers, submitted_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             responses,
         )
         conn.execute("COMMIT")

@@ -93,7 +93,6 @@ def generate(path: Path, count: int) -> float:
                 "sv",
                 json.dumps(rng.sample(areas, 3)),
                 json.dumps(answers, ensure_ascii=False),
-                f"{seq:064x}",
                 at.strftime(STAMP),
                 at.strftime(STAMP),
             )
@@ -101,8 +100,8 @@ def generate(path: Path, count: int) -> float:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN")
     conn.executemany(
-        "INSERT INTO responses (seq, id, campaign, channel, locale, areas, answers, fingerprint, "
-        "submitted_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO responses (seq, id, campaign, channel, locale, areas, answers, "
+        "submitted_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
         rows,
     )
     conn.execute("COMMIT")

@@ -105,7 +105,6 @@ def generate(path: Path, count: int, folder: Path) -> None:
                 json.dumps(rng.sample(areas, 3)),
                 comment,
                 json.dumps(answers),
-                f"{seq:064x}",
                 at.strftime(STAMP),
                 at.strftime(STAMP),
                 signal,
@@ -118,8 +117,8 @@ def generate(path: Path, count: int, folder: Path) -> None:
     conn.execute("BEGIN")
     conn.executemany(
         "INSERT INTO responses (seq, id, campaign, channel, source, locale, areas, comment, "
-        "answers, fingerprint, submitted_at, updated_at, signal) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "answers, submitted_at, updated_at, signal) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         rows,
     )
     for name in ("Polisens synlighet", "Otrygga platser", "Trafik"):
@@ -142,14 +141,13 @@ def trickle(path: Path, first_seq: int, stop: threading.Event) -> int:
         at = datetime.now(UTC).strftime(STAMP)
         conn.execute(
             "INSERT INTO responses (seq, id, campaign, channel, source, locale, areas, comment, "
-            "answers, fingerprint, submitted_at, updated_at, signal) "
-            "VALUES (?,?,?,'web',NULL,'sv',?,NULL,'{}',?,?,?,NULL)",
+            "answers, submitted_at, updated_at, signal) "
+            "VALUES (?,?,?,'web',NULL,'sv',?,NULL,'{}',?,?,NULL)",
             (
                 seq,
                 str(uuid.uuid4()),
                 CAMPAIGN,
                 '["violence-public","unsafe-places","drugs-alcohol"]',
-                f"{seq:064x}",
                 at,
                 at,
             ),

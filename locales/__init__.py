@@ -55,7 +55,6 @@ class Catalogs:
         stamps = tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
         return _compiled(stamps)
 
-
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(self.by_language)

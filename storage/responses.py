@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from storage.statements import chunks, insert_rows, marks
 from survey import Campaign, Response, Tally, tally_from_counts
 from survey.acceptance import stamp
+from survey.response import answers_json, areas_json
 
 RESPONSE_COLUMNS = (
     "id, campaign, channel, source, locale, participant, areas, comment, answers, "
@@ -78,14 +79,13 @@ def _row_to_response(row: tuple[Any, ...]) -> Response:
 
 
 CONTENT_COLUMNS = (
-    "channel, source, locale, areas, comment, answers, followup_consent, fingerprint, "
-    "updated_at, easy_read"
+    "channel, source, locale, areas, comment, answers, followup_consent, updated_at, easy_read"
 )
+# What tells a resend of a stored answer from another answer with its id (`Response.content`).
+SAME_COLUMNS = "campaign, channel, source, locale, areas, comment, answers"
 
 
-def _content(
-    response: Response, texts: tuple[str, str], fingerprint: str, stamp: str
-) -> tuple[Any, ...]:
+def _content(response: Response, texts: tuple[str, str], stamp: str) -> tuple[Any, ...]:
     """The values of CONTENT_COLUMNS: what a participant's new answer overwrites."""
     areas, answers = texts
     return (
@@ -96,10 +96,17 @@ def _content(
         response.comment,
         answers,
         int(response.followup_consent),
-        fingerprint,
         stamp,
         int(response.easy_read),
     )
+
+
+def stored_content(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """`Response.content` of a stored answer, from its SAME_COLUMNS: its texts written again
+    as they are written now, so that an answer stored in an older form is still known."""
+    campaign, channel, source, locale, areas, comment, answers = row
+    texts = (areas_json(tuple(json.loads(areas))), answers_json(json.loads(answers)))
+    return (campaign, channel, source, locale, comment, *texts)
 
 
 @dataclass(frozen=True)
@@ -128,19 +135,16 @@ def save_responses(db: Database, requests: list[SaveRequest]) -> list[Outcome]:
     statements however many there are (bar participants' earlier answers)."""
     stamp = now_iso()
     texts = [request.response.stored_texts() for request in requests]
-    fingerprints = [
-        request.response.fingerprint(text) for request, text in zip(requests, texts, strict=True)
-    ]
     outcomes: dict[int, Outcome] = {}
     for index, request in enumerate(requests):
         if request.response.participant is not None:
-            settled = _settle_participant(db, request, texts[index], fingerprints[index], stamp)
+            settled = _settle_participant(db, request, texts[index], stamp)
             if settled is not None:
                 outcomes[index] = settled
     pending = [index for index in range(len(requests)) if index not in outcomes]
     # The INSERT skips an id already stored (or repeated in this batch); those are told apart
     # after it, which a batch of new answers never needs.
-    rows = [_new_row(requests[i], texts[i], fingerprints[i], stamp) for i in pending]
+    rows = [_new_row(requests[i], texts[i], stamp) for i in pending]
     columns = f"{CONTENT_COLUMNS}, {NEW_ROW_COLUMNS}"
     # The columns that may be None have no DEFAULT: left out, they are NULL as well.
     inserted = insert_rows(
@@ -149,14 +153,14 @@ def save_responses(db: Database, requests: list[SaveRequest]) -> list[Outcome]:
     if inserted == len(pending):
         outcomes.update(dict.fromkeys(pending, Outcome.CREATED))
     else:
-        outcomes.update(_told_apart(db, requests, fingerprints, pending, inserted))
+        outcomes.update(_told_apart(db, requests, texts, pending, inserted))
     return [outcomes[index] for index in range(len(requests))]
 
 
 def _told_apart(
     db: Database,
     requests: list[SaveRequest],
-    fingerprints: list[str],
+    texts: list[tuple[str, str]],
     pending: list[int],
     inserted: int,
 ) -> dict[int, Outcome]:
@@ -173,11 +177,11 @@ def _told_apart(
     created: set[str] = set()
     for index in pending:
         response_id = requests[index].response.id
-        seq, fingerprint = stored[response_id]
+        seq, content = stored[response_id]
         if first_new is not None and seq >= first_new and response_id not in created:
             created.add(response_id)
             outcomes[index] = Outcome.CREATED
-        elif fingerprint == fingerprints[index]:
+        elif content == requests[index].response.content(texts[index]):
             outcomes[index] = Outcome.ALREADY_STORED
         else:
             outcomes[index] = Outcome.CONFLICT
@@ -190,12 +194,10 @@ NEW_ROW_COLUMNS = (
 )
 
 
-def _new_row(
-    request: SaveRequest, texts: tuple[str, str], fingerprint: str, stamp: str
-) -> tuple[Any, ...]:
+def _new_row(request: SaveRequest, texts: tuple[str, str], stamp: str) -> tuple[Any, ...]:
     response = request.response
     return (
-        *_content(response, texts, fingerprint, stamp),
+        *_content(response, texts, stamp),
         response.id,
         response.campaign,
         response.participant,
@@ -210,49 +212,47 @@ def _new_row(
 
 
 def _settle_participant(
-    db: Database, request: SaveRequest, texts: tuple[str, str], fingerprint: str, stamp: str
+    db: Database, request: SaveRequest, texts: tuple[str, str], stamp: str
 ) -> Outcome | None:
     """The outcome when the participant already answered with another id; None to insert."""
     response = request.response
     mine = db.conn.execute(
-        "SELECT seq, id, fingerprint FROM responses WHERE campaign = ? AND participant = ?",
+        f"SELECT seq, id, {SAME_COLUMNS} FROM responses WHERE campaign = ? AND participant = ?",
         (response.campaign, response.participant),
     ).fetchone()
     if mine is None or mine[1] == response.id:
         return None
-    if mine[2] == fingerprint:
+    if stored_content(mine[2:]) == response.content(texts):
         return Outcome.ALREADY_STORED
     if not request.replace:
         return Outcome.CONFLICT
-    _replace(db, mine[0], response, texts, fingerprint, stamp)
+    _replace(db, mine[0], response, texts, stamp)
     return Outcome.REPLACED
 
 
-def _stored(db: Database, ids: list[str]) -> dict[str, tuple[int, str]]:
-    """The seq and fingerprint of each of these response ids that is stored."""
-    found: dict[str, tuple[int, str]] = {}
+def _stored(db: Database, ids: list[str]) -> dict[str, tuple[int, tuple[Any, ...]]]:
+    """The seq and content (`stored_content`) of each of these response ids that is stored."""
+    found: dict[str, tuple[int, tuple[Any, ...]]] = {}
     for chunk in chunks(db, ids):
-        query = f"SELECT id, seq, fingerprint FROM responses WHERE id IN ({marks(chunk)})"
-        for id_, seq, fingerprint in db.conn.execute(query, chunk):
-            found[id_] = (seq, fingerprint)
+        query = f"SELECT id, seq, {SAME_COLUMNS} FROM responses WHERE id IN ({marks(chunk)})"
+        for id_, seq, *content in db.conn.execute(query, chunk):
+            found[id_] = (seq, stored_content(tuple(content)))
     return found
 
 
-def _replace(
-    db: Database, seq: int, kept: Response, texts: tuple[str, str], fingerprint: str, stamp: str
-) -> None:
+def _replace(db: Database, seq: int, kept: Response, texts: tuple[str, str], stamp: str) -> None:
     """Overwrite a participant's stored answer in place, keeping its id and first date."""
     assignments = ", ".join(f"{column} = ?" for column in CONTENT_COLUMNS.split(", "))
     db.conn.execute(
         f"UPDATE responses SET {assignments} WHERE seq = ?",
-        (*_content(kept, texts, fingerprint, stamp), seq),
+        (*_content(kept, texts, stamp), seq),
     )
 
 
 def set_followup_consent(db: Database, campaign: str, participant: str, consent: bool) -> bool:
     """Record whether a resident wants to hear about the follow-up; True if they have an answer.
 
-    The consent is not part of a response's content (its fingerprint), so storing the same
+    The consent is not part of a response's content (`Response.content`), so storing the same
     answer again would not change it: it is set on the stored row instead.
     """
     cursor = db.conn.execute(

@@ -1,4 +1,4 @@
-"""A stored response, the texts its choices are stored as, and the fingerprint that tells a
+"""A stored response, the texts its choices are stored as, and the content that tells a
 resend from a conflicting answer."""
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class Response:
     # The day on a paper answer (ISO date): such an answer has a date, not a time.
     paper_date: str | None = None
     # Given in Lättläst, the easy-to-read texts: how it was shown, not what was answered, so
-    # not part of the fingerprint.
+    # not part of its content.
     easy_read: bool = False
 
     def stamped(self, **changes) -> Response:
@@ -82,25 +82,15 @@ class Response:
         """The stored texts of the chosen areas and of the background answers."""
         return areas_json(self.areas), answers_json(self.answers)
 
-    def fingerprint(self, texts: tuple[str, str] | None = None) -> str:
-        """A hash of the content: equal for a resend of the same answer, different otherwise.
+    def content(self, texts: tuple[str, str] | None = None) -> tuple[str | None, ...]:
+        """What tells a resend of an answer from another answer with its id: equal for a
+        resend, different otherwise.
 
         When and how it was delivered (captured_at, late, signal) is not content: a kiosk's
         resend of an answer is the same answer. `texts` are `stored_texts()`, when at hand.
         """
         areas, answers = texts or self.stored_texts()
-        parts = (
-            self.campaign,
-            self.channel,
-            self.source,
-            self.locale,
-            areas,
-            self.comment,
-            answers,
-        )
-        # Each part's length first, so that no text can pass for two; "~" for none.
-        text = "".join(["~" if part is None else f"{len(part)}:{part}" for part in parts])
-        return hashlib.sha256(text.encode()).hexdigest()
+        return (self.campaign, self.channel, self.source, self.locale, self.comment, areas, answers)
 
 
 FIELD_NAMES = frozenset(Response.__dataclass_fields__)

@@ -167,7 +167,7 @@ def insert_as_before(
             json.dumps(list(answer.areas)),
             answer.comment,
             json.dumps(dict(answer.answers)),
-            fingerprint or answer.fingerprint(),
+            fingerprint or fingerprint_before_m016(answer),
             submitted_at,
             submitted_at,
         ],
@@ -207,7 +207,7 @@ def test_an_answer_stored_before_the_cheaper_fingerprints_is_known_when_resent(t
 
 
 def fingerprint_before_m016(answer: Response) -> str:
-    """The fingerprint as `m011_cheaper_fingerprints` made it, until `m016_compact_answers`."""
+    """The fingerprint `m011_cheaper_fingerprints` made, until `m016_answers_known_by_content`."""
     answers = json.dumps(dict(answer.answers), ensure_ascii=False, sort_keys=True)
     parts = (answer.campaign, answer.channel, answer.source, answer.locale,
              json.dumps(list(answer.areas)), answer.comment, answers)  # fmt: skip
@@ -215,23 +215,29 @@ def fingerprint_before_m016(answer: Response) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def test_an_answer_with_places_stored_before_compact_answers_is_known_when_resent(tmp_path):
+def test_an_answer_with_places_stored_with_a_fingerprint_is_known_when_resent(tmp_path):
     db = connect(tmp_path / "earlier.db")
     places = [{"lat": 59.380106, "lon": 13.504901, "option": "lighting", "note": "Mörkt"},
               {"zone": "centrum"}]  # fmt: skip
     first = response(answers={"where": places, "age": "20-34"})
     with immediate(db):
-        migrations.apply(db, stop_before="m016_compact_answers")
+        migrations.apply(db, stop_before="m016_answers_known_by_content")
         db.execute("INSERT INTO campaigns (id, definition, updated_at) VALUES ('demo', '{}', '')")
         insert_as_before(db, first, fingerprint=fingerprint_before_m016(first))
     db.conn.close()
     db = open_database(tmp_path / "earlier.db")
+    assert "fingerprint" not in db["responses"].columns_dict
     with immediate(db):
         assert Outcome.ALREADY_STORED == save_response(db, first)
         changed = [{**places[0], "lat": 59.380555}, places[1]]
         assert Outcome.CONFLICT == save_response(
             db, dataclasses.replace(first, answers={"where": changed, "age": "20-34"})
         )
+        for other in ({"comment": "Annat"}, {"source": "torget"}, {"areas": AREAS[::-1]}):
+            assert Outcome.CONFLICT == save_response(db, dataclasses.replace(first, **other))
+        # When and how it came is not content: a resend late, or in Lättläst, is a resend.
+        later = dataclasses.replace(first, late=True, easy_read=True, signal="x")
+        assert Outcome.ALREADY_STORED == save_response(db, later)
     (answers,) = db.conn.execute("SELECT answers FROM responses").fetchone()
     assert answers == (
         '{"age":"20-34","where":[{"lat":59.380106,"lon":13.504901,"note":"Mörkt",'

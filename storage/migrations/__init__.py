@@ -29,7 +29,7 @@ from .m012_walks import m012_walks
 from .m013_point_and_zone_notices import m013_point_and_zone_notices
 from .m014_easy_read import m014_easy_read
 from .m015_place_note_moderation import m015_place_note_moderation
-from .m016_compact_answers import m016_compact_answers
+from .m016_answers_known_by_content import m016_answers_known_by_content
 
 IN_ORDER = (
     m001_initial,
@@ -48,7 +48,7 @@ IN_ORDER = (
     m013_point_and_zone_notices,
     m014_easy_read,
     m015_place_note_moderation,
-    m016_compact_answers,
+    m016_answers_known_by_content,
 )
 
 migrations = Migrations("medborgardialog")
