@@ -96,7 +96,11 @@ class AreaMap:
         `zone_at` says it, looked up)."""
         lat_step, lon_step = self._steps
         row, column = round(lat / lat_step), round(lon / lon_step)
-        point_lat, point_lon = round(row * lat_step, 6), round(column * lon_step, 6)
+        (first_row, lats), (first_column, lons) = self._grid_lines
+        if 0 <= row - first_row < len(lats) and 0 <= column - first_column < len(lons):
+            point_lat, point_lon = lats[row - first_row], lons[column - first_column]
+        else:  # off the map (the bot rounds before it asks whether a point is on it)
+            point_lat, point_lon = round(row * lat_step, 6), round(column * lon_step, 6)
         table = self._zone_table
         if table is None:
             return point_lat, point_lon, self.zone_at(point_lat, point_lon)
@@ -111,6 +115,21 @@ class AreaMap:
             if in_box and shapely.intersects_xy(zone.shape, lon, lat):
                 return zone.id
         return None
+
+    @cached_property
+    def _grid_lines(self) -> tuple[tuple[int, tuple[float, ...]], tuple[int, tuple[float, ...]]]:
+        """The latitudes of the grid's rows and the longitudes of its columns over the map
+        (each with the number of the first), written once: `round(x, 6)` costs more than
+        the rest of `placed`."""
+        lat_step, lon_step = self._steps
+        lines = []
+        for low, high, step in (
+            (self.south, self.north, lat_step),
+            (self.west, self.east, lon_step),
+        ):
+            first, last = math.floor(low / step) - 1, math.ceil(high / step) + 1
+            lines.append((first, tuple(round(n * step, 6) for n in range(first, last + 1))))
+        return lines[0], lines[1]
 
     @cached_property
     def _zone_table(self) -> dict[tuple[int, int], str] | None:
@@ -141,5 +160,6 @@ class AreaMap:
         return table
 
     def warm(self) -> None:
-        """Make the zones' table now (a server does, off its event loop)."""
-        _ = self._zone_table
+        """Make the grid's lines and the zones' table now (a server does, off its event
+        loop)."""
+        _ = self._grid_lines, self._zone_table

@@ -104,6 +104,11 @@ class Campaign:
         points): an answer that answers none of them is stored as given."""
         return frozenset(question.id for question in self.questions if question.kind == "place")
 
+    @cached_property
+    def required_questions(self) -> frozenset[str]:
+        """The ids of the questions an answer must answer."""
+        return frozenset(question.id for question in self.questions if question.required)
+
     @property
     def default_language(self) -> str:
         return self.languages[0]
@@ -148,6 +153,10 @@ class Campaign:
 
     def area(self, area_id: str) -> Area | None:
         return self._areas.get(area_id)
+
+    @cached_property
+    def area_ids(self) -> frozenset[str]:
+        return frozenset(self._areas)
 
     def question(self, question_id: str) -> Question | None:
         return self._questions.get(question_id)

@@ -70,8 +70,7 @@ class Response:
         if not changes.keys() <= FIELD_NAMES:
             raise TypeError(f"not fields of a response: {sorted(changes.keys() - FIELD_NAMES)}")
         copy = object.__new__(Response)
-        copy.__dict__.update(self.__dict__)
-        copy.__dict__.update(changes)
+        object.__setattr__(copy, "__dict__", self.__dict__ | changes)
         return copy
 
     def answer_set(self) -> Answers:

@@ -36,6 +36,10 @@ class Answers:
 
 
 def check_areas(campaign: Campaign, areas: tuple[str, ...] | list[str]) -> list[Problem]:
+    # As nearly every answer is: looked at without building anything.
+    fits = len(areas) == campaign.pick and campaign.area_ids.issuperset(areas)
+    if fits and len(set(areas)) == len(areas):
+        return []
     problems = []
     seen: set[str] = set()
     for area_id in areas:
@@ -79,10 +83,11 @@ def check_answers(campaign: Campaign, answers: Mapping[str, Any]) -> list[Proble
             problems.append(Problem("question.unknown", "answers", {"question": question_id}))
         else:
             problems += kind_of(question).problems(campaign, question, value)
-    for question in campaign.questions:
-        if question.required and question.id not in answers:
-            field = f"answers.{question.id}"
-            problems.append(Problem("question.required", field, {"question": question.id}))
+    if not campaign.required_questions.issubset(answers):
+        for question in campaign.questions:
+            if question.required and question.id not in answers:
+                field = f"answers.{question.id}"
+                problems.append(Problem("question.required", field, {"question": question.id}))
     return problems
 
 
@@ -115,9 +120,10 @@ def validate(campaign: Campaign, answers: Answers, now: datetime | None = None) 
 
 def stored_answers(campaign: Campaign, answers: Mapping[str, Any]) -> dict[str, Any]:
     """Valid answers as they are kept (a place's point rounded, with its zone)."""
+    changed = campaign.questions_stored_changed
     return {
         question_id: kind_of(question).normalised(campaign, question, value)
-        if (question := campaign.question(question_id)) is not None
+        if question_id in changed and (question := campaign.question(question_id)) is not None
         else value
         for question_id, value in answers.items()
     }

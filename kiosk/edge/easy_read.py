@@ -45,8 +45,10 @@ def wants_easy(request: web.Request, offered: bool) -> bool:
 
 def remember_easy(request: web.Request, response: web.StreamResponse) -> None:
     """Keep a public page's choice in a cookie, as the language is kept."""
+    if request.path.startswith(FORGETFUL):
+        return  # looked at first: asking a request for a key it lacks raises and catches
     chosen = request.get(CHOSEN)
-    if chosen is None or request.path.startswith(FORGETFUL):
+    if chosen is None:
         return
     if chosen and request.cookies.get(COOKIE) != "1":
         response.set_cookie(

@@ -10,7 +10,7 @@ are.
 
 from __future__ import annotations
 
-import math
+from math import isfinite
 from typing import Any
 
 from survey.campaign import Campaign, Question
@@ -22,8 +22,7 @@ NOTE_MAX = 280
 PLACE_KEYS = frozenset({"lat", "lon", "zone", "option", "note"})
 
 
-def _number(value: Any) -> bool:
-    return type(value) in (int, float) and math.isfinite(value)
+NUMBERS = (int, float)  # as JSON decodes them: not a bool
 
 
 class Place(Kind):
@@ -70,7 +69,8 @@ class Place(Kind):
             return "answer.type", {}
         if has_point:
             lat, lon = place.get("lat"), place.get("lon")
-            if not (_number(lat) and _number(lon)):
+            numbers = type(lat) in NUMBERS and type(lon) in NUMBERS
+            if not (numbers and isfinite(lat) and isfinite(lon)):
                 return "place.not_a_point", {}
             if area_map is None or not area_map.contains(lat, lon):
                 return "place.outside", {}
