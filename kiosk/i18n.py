@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextvars import ContextVar
 
 from babel.support import NullTranslations
@@ -9,7 +10,7 @@ from jinja2 import Environment
 
 from locales import text_direction
 
-_current: ContextVar[tuple[str, NullTranslations]] = ContextVar(
+_current: ContextVar[tuple[str, NullTranslations | _Chosen]] = ContextVar(
     "translations", default=("sv", NullTranslations())
 )
 
@@ -19,8 +20,31 @@ def activate(lang: str, translations: NullTranslations) -> None:
     _current.set((lang, translations))
 
 
+class _Chosen:
+    """Translations chosen when first asked for (`defer`): a view that may never need a
+    text does not pay for choosing its language."""
+
+    __slots__ = ("choose",)
+
+    def __init__(self, choose: Callable[[], None]):
+        self.choose = choose
+
+    def __getattr__(self, name: str):  # gettext, ngettext, pgettext
+        self.choose()  # activates the language chosen
+        return getattr(_current.get()[1], name)
+
+
+def defer(choose: Callable[[], None]) -> None:
+    """Let `choose` activate the request's language the first time a text is asked for."""
+    _current.set(("", _Chosen(choose)))
+
+
 def current_language() -> str:
-    return _current.get()[0]
+    lang, translations = _current.get()
+    if not lang:
+        translations.choose()
+        lang = _current.get()[0]
+    return lang
 
 
 def gettext(message: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import uuid
 
 import pytest
@@ -145,6 +146,28 @@ async def test_the_message_is_in_the_answers_language(client):
         URL, data=b"{", headers={"Accept-Language": "ar", "Content-Type": "application/json"}
     )
     assert (await error_of(arabic, 422))["message"] != swedish["message"]
+
+
+async def test_before_the_answer_names_its_language_the_request_names_it(client):
+    """An unknown campaign, a body too large or not an answer, a locale not on offer: told in
+    the language Accept-Language asks for; an answer's own locale wins over it."""
+    english = {"Accept-Language": "en", "Content-Type": "application/json"}
+    unknown = await client.post("/api/v1/campaigns/nowhere/responses", json={}, headers=english)
+    assert "That survey does not exist." == (await error_of(unknown, 404))["message"]
+    too_large = await client.post(URL, data=b"x" * 300_000, headers=english)
+    assert "What was sent is too large." == (await error_of(too_large, 413))["message"]
+    not_one = await client.post(URL, data=b"[]", headers=english)
+    assert "The content must be a JSON object." == (await error_of(not_one, 422))["message"]
+    german = json.dumps(answer(locale="de")).encode()
+    unknown_locale = await client.post(URL, data=german, headers=english)
+    refused = await error_of(unknown_locale, 422)
+    assert ("locale.invalid", "That language is not offered in this survey.") == (
+        refused["error"],
+        refused["message"],
+    )
+    swedish = json.dumps(answer(areas=AREAS[:1], locale="sv")).encode()
+    own = await client.post(URL, data=swedish, headers=english)
+    assert "Välj 3 områden." == (await error_of(own, 422))["message"]
 
 
 async def test_a_closed_campaign_is_410_and_an_unknown_one_404(client):

@@ -23,6 +23,7 @@ from kiosk.app_keys import CAMPAIGNS, CATALOGS, CONFIG, STORE
 from kiosk.clock import CLOCK, app_clock
 from kiosk.edge.errors import json_error
 from kiosk.edge.language import use_language
+from kiosk.edge.middleware import picks_language
 from kiosk.i18n import gettext as _
 from locales.problems import problem_message
 from storage.kiosk_credentials import kiosk_key_source
@@ -154,6 +155,7 @@ async def kiosk_source(request: web.Request, campaign: Campaign, submission: Sub
     return (None if config.require_kiosk_key else submission.source), None
 
 
+@picks_language
 async def post_response(request: web.Request) -> web.Response:
     """Store one answer, idempotently by its client-made id; 2xx only once committed."""
     app = request.app
