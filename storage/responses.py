@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -109,9 +108,9 @@ def stored_content(row: tuple[Any, ...]) -> tuple[Any, ...]:
     return (campaign, channel, source, locale, comment, *texts)
 
 
-@dataclass(frozen=True)
-class SaveRequest:
-    """One response to store, and how (see `save_response`)."""
+class SaveRequest(NamedTuple):
+    """One response to store, and how (see `save_response`): a named tuple, made for every
+    answer at a fraction of a frozen dataclass's cost."""
 
     response: Response
     replace: bool = False

@@ -6,6 +6,7 @@ See docs/architecture.md, "The answer API and the JSON export".
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 
 import msgspec
@@ -24,6 +25,7 @@ from kiosk.clock import CLOCK, app_clock
 from kiosk.edge.errors import json_error
 from kiosk.edge.language import use_language
 from kiosk.edge.middleware import picks_language
+from kiosk.i18n import defer
 from kiosk.i18n import gettext as _
 from locales.problems import problem_message
 from storage.kiosk_credentials import kiosk_key_source
@@ -106,8 +108,8 @@ async def read_submission(
         if refused is not None:
             return None, refused
         return _checked(parse_submission, data, campaign)
-    if typed.locale in campaign.languages:
-        use_language(request, typed.locale)
+    if typed.locale in campaign.languages:  # chosen if a text is needed
+        defer(partial(use_language, request, typed.locale))
     return _checked(typed_submission, typed, campaign)
 
 
