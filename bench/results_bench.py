@@ -55,6 +55,7 @@ COMMENTS = (
 
 
 DEMO_TOPIC = "# The topic questions, asked right after the areas"
+DEMO_PLACES = "# Where: up to three places"
 
 
 def campaigns_folder(folder: Path) -> Path:
@@ -63,6 +64,7 @@ def campaigns_folder(folder: Path) -> Path:
     text = (SAMPLE_DIR / f"{CAMPAIGN}.toml").read_text(encoding="utf-8")
     text = text.replace('id = "age"\n', 'id = "age"\npublic = true\n', 1)
     topic = (SAMPLE_DIR / "demo.toml").read_text(encoding="utf-8").split(DEMO_TOPIC, 1)[1]
+    topic = topic.split(DEMO_PLACES, 1)[0]  # the place question needs the demo's map
     (folder / f"{CAMPAIGN}.toml").write_text(f"{text}\n# {DEMO_TOPIC[2:]}{topic}", "utf-8")
     return folder
 
