@@ -28,6 +28,12 @@ DEFAULT_PRECISION_M = 50
 MAX_TABLE_POINTS = 250_000
 
 
+def grid_line(n: int, step: float) -> float:
+    """The latitude (or longitude) of the grid's `n`th row (or column) of `step` degrees:
+    where the points on it are kept."""
+    return round(n * step, 6)
+
+
 @dataclass(frozen=True)
 class Zone:
     """A named part of the map: a district, the square, the station."""
@@ -100,7 +106,7 @@ class AreaMap:
         if 0 <= row - first_row < len(lats) and 0 <= column - first_column < len(lons):
             point_lat, point_lon = lats[row - first_row], lons[column - first_column]
         else:  # off the map (the bot rounds before it asks whether a point is on it)
-            point_lat, point_lon = round(row * lat_step, 6), round(column * lon_step, 6)
+            point_lat, point_lon = grid_line(row, lat_step), grid_line(column, lon_step)
         table = self._zone_table
         if table is None:
             return point_lat, point_lon, self.zone_at(point_lat, point_lon)
@@ -128,7 +134,7 @@ class AreaMap:
             (self.west, self.east, lon_step),
         ):
             first, last = math.floor(low / step) - 1, math.ceil(high / step) + 1
-            lines.append((first, tuple(round(n * step, 6) for n in range(first, last + 1))))
+            lines.append((first, tuple(grid_line(n, step) for n in range(first, last + 1))))
         return lines[0], lines[1]
 
     @cached_property
@@ -148,8 +154,8 @@ class AreaMap:
         table: dict[tuple[int, int], str] = {}
         for zone, rows, columns in spans:
             # The grid points as `placed` makes them, and zone_at's box test and shapely's.
-            lats = np.array([round(row * lat_step, 6) for row in rows])
-            lons = np.array([round(column * lon_step, 6) for column in columns])
+            lats = np.array([grid_line(row, lat_step) for row in rows])
+            lons = np.array([grid_line(column, lon_step) for column in columns])
             lat_grid, lon_grid = np.meshgrid(lats, lons, indexing="ij")
             west, south, east, north = zone.box
             inside = (west <= lon_grid) & (lon_grid <= east)

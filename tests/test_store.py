@@ -10,6 +10,8 @@ import sqlite3
 import threading
 import uuid
 
+from sqlite_utils import Database
+
 from storage import Outcome, open_database
 from storage.connection import connect, immediate
 from storage.drafts import write_drafts
@@ -189,15 +191,21 @@ def fingerprint_before_m011(answer: Response) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def test_an_answer_stored_before_the_cheaper_fingerprints_is_known_when_resent(tmp_path):
+def stored_before(tmp_path, migration: str, answer: Response, fingerprint) -> Database:
+    """A database with `answer` stored as it was before `migration`, with its `fingerprint`
+    of then; opened by the code of today (which migrates it)."""
     db = connect(tmp_path / "earlier.db")
-    first = response(answers={"district": "norrstrand", "age": "20-34"}, comment="Ljus, tack")
     with immediate(db):
-        migrations.apply(db, stop_before="m011_cheaper_fingerprints")
+        migrations.apply(db, stop_before=migration)
         db.execute("INSERT INTO campaigns (id, definition, updated_at) VALUES ('demo', '{}', '')")
-        insert_as_before(db, first, fingerprint=fingerprint_before_m011(first))
+        insert_as_before(db, answer, fingerprint=fingerprint(answer))
     db.conn.close()
-    db = open_database(tmp_path / "earlier.db")
+    return open_database(tmp_path / "earlier.db")
+
+
+def test_an_answer_stored_before_the_cheaper_fingerprints_is_known_when_resent(tmp_path):
+    first = response(answers={"district": "norrstrand", "age": "20-34"}, comment="Ljus, tack")
+    db = stored_before(tmp_path, "m011_cheaper_fingerprints", first, fingerprint_before_m011)
     with immediate(db):
         assert Outcome.ALREADY_STORED == save_response(db, first)
         assert Outcome.CONFLICT == save_response(db, dataclasses.replace(first, comment="Annat"))
@@ -216,16 +224,10 @@ def fingerprint_before_m016(answer: Response) -> str:
 
 
 def test_an_answer_with_places_stored_with_a_fingerprint_is_known_when_resent(tmp_path):
-    db = connect(tmp_path / "earlier.db")
     places = [{"lat": 59.380106, "lon": 13.504901, "option": "lighting", "note": "Mörkt"},
               {"zone": "centrum"}]  # fmt: skip
     first = response(answers={"where": places, "age": "20-34"})
-    with immediate(db):
-        migrations.apply(db, stop_before="m016_answers_known_by_content")
-        db.execute("INSERT INTO campaigns (id, definition, updated_at) VALUES ('demo', '{}', '')")
-        insert_as_before(db, first, fingerprint=fingerprint_before_m016(first))
-    db.conn.close()
-    db = open_database(tmp_path / "earlier.db")
+    db = stored_before(tmp_path, "m016_answers_known_by_content", first, fingerprint_before_m016)
     assert "fingerprint" not in db["responses"].columns_dict
     with immediate(db):
         assert Outcome.ALREADY_STORED == save_response(db, first)
