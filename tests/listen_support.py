@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page, Response
 
 # Replaces `window.speechSynthesis` before any script of the page runs.
 STAND_IN = """
@@ -57,3 +57,14 @@ def recording_plays(page: Page) -> None:
           return audio && audio.duration > 0 && (audio.currentTime > 0 || !audio.paused);
         }"""
     )
+
+
+def plays_recording(page: Page, listen: Locator) -> Response:
+    """Press a Lyssna button with no voice at hand: the server's recording is fetched (as
+    WAV) and plays. Returns the recording's response."""
+    with page.expect_response(lambda r: "/speech/" in r.url) as answered:
+        listen.click()
+    response = answered.value
+    assert (200, "audio/wav") == (response.status, response.header_value("content-type"))
+    recording_plays(page)
+    return response

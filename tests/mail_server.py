@@ -6,9 +6,11 @@ import asyncio
 import datetime
 import ipaddress
 import ssl
+from dataclasses import replace
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 from aiosmtpd.controller import Controller
 from cryptography import x509
@@ -117,3 +119,14 @@ class MailServer:
 
     def __exit__(self, *exc) -> None:
         self._controller.stop()
+
+
+def mailing_settings(settings: Any, smtp: MailServer, port: int, **more: Any) -> Any:
+    """`settings` for a server on `port` that mails through `smtp` (its links to that port)."""
+    return replace(
+        settings,
+        smtp_url=smtp.url,
+        mail_from="dialog@kommun.example",
+        public_url=f"http://127.0.0.1:{port}",
+        **more,
+    )

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import replace
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, expect
 
 from tests.live_server import LiveServer, free_port
-from tests.mail_server import MailServer
+from tests.mail_server import MailServer, mailing_settings
 from tests.notice_helpers import rows
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -22,12 +21,7 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
 def mail_and_server(settings, tmp_path):
     with MailServer(tmp_path) as smtp:
         port = free_port()
-        configured = replace(
-            settings,
-            smtp_url=smtp.url,
-            mail_from="dialog@kommun.example",
-            public_url=f"http://127.0.0.1:{port}",
-        )
+        configured = mailing_settings(settings, smtp, port)
         with LiveServer(configured, port=port) as live:
             yield smtp.mailbox, live
 

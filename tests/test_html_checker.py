@@ -9,7 +9,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from medborgardialog.server import build_app
 from storage.publication import publish
 from tests.html_checker import fetch_jar, html_errors
 from tests.live_server import LiveServer, free_port
-from tests.mail_server import MailServer
+from tests.mail_server import MailServer, mailing_settings
 from tests.promise_support import NOW, import_samples
 from tests.walk_support import make_walk, write_campaign_dir
 
@@ -95,13 +94,7 @@ def server(settings, tmp_path):
     write_campaign_dir(folder)  # the demo with its map and place question
     with MailServer(tmp_path) as smtp:
         port = free_port()
-        configured = replace(
-            settings,
-            campaigns_dir=folder,
-            smtp_url=smtp.url,
-            mail_from="dialog@kommun.example",
-            public_url=f"http://127.0.0.1:{port}",
-        )
+        configured = mailing_settings(settings, smtp, port, campaigns_dir=folder)
         with CheckedServer(configured, port=port) as live:
             yield live
 

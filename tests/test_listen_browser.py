@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.listen_support import cancels, recording_plays, spoken, with_voices
+from tests.listen_support import cancels, plays_recording, recording_plays, spoken, with_voices
 from tests.live_server import LiveServer
 
 
@@ -47,12 +47,8 @@ def test_without_a_voice_the_survey_plays_the_servers_recording(page: Page, serv
     page.goto(f"{server.url}/c/demo/?lang=sv")
     listen = page.locator(".step.current .listen")
     expect(listen).to_have_attribute("data-way", "recorded")
-    with page.expect_response(lambda r: "/speech/" in r.url) as answered:
-        listen.click()
-    response = answered.value
-    assert (200, "audio/wav") == (response.status, response.header_value("content-type"))
+    response = plays_recording(page, listen)
     assert response.url.endswith("/api/v1/campaigns/demo/speech/sv/intro")
-    recording_plays(page)
     assert [] == spoken(page)
 
 

@@ -5,8 +5,6 @@ page cannot take is said before anything is sent; axe-core checks the opt-in in 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, expect
@@ -14,7 +12,7 @@ from playwright.sync_api import Browser, expect
 from storage import Store
 from storage.staff import add_staff
 from tests.live_server import LiveServer, free_port
-from tests.mail_server import MailServer
+from tests.mail_server import MailServer, mailing_settings
 from tests.notice_helpers import rows
 from tests.staff_support import _HASH, PASSWORD
 from tests.test_accessibility_axe import violations
@@ -33,13 +31,8 @@ def walk_server(settings, tmp_path):
     store.close()
     with MailServer(tmp_path) as smtp:
         port = free_port()
-        configured = replace(
-            settings,
-            smtp_url=smtp.url,
-            mail_from="dialog@kommun.example",
-            public_url=f"http://127.0.0.1:{port}",
-            notice_digest_seconds=0,
-            notice_poll_seconds=0.05,
+        configured = mailing_settings(
+            settings, smtp, port, notice_digest_seconds=0, notice_poll_seconds=0.05
         )
         with LiveServer(configured, port=port) as live:
             yield live, smtp.mailbox, walk, key
